@@ -1,0 +1,73 @@
+import { summariseCriteria, type CriteriaTable } from './criteria.js';
+import { rankUnits } from './ranking.js';
+import type { Band, ClusterRules } from './rules.js';
+import type { Hundredths } from './score.js';
+import { currentScores, type ScoreVersion } from './sheet.js';
+import { computeTotals } from './totals.js';
+
+/** A unit and its sheet's score versions (null: the unit has no sheet in the round). */
+export interface UnitSheet {
+  unitCode: string;
+  unitName: string;
+  sheetState: string | null;
+  versions: ScoreVersion[] | null;
+}
+
+/** One row of the consolidated table (bảng tổng hợp). */
+export interface ConsolidatedRow {
+  rank: number;
+  unitCode: string;
+  unitName: string;
+  sheetState: string | null;
+  /** Counted score per criterion column, null where the unit has no sheet. */
+  scores: (Hundredths | null)[];
+  /** Σ per section, in table order (for reports that show sections). */
+  sections: (Hundredths | null)[];
+  bonus: Hundredths | null;
+  deductions: Hundredths | null;
+  total: Hundredths | null;
+  classification: Band['label'] | null;
+}
+
+/**
+ * The consolidated table every report shows: computed once here, so the text, the CSV, the
+ * XLSX and the chart agree to the hundredth. Columns are the criteria (bonus and deduction rows
+ * are summed into their own columns), rows are ordered by rank.
+ */
+export interface ConsolidatedTable {
+  criteria: { code: string; title: string; max: Hundredths }[];
+  sectionCodes: string[];
+  maxTotal: Hundredths;
+  rows: ConsolidatedRow[];
+}
+
+/** Builds the consolidated table of a round from every unit's score versions. */
+export function buildConsolidated(table: CriteriaTable, units: UnitSheet[], rules: ClusterRules): ConsolidatedTable {
+  const summary = summariseCriteria(table);
+  const criteria = table.rows.filter((r) => r.kind === 'criterion');
+  const sectionCodes = summary.sections.map((s) => s.code);
+  const totals = units.map((u) => ({
+    unitCode: u.unitCode,
+    unitName: u.unitName,
+    totals: u.versions ? computeTotals(table, currentScores(u.versions).counted, rules.bonusCap) : null,
+  }));
+  const states = new Map(units.map((u) => [u.unitCode, u.sheetState]));
+  const ranked = rankUnits(table, totals, rules, summary.maxTotal);
+  return {
+    criteria: criteria.map((c) => ({ code: c.code, title: c.title, max: c.max })),
+    sectionCodes,
+    maxTotal: summary.maxTotal,
+    rows: ranked.map((r) => ({
+      rank: r.rank,
+      unitCode: r.unitCode,
+      unitName: r.unitName,
+      sheetState: states.get(r.unitCode) ?? null,
+      scores: criteria.map((c) => (r.totals ? r.totals.byCriterion.get(c.code) ?? 0 : null)),
+      sections: sectionCodes.map((s) => (r.totals ? r.totals.bySection.get(s) ?? 0 : null)),
+      bonus: r.totals?.bonus ?? null,
+      deductions: r.totals?.deductions ?? null,
+      total: r.totals?.total ?? null,
+      classification: r.classification,
+    })),
+  };
+}

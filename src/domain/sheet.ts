@@ -1,0 +1,34 @@
+import type { Hundredths } from './score.js';
+
+/** One stored version of one score, as the domain needs it. */
+export interface ScoreVersion {
+  /** Increasing with time: the highest id is the current version. */
+  id: number;
+  criterionCode: string;
+  kind: 'self' | 'review';
+  points: Hundredths;
+  note: string | null;
+}
+
+/** The current self-scores, reviewed scores and the scores that count, per criterion. */
+export interface CurrentScores {
+  self: Map<string, ScoreVersion>;
+  review: Map<string, ScoreVersion>;
+  /** Reviewed where reviewed, else self-scored: what the ranking uses. */
+  counted: Map<string, Hundredths>;
+}
+
+/** Folds a sheet's versions (any order) into the current scores. */
+export function currentScores(versions: Iterable<ScoreVersion>): CurrentScores {
+  const self = new Map<string, ScoreVersion>();
+  const review = new Map<string, ScoreVersion>();
+  for (const v of versions) {
+    const map = v.kind === 'self' ? self : review;
+    const seen = map.get(v.criterionCode);
+    if (!seen || seen.id < v.id) map.set(v.criterionCode, v);
+  }
+  const counted = new Map<string, Hundredths>();
+  for (const [code, v] of self) counted.set(code, v.points);
+  for (const [code, v] of review) counted.set(code, v.points);
+  return { self, review, counted };
+}

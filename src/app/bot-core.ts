@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Clock } from '../domain/clock.js';
+import { LineErrors, UserError } from '../domain/errors.js';
+import type { I18n, Translate } from '../i18n/i18n.js';
+import type { Db } from '../store/client.js';
+import type { Store } from '../store/store.js';
+import { isUniqueViolation } from '../store/store.js';
+import { writeAudit } from '../store/audit.js';
+import { COMMAND_INDEX } from './commands/index.js';
+import { resolveContext, type Defaults } from './context.js';
+import type { ChatEvent, Core, HandleResult } from './core.js';
+import type { Incoming, Msg, Reply } from './ports.js';
+
+/** Thrown inside the transaction when the update was already processed. */
+class DuplicateUpdate extends Error {}
+
+/** What the core is built from (injected: no globals, no `new` of its dependencies). */
+export interface BotCoreOptions {
+  store: Store;
+  clock: Clock;
+  i18n: I18n;
+  defaults: Defaults;
+  logger?: Logger;
+}
+
+/**
+ * The platform-neutral bot: parses the command, resolves who and where, runs the handler in
+ * one transaction with the processed-update ledger, and turns errors into replies.
+ */
+export class BotCore implements Core {
+  constructor(private readonly options: BotCoreOptions) {}
+
+  async handle(input: Incoming): Promise<HandleResult> {
+    const incoming = input.action ? withAction(input) : input;
+    const command = COMMAND_INDEX.get(incoming.command);
+    const { store, clock, i18n, defaults } = this.options;
+    try {
+      return await store.tx(async (db) => {
+        await this.claimUpdate(db, incoming.updateId);
+        const ctx = await resolveContext(db, incoming, clock, i18n, defaults);
+        if (!command) throw new UserError('error-unknown-command', { command: incoming.command });
+        if (command.scope === 'group' && incoming.chat.kind !== 'group') throw new UserError('error-group-only', { command: command.name });
+        const replies = await command.run(ctx);
+        return { locale: ctx.locale, replies, notices: ctx.notices, duplicate: false };
+      });
+    } catch (error) {
+      if (error instanceof DuplicateUpdate || isUniqueViolation(error)) {
+        if (await this.seen(incoming.updateId)) return { locale: defaults.locale, replies: [], notices: [], duplicate: true };
+      }
+      return this.failure(incoming, error);
+    }
+  }
+
+  async chatEvent(event: ChatEvent): Promise<HandleResult> {
+    const { store, defaults } = this.options;
+    try {
+      return await store.tx(async (db) => {
+        await this.claimUpdate(db, event.updateId);
+        const chat = await db.chat.findUnique({ where: { key: event.chatKey } });
+        const empty: HandleResult = { locale: defaults.locale, replies: [], notices: [], duplicate: false };
+        if (event.type === 'bot-added') {
+          if (!chat) await db.chat.create({ data: { key: event.chatKey, platform: event.chatKey.split(':')[0]!, title: event.title ?? null } });
+          else await db.chat.update({ where: { id: chat.id }, data: { removedAt: null, title: event.title ?? chat.title } });
+          const lang = event.languageCode?.slice(0, 2);
+          return { ...empty, locale: lang === 'en' ? 'en' : defaults.locale, replies: [{ text: [{ key: chat?.clusterId ? 'bot-added-again' : 'bot-added' }] }] };
+        }
+        if (!chat) return empty;
+        if (event.type === 'migrated') {
+          await db.chat.update({ where: { id: chat.id }, data: { key: event.newChatKey } });
+          if (chat.clusterId !== null) await writeAudit(db, { clusterId: chat.clusterId, actorId: null, action: 'chat.migrate', subjectType: 'chat', subjectId: chat.id, before: { key: chat.key }, after: { key: event.newChatKey } });
+          return empty;
+        }
+        await db.chat.update({ where: { id: chat.id }, data: { removedAt: this.options.clock.now() } });
+        if (chat.clusterId === null) return empty;
+        await writeAudit(db, { clusterId: chat.clusterId, actorId: null, action: 'chat.removed', subjectType: 'chat', subjectId: chat.id, before: { key: chat.key } });
+        const cluster = await db.cluster.findUniqueOrThrow({ where: { id: chat.clusterId } });
+        const others = await db.chat.findMany({ where: { clusterId: chat.clusterId, removedAt: null, id: { not: chat.id } } });
+        const reply: Reply = { text: [{ key: 'notice-bot-removed', args: { chat: chat.title ?? chat.key } }] };
+        return { ...empty, notices: others.map((c) => ({ chatKey: c.key, locale: cluster.locale, reply })) };
+      });
+    } catch (error) {
+      if ((error instanceof DuplicateUpdate || isUniqueViolation(error)) && (await this.seen(event.updateId))) {
+        return { locale: defaults.locale, replies: [], notices: [], duplicate: true };
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Records the update in the ledger, first thing in the command's transaction: a second
+   * delivery fails on the primary key (and, if concurrent, waits for the first to commit).
+   */
+  private async claimUpdate(db: Db, updateId: string | undefined): Promise<void> {
+    if (!updateId) return;
+    try {
+      await db.processedUpdate.create({ data: { key: updateId } });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DuplicateUpdate();
+      throw error;
+    }
+  }
+
+  private async seen(updateId: string | undefined): Promise<boolean> {
+    if (!updateId) return false;
+    return (await this.options.store.db.processedUpdate.findUnique({ where: { key: updateId } })) !== null;
+  }
+
+  /** A user error becomes its translated reply; anything else is logged and apologised for. */
+  private async failure(incoming: Incoming, error: unknown): Promise<HandleResult> {
+    const { store, clock, i18n, defaults, logger } = this.options;
+    const known = error instanceof UserError;
+    const ref = randomUUID().slice(0, 8);
+    if (!known) logger?.error({ err: error, ref, command: incoming.command, chat: incoming.chat.key }, 'command failed');
+    // The command's changes were rolled back; the ledger entry and the locale are still needed.
+    let locale: string = defaults.locale;
+    try {
+      locale = await store.tx(async (db) => {
+        if (incoming.updateId) await db.processedUpdate.create({ data: { key: incoming.updateId } });
+        return (await resolveContext(db, incoming, clock, i18n, defaults)).locale;
+      });
+    } catch (inner) {
+      if (isUniqueViolation(inner)) return { locale, replies: [], notices: [], duplicate: true };
+      logger?.error({ err: inner, ref }, 'could not record a failed update');
+    }
+    const text = known ? errorMessages(error, i18n.translator(locale)) : [{ key: 'error-internal', args: { ref } }];
+    return { locale, replies: [{ text }], notices: [], duplicate: false };
+  }
+}
+
+/** A user error as sentences: one per bad line for multi-line input. */
+function errorMessages(error: UserError, t: Translate): Msg[] {
+  if (error instanceof LineErrors) {
+    return [
+      { key: 'error-lines', args: { count: error.problems.length } },
+      ...error.problems.map((p) => ({ key: 'error-at-line', args: { line: p.line, problem: t(p.key, p.args) } })),
+    ];
+  }
+  return [{ key: error.key, args: error.args }];
+}
+
+/** A button press runs the command line it carries (`/approve BL`). */
+function withAction(incoming: Incoming): Incoming {
+  const line = incoming.action!.trim();
+  const match = /^\/([a-z0-9_]+)(?:\s+(.*))?$/s.exec(line);
+  if (!match) return { ...incoming, command: '', args: '', body: '' };
+  return { ...incoming, command: match[1]!, args: match[2] ?? '', body: '' };
+}

@@ -1,0 +1,42 @@
+import { writeAudit } from '../../store/audit.js';
+import { replanReminders } from '../../store/reminders.js';
+import { requireSecretary } from '../context.js';
+import { requireActiveRound, requireOpenTerm } from '../lookups.js';
+import { consolidatedFor } from '../round-report.js';
+import type { Command } from '../registry.js';
+import { say } from '../registry.js';
+import { rankingReply } from './results.js';
+
+/**
+ * `/close` (`/chot`): closes the round in progress and ranks the units. Units that never
+ * submitted rank last; the reply says how many sheets were not confirmed.
+ */
+export const close: Command = {
+  name: 'close',
+  alias: 'chot',
+  scope: 'any',
+  async run(ctx) {
+    const cluster = requireSecretary(ctx);
+    const term = await requireOpenTerm(ctx.db, cluster.id);
+    const round = await requireActiveRound(ctx.db, term.id);
+    await ctx.db.round.update({ where: { id: round.id }, data: { state: 'closed', closedAt: ctx.now } });
+    await replanReminders(ctx.db, { clusterId: cluster.id, type: 'round', id: round.id, eventAt: null }, ctx.now, cluster.timezone);
+    const closed = { ...round, state: 'closed' };
+    const table = await consolidatedFor(ctx.db, cluster, closed);
+    await writeAudit(ctx.db, {
+      clusterId: cluster.id,
+      actorId: ctx.person.id,
+      action: 'round.close',
+      subjectType: 'round',
+      subjectId: round.id,
+      before: { state: round.state },
+      after: { state: 'closed', ranking: table.rows.map((r) => [r.rank, r.unitCode, r.total]) },
+    });
+    const notSubmitted = table.rows.filter((r) => r.total === null).length;
+    const unconfirmed = table.rows.filter((r) => r.total !== null && r.sheetState !== 'confirmed').length;
+    return [
+      say('close-done', { kind: round.kind, year: term.year, units: table.rows.length, missing: notSubmitted, unconfirmed }),
+      ...rankingReply(cluster, term, closed, table),
+    ];
+  },
+};

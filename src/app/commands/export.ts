@@ -1,0 +1,45 @@
+import { UserError } from '../../domain/errors.js';
+import { consolidatedCsv } from '../../reports/csv.js';
+import { reportFileName } from '../../reports/file-name.js';
+import { consolidatedXlsx } from '../../reports/xlsx.js';
+import { isSecretary, representedUnitIds, requireCluster } from '../context.js';
+import { findActiveRound } from '../lookups.js';
+import { reportInputFor } from '../round-report.js';
+import type { Command } from '../registry.js';
+
+/**
+ * `/export [xlsx|csv]` (`/xuat`): the consolidated table as a file, for the secretary and the
+ * year's leader. The latest closed round; while none is closed, the round in progress, marked
+ * provisional in the file name and title.
+ */
+export const exportTable: Command = {
+  name: 'export',
+  alias: 'xuat',
+  scope: 'any',
+  async run(ctx) {
+    const cluster = requireCluster(ctx);
+    const format = ctx.incoming.args.trim().toLowerCase() || 'xlsx';
+    if (format !== 'xlsx' && format !== 'csv') throw new UserError('usage-export');
+    const term = await ctx.db.term.findFirst({ where: { clusterId: cluster.id }, orderBy: { year: 'desc' } });
+    if (!term) throw new UserError('error-no-term');
+    const leader = term.leaderUnitId !== null && representedUnitIds(ctx).includes(term.leaderUnitId);
+    if (!isSecretary(ctx) && !leader) throw new UserError('error-export-role');
+    const round =
+      (await ctx.db.round.findFirst({ where: { termId: term.id, state: 'closed' }, orderBy: [{ closedAt: 'desc' }, { id: 'desc' }] })) ??
+      (await findActiveRound(ctx.db, term.id));
+    if (!round) throw new UserError('error-no-round');
+    const input = await reportInputFor(ctx.db, cluster, term, round, ctx.now);
+    const t = ctx.i18n.translator(ctx.locale);
+    const bytes = format === 'csv' ? consolidatedCsv(input, t) : await consolidatedXlsx(input, t);
+    return [
+      {
+        text: [{ key: input.provisional ? 'export-done-provisional' : 'export-done', args: { kind: round.kind, year: term.year, format } }],
+        file: {
+          fileName: reportFileName(input, format),
+          mimeType: format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          bytes,
+        },
+      },
+    ];
+  },
+};

@@ -1,0 +1,41 @@
+import type { Command } from '../registry.js';
+import { addunit } from './addunit.js';
+import { approve } from './approve.js';
+import { close } from './close.js';
+import { confirm, explain } from './confirm.js';
+import { register, sign } from './covenant.js';
+import { criteria } from './criteria.js';
+import { exportTable } from './export.js';
+import { helpCommand } from './help.js';
+import { join } from './join.js';
+import { lang } from './lang.js';
+import { deputy, leader } from './leader.js';
+import { link } from './link.js';
+import { mine } from './mine.js';
+import { reminders } from './reminders.js';
+import { results } from './results.js';
+import { review } from './review.js';
+import { reviewer } from './reviewer.js';
+import { round } from './round.js';
+import { handover, meeting } from './schedule.js';
+import { score } from './score.js';
+import { secretary } from './secretary.js';
+import { setup } from './setup.js';
+import { status } from './status.js';
+import { submit } from './submit.js';
+import { term } from './term.js';
+
+/** Every command of CONTRACT.md (plus `/reviewer`), in the order `/help` lists them. */
+export const COMMANDS: Command[] = [];
+const help = helpCommand(() => COMMANDS);
+COMMANDS.push(
+  help, setup, link, addunit, join, approve, secretary, term, leader, deputy, criteria, round,
+  reviewer, score, submit, mine, status, review, confirm, explain, close, results, exportTable,
+  sign, register, meeting, handover, reminders, lang,
+);
+
+/** Command names and aliases → command; `/start` is `/help`. */
+export const COMMAND_INDEX: ReadonlyMap<string, Command> = new Map([
+  ['start', help],
+  ...COMMANDS.flatMap((c) => [[c.name, c], [c.alias, c]] as [string, Command][]),
+]);

@@ -1,0 +1,58 @@
+import type { Cluster, Round, Term } from '../../../generated/sqlite/index.js';
+import type { ConsolidatedTable } from '../../domain/consolidated.js';
+import { UserError } from '../../domain/errors.js';
+import { toPoints } from '../../domain/score.js';
+import { requireCluster, type CommandContext } from '../context.js';
+import { consolidatedFor } from '../round-report.js';
+import type { Reply } from '../ports.js';
+import type { Command } from '../registry.js';
+import { rankingChartPng } from '../../reports/chart.js';
+import { reportFileName } from '../../reports/file-name.js';
+
+/** The ranking as a table reply: rank, unit, total, classification. */
+export function rankingReply(cluster: Cluster, term: Term, round: Round, table: ConsolidatedTable): Reply[] {
+  return [
+    {
+      text: [{ key: round.state === 'closed' ? 'results-header' : 'results-header-provisional', args: { cluster: cluster.name, year: term.year, kind: round.kind, max: toPoints(table.maxTotal) } }],
+      table: {
+        headers: [{ key: 'col-rank' }, { key: 'col-code' }, { key: 'col-unit' }, { key: 'col-total' }, { key: 'col-class' }],
+        rows: table.rows.map((r) => [
+          r.total === null ? '–' : String(r.rank),
+          r.unitCode,
+          r.unitName,
+          r.total === null ? null : toPoints(r.total),
+          r.classification ? { key: `class-${r.classification}` } : { key: 'class-none' },
+        ]),
+        numeric: [3],
+      },
+    },
+  ];
+}
+
+/** The latest closed round of the cluster's most recent year, with its year. */
+export function latestClosedRound(ctx: CommandContext, cluster: Cluster) {
+  return ctx.db.round.findFirst({ where: { state: 'closed', term: { clusterId: cluster.id } }, orderBy: [{ closedAt: 'desc' }, { id: 'desc' }], include: { term: true } });
+}
+
+/**
+ * `/results` (`/ketqua`): the ranking of the latest closed round as a table, and the chart
+ * where the platform shows images.
+ */
+export const results: Command = {
+  name: 'results',
+  alias: 'ketqua',
+  scope: 'any',
+  async run(ctx) {
+    const cluster = requireCluster(ctx);
+    const round = await latestClosedRound(ctx, cluster);
+    if (!round) throw new UserError('error-results-none');
+    const table = await consolidatedFor(ctx.db, cluster, round);
+    const replies = rankingReply(cluster, round.term, round, table);
+    if (ctx.incoming.capabilities?.images) {
+      const t = ctx.i18n.translator(ctx.locale);
+      const input = { clusterName: cluster.name, termYear: round.term.year, roundKind: round.kind as 'midyear', roundState: 'closed' as const, provisional: false, deadline: round.deadline, exportedAt: ctx.now, timezone: cluster.timezone, table, units: [], audit: [] };
+      replies[0]!.image = { fileName: reportFileName(input, 'png'), mimeType: 'image/png', bytes: rankingChartPng(input, t, ctx.locale) };
+    }
+    return replies;
+  },
+};

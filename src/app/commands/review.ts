@@ -1,0 +1,71 @@
+import type { Round } from '../../../generated/sqlite/index.js';
+import { normaliseCode } from '../../domain/criteria.js';
+import { UserError } from '../../domain/errors.js';
+import { roundAfterReview, sheetAfterReview, type RoundState, type SheetState } from '../../domain/lifecycle.js';
+import { parseScore, toPoints } from '../../domain/score.js';
+import { writeAudit } from '../../store/audit.js';
+import { isSecretary, representedUnitIds, requireCluster, type CommandContext } from '../context.js';
+import { requireActiveRound, requireCriteria, requireOpenTerm, requireUnit, splitFirst } from '../lookups.js';
+import type { Command } from '../registry.js';
+import { say } from '../registry.js';
+
+/** May this person review this unit's sheet: secretary, the year's leader unit, or an assigned reviewer unit. */
+async function mayReview(ctx: CommandContext, round: Round, leaderUnitId: number | null, unitId: number): Promise<boolean> {
+  if (isSecretary(ctx)) return true;
+  const mine = representedUnitIds(ctx);
+  if (leaderUnitId !== null && mine.includes(leaderUnitId)) return true;
+  if (!mine.length) return false;
+  const assigned = await ctx.db.reviewerAssignment.count({ where: { roundId: round.id, unitId, reviewerUnitId: { in: mine } } });
+  return assigned > 0;
+}
+
+/**
+ * `/review CODE CRITERION POINTS REASON` (`/thamdinh`): sets the reviewed score of one
+ * criterion of a unit's submitted sheet (POINTS is the new score), with a reason.
+ */
+export const review: Command = {
+  name: 'review',
+  alias: 'thamdinh',
+  scope: 'any',
+  async run(ctx) {
+    const cluster = requireCluster(ctx);
+    const [unitCode, rest1] = splitFirst(ctx.incoming.args);
+    const [criterionCode, rest2] = splitFirst(rest1);
+    const [pointsText, reasonFirst] = splitFirst(rest2);
+    const reason = [reasonFirst, ctx.incoming.body.trim()].filter(Boolean).join('\n');
+    if (!unitCode || !criterionCode || !pointsText) throw new UserError('usage-review');
+    if (!reason) throw new UserError('error-review-reason');
+    const term = await requireOpenTerm(ctx.db, cluster.id);
+    const round = await requireActiveRound(ctx.db, term.id);
+    const roundNext = roundAfterReview(round.state as RoundState);
+    const unit = await requireUnit(ctx.db, cluster.id, unitCode);
+    if (!(await mayReview(ctx, round, term.leaderUnitId, unit.id))) throw new UserError('error-not-reviewer');
+    const criteria = await requireCriteria(ctx.db, term.id);
+    const criterion = criteria.find((c) => c.code === normaliseCode(criterionCode) && c.kind !== 'section');
+    if (!criterion) throw new UserError('error-unknown-criterion', { code: criterionCode });
+    const points = parseScore(pointsText);
+    if (points > criterion.max) throw new UserError('error-score-above-max', { code: criterion.code, points: toPoints(points), max: toPoints(criterion.max) });
+    const sheet = await ctx.db.sheet.findUnique({ where: { roundId_unitId: { roundId: round.id, unitId: unit.id } } });
+    if (!sheet) throw new UserError('error-review-not-submitted', { code: unit.code });
+    const next = sheetAfterReview(sheet.state as SheetState);
+    const previous = await ctx.db.scoreEntry.findFirst({ where: { sheetId: sheet.id, criterionId: criterion.id }, orderBy: { id: 'desc' } });
+    await ctx.db.scoreEntry.create({ data: { sheetId: sheet.id, criterionId: criterion.id, kind: 'review', points, note: reason, authorId: ctx.person.id } });
+    await ctx.db.sheet.update({ where: { id: sheet.id }, data: { state: next, confirmedAt: null } });
+    if (round.state !== roundNext) await ctx.db.round.update({ where: { id: round.id }, data: { state: roundNext } });
+    await writeAudit(ctx.db, {
+      clusterId: cluster.id,
+      actorId: ctx.person.id,
+      action: 'score.review',
+      subjectType: 'sheet',
+      subjectId: sheet.id,
+      before: { code: criterion.code, points: previous?.points ?? null, state: sheet.state },
+      after: { code: criterion.code, points, reason, state: next },
+    });
+    return [
+      {
+        text: [{ key: 'review-done', args: { unit: unit.code, code: criterion.code, before: previous ? toPoints(previous.points) : 0, points: toPoints(points), reason } }],
+        buttons: [[{ label: { key: 'button-confirm' }, data: '/confirm' }]],
+      },
+    ];
+  },
+};

@@ -1,0 +1,125 @@
+import type { Chat, Cluster, Person, Role } from '../../generated/sqlite/index.js';
+import type { Clock } from '../domain/clock.js';
+import { UserError } from '../domain/errors.js';
+import { parseRules, type ClusterRules } from '../domain/rules.js';
+import type { Db } from '../store/client.js';
+import type { I18n } from '../i18n/i18n.js';
+import type { Incoming, Notice } from './ports.js';
+
+/** Defaults for new clusters and people (BOT_TIMEZONE, BOT_LOCALE). */
+export interface Defaults {
+  timezone: string;
+  locale: 'vi' | 'en';
+}
+
+/**
+ * Everything a command handler needs about one message, resolved once: the chat, the person,
+ * the cluster (from the chat, or from the person's roles in a private chat), their roles.
+ */
+export interface CommandContext {
+  db: Db;
+  incoming: Incoming;
+  now: Date;
+  clock: Clock;
+  i18n: I18n;
+  defaults: Defaults;
+  chat: Chat;
+  person: Person;
+  cluster: Cluster | null;
+  roles: Role[];
+  locale: string;
+  /** Messages for other chats, collected while handling. */
+  notices: Notice[];
+}
+
+/** Finds or creates the chat and the person, and resolves the cluster and roles. */
+export async function resolveContext(
+  db: Db,
+  incoming: Incoming,
+  clock: Clock,
+  i18n: I18n,
+  defaults: Defaults,
+): Promise<CommandContext> {
+  const chat =
+    (await db.chat.findUnique({ where: { key: incoming.chat.key } })) ??
+    (await db.chat.create({ data: { key: incoming.chat.key, platform: incoming.platform, title: incoming.chat.title ?? null } }));
+  const s = incoming.sender;
+  let person = await db.person.findUnique({ where: { key: s.key } });
+  if (!person) {
+    person = await db.person.create({
+      data: { key: s.key, displayName: s.displayName, username: s.username?.toLowerCase() ?? null },
+    });
+  } else if (person.displayName !== s.displayName || (s.username && person.username !== s.username.toLowerCase())) {
+    person = await db.person.update({
+      where: { id: person.id },
+      data: { displayName: s.displayName, username: s.username?.toLowerCase() ?? person.username },
+    });
+  }
+  let cluster: Cluster | null = null;
+  let roles: Role[] = [];
+  if (chat.clusterId !== null) {
+    cluster = await db.cluster.findUnique({ where: { id: chat.clusterId } });
+    roles = await db.role.findMany({ where: { clusterId: chat.clusterId, personId: person.id } });
+  } else if (incoming.chat.kind === 'private') {
+    const all = await db.role.findMany({ where: { personId: person.id, status: { not: 'revoked' } } });
+    const ids = [...new Set(all.map((r) => r.clusterId))];
+    if (ids.length === 1) {
+      cluster = await db.cluster.findUnique({ where: { id: ids[0]! } });
+      roles = all;
+    }
+  }
+  const language = s.languageCode?.slice(0, 2);
+  const locale = person.locale ?? (language === 'en' || language === 'vi' ? language : defaults.locale);
+  return { db, incoming, now: clock.now(), clock, i18n, defaults, chat, person, cluster, roles, locale, notices: [] };
+}
+
+/** The cluster, or a reply telling the person to use the group (or /setup it). */
+export function requireCluster(ctx: CommandContext): Cluster {
+  if (ctx.cluster) return ctx.cluster;
+  throw new UserError(ctx.incoming.chat.kind === 'private' ? 'error-no-cluster-private' : 'error-no-cluster');
+}
+
+/** The cluster's rules (bands, tie-breaks, bonus cap). */
+export function rulesOf(cluster: Cluster): ClusterRules {
+  return parseRules(cluster.settings);
+}
+
+/** True when the person is an active secretary of the cluster. */
+export function isSecretary(ctx: CommandContext): boolean {
+  return ctx.roles.some((r) => r.kind === 'secretary' && r.status === 'active');
+}
+
+/** The role check for secretary-only commands. */
+export function requireSecretary(ctx: CommandContext): Cluster {
+  const cluster = requireCluster(ctx);
+  if (!isSecretary(ctx)) throw new UserError('error-not-secretary');
+  return cluster;
+}
+
+/** Unit ids the person actively represents in the cluster. */
+export function representedUnitIds(ctx: CommandContext): number[] {
+  return ctx.roles.filter((r) => r.kind === 'representative' && r.status === 'active' && r.unitId !== null).map((r) => r.unitId!);
+}
+
+/**
+ * The one unit the person represents (a representative acts for exactly one unit per
+ * cluster); a reply telling them to /join when they represent none.
+ */
+export async function requireRepresentedUnit(ctx: CommandContext) {
+  const cluster = requireCluster(ctx);
+  const ids = representedUnitIds(ctx);
+  if (!ids.length) {
+    const pending = ctx.roles.some((r) => r.kind === 'representative' && r.status === 'pending');
+    throw new UserError(pending ? 'error-join-pending' : 'error-not-representative');
+  }
+  const unit = await ctx.db.unit.findUnique({ where: { id: ids[0]! } });
+  if (!unit || unit.clusterId !== cluster.id) throw new UserError('error-not-representative');
+  return { cluster, unit };
+}
+
+/** Person display for messages: "Name (@username)". */
+export function personLabel(person: Pick<Person, 'displayName' | 'username'>): string {
+  return person.username ? `${person.displayName} (@${person.username})` : person.displayName;
+}
+
+export type { Chat, Cluster, Person, Role };

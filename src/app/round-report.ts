@@ -1,0 +1,105 @@
+import type { Cluster, Round, Term } from '../../generated/sqlite/index.js';
+import { buildConsolidated, type ConsolidatedTable } from '../domain/consolidated.js';
+import { currentScores, type ScoreVersion } from '../domain/sheet.js';
+import type { Db } from '../store/client.js';
+import type { AuditEntry, ReportInput, UnitDetail } from '../reports/types.js';
+import { rulesOf } from './context.js';
+import { loadCriteria, toTable } from './lookups.js';
+
+/** Every unit's score versions in a round, read with one query per table (never per unit). */
+async function loadRound(db: Db, cluster: Cluster, round: Round) {
+  const [criteria, units, sheets, entries] = await Promise.all([
+    loadCriteria(db, round.termId),
+    db.unit.findMany({ where: { clusterId: cluster.id }, orderBy: { code: 'asc' } }),
+    db.sheet.findMany({ where: { roundId: round.id } }),
+    db.scoreEntry.findMany({ where: { sheet: { roundId: round.id } }, select: { id: true, sheetId: true, criterionId: true, kind: true, points: true, note: true } }),
+  ]);
+  const codeOf = new Map(criteria.map((c) => [c.id, c.code]));
+  const versions = new Map<number, ScoreVersion[]>();
+  for (const e of entries) {
+    const list = versions.get(e.sheetId) ?? [];
+    list.push({ id: e.id, criterionCode: codeOf.get(e.criterionId) ?? '', kind: e.kind as 'self' | 'review', points: e.points, note: e.note });
+    versions.set(e.sheetId, list);
+  }
+  const sheetOf = new Map(sheets.map((s) => [s.unitId, s]));
+  return { criteria, units, sheetOf, versions };
+}
+
+/**
+ * The round's consolidated table, computed once by the domain. A unit without a submitted
+ * sheet keeps its row, with empty scores and the last rank.
+ */
+export async function consolidatedFor(db: Db, cluster: Cluster, round: Round): Promise<ConsolidatedTable> {
+  const { criteria, units, sheetOf, versions } = await loadRound(db, cluster, round);
+  return buildConsolidated(
+    toTable(criteria),
+    units.map((u) => {
+      const sheet = sheetOf.get(u.id);
+      const counted = sheet && sheet.state !== 'draft';
+      return { unitCode: u.code, unitName: u.name, sheetState: sheet?.state ?? null, versions: counted ? versions.get(sheet.id) ?? [] : null };
+    }),
+    rulesOf(cluster),
+  );
+}
+
+/** Everything the reports (CSV, XLSX, chart, text) need about a round. */
+export async function reportInputFor(db: Db, cluster: Cluster, term: Term, round: Round, now: Date): Promise<ReportInput> {
+  const { criteria, units, sheetOf, versions } = await loadRound(db, cluster, round);
+  const table = await consolidatedFor(db, cluster, round);
+  const details: UnitDetail[] = units.map((u) => {
+    const sheet = sheetOf.get(u.id);
+    const scores = currentScores(sheet ? versions.get(sheet.id) ?? [] : []);
+    return {
+      unitCode: u.code,
+      unitName: u.name,
+      sheetState: sheet?.state ?? null,
+      rows: criteria
+        .filter((c) => c.kind !== 'section')
+        .map((c) => {
+          const self = scores.self.get(c.code);
+          const review = scores.review.get(c.code);
+          return {
+            code: c.code,
+            title: c.title,
+            kind: c.kind as 'criterion' | 'bonus' | 'deduction',
+            max: c.max,
+            self: self?.points ?? null,
+            selfNote: self?.note ?? null,
+            reviewed: review?.points ?? null,
+            reason: review?.note ?? null,
+          };
+        }),
+    };
+  });
+  const sheetIds = [...sheetOf.values()].map((s) => s.id);
+  const logs = await db.auditLog.findMany({
+    where: { clusterId: cluster.id, OR: [{ subjectType: 'round', subjectId: round.id }, { subjectType: 'sheet', subjectId: { in: sheetIds } }] },
+    orderBy: { id: 'asc' },
+  });
+  const people = new Map(
+    (await db.person.findMany({ where: { id: { in: [...new Set(logs.map((l) => l.actorId).filter((id): id is number => id !== null))] } } })).map((p) => [p.id, p.displayName]),
+  );
+  const unitOfSheet = new Map([...sheetOf.values()].map((s) => [s.id, units.find((u) => u.id === s.unitId)?.code ?? '']));
+  const audit: AuditEntry[] = logs.map((l) => ({
+    at: l.createdAt,
+    actor: l.actorId !== null ? people.get(l.actorId) ?? `#${l.actorId}` : '–',
+    action: l.action,
+    subject: l.subjectType === 'sheet' ? unitOfSheet.get(l.subjectId ?? -1) ?? '' : l.subjectType,
+    before: l.before,
+    after: l.after,
+    reason: l.action === 'score.review' && l.after ? (JSON.parse(l.after) as { reason?: string }).reason ?? null : null,
+  }));
+  return {
+    clusterName: cluster.name,
+    termYear: term.year,
+    roundKind: round.kind as 'midyear' | 'yearend',
+    roundState: round.state as 'open' | 'review' | 'closed',
+    provisional: round.state !== 'closed',
+    deadline: round.deadline,
+    exportedAt: now,
+    timezone: cluster.timezone,
+    table,
+    units: details,
+    audit,
+  };
+}

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { TrueTypeFont } from './ttf.js';
+
+/** The DejaVu Sans files (regular, bold) as shipped by the `dejavu-fonts-ttf` npm package. */
+export function dejavuFontFiles(): { regular: string; bold: string } {
+  const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  return { regular: join(dir, 'DejaVuSans.ttf'), bold: join(dir, 'DejaVuSans-Bold.ttf') };
+}
+
+/** The two faces the chart is drawn with. */
+export interface ChartFonts {
+  regular: TrueTypeFont;
+  bold: TrueTypeFont;
+}
+
+let fonts: ChartFonts | null = null;
+
+/**
+ * DejaVu Sans, regular and bold, read once per process from npm (`dejavu-fonts-ttf`): it has
+ * every Vietnamese letter, and shipping it means the chart never depends on the fonts of the
+ * server it runs on.
+ */
+export function chartFonts(): ChartFonts {
+  if (!fonts) {
+    const files = dejavuFontFiles();
+    fonts = { regular: new TrueTypeFont(readFileSync(files.regular)), bold: new TrueTypeFont(readFileSync(files.bold)) };
+  }
+  return fonts;
+}

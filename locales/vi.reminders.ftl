@@ -1,0 +1,76 @@
+# Nhắc nhở tự động: hạn chấm điểm, hội nghị sơ kết / tổng kết, bàn giao Cụm trưởng; lệnh /reminders.
+# Ngày giờ đã được định dạng sẵn theo múi giờ của cụm (dd/mm/yyyy HH:mm).
+
+## Hạn chấm điểm của đợt
+reminder-round-submit = ⏰ Nhắc hạn chấm điểm { $kind ->
+        [midyear] sơ kết 6 tháng
+       *[other] tổng kết năm
+    }: hạn nộp bảng tự chấm là { $deadline } ({ $days ->
+        [0] hôm nay
+        [1] ngày mai
+       *[other] còn { $days } ngày nữa
+    }).
+reminder-round-confirm = ⏰ Đợt chấm điểm { $kind ->
+        [midyear] sơ kết 6 tháng
+       *[other] tổng kết năm
+    } đang thẩm định; hạn của đợt là { $deadline } ({ $days ->
+        [0] hôm nay
+        [1] ngày mai
+       *[other] còn { $days } ngày nữa
+    }).
+reminder-round-overdue = ⚠️ Đã quá hạn chấm điểm { $kind ->
+        [midyear] sơ kết 6 tháng
+       *[other] tổng kết năm
+    } ({ $deadline }) mà vẫn còn đơn vị chưa nộp bảng tự chấm.
+reminder-round-confirm-overdue = ⚠️ Đã quá hạn đợt chấm điểm { $kind ->
+        [midyear] sơ kết 6 tháng
+       *[other] tổng kết năm
+    } ({ $deadline }) mà vẫn còn đơn vị chưa xác nhận kết quả thẩm định.
+reminder-missing-submit = Các đơn vị chưa nộp ({ $count }):
+reminder-missing-confirm = Các đơn vị chưa xác nhận ({ $count }):
+
+## Việc từng đơn vị cần làm tiếp
+reminder-unit-score = • { $code } – { $name }: chưa chấm điểm → tự chấm bằng /score, xong thì /submit
+reminder-unit-submit = • { $code } – { $name }: chưa nộp → chấm đủ các tiêu chí bằng /score rồi /submit
+reminder-unit-confirm = • { $code } – { $name }: chưa xác nhận → /confirm nếu đồng ý, /explain nếu cần giải trình
+reminder-unit-await-review = • { $code } – { $name }: đã giải trình, chờ thẩm định lại rồi /confirm
+
+## Hội nghị sơ kết, tổng kết
+reminder-meeting = 📅 Hội nghị { $kind ->
+        [midyear] sơ kết 6 tháng
+       *[other] tổng kết năm
+    } của cụm diễn ra lúc { $at } ({ $days ->
+        [0] hôm nay
+        [1] ngày mai
+       *[other] còn { $days } ngày nữa
+    }).
+reminder-meeting-place = Địa điểm: { $place }.
+
+## Bàn giao Cụm trưởng và Cờ luân lưu
+reminder-handover = 🚩 Lễ bàn giao Cụm trưởng và Cờ luân lưu cho đơn vị { $code } – { $name } diễn ra lúc { $at } ({ $days ->
+        [0] hôm nay
+        [1] ngày mai
+       *[other] còn { $days } ngày nữa
+    }).
+reminder-handover-from = Đơn vị bàn giao: { $code } – { $name }.
+reminder-rollover = 🚩 Đã bàn giao Cụm trưởng và Cờ luân lưu: { $code } – { $name } là đơn vị Cụm trưởng mới.
+reminder-rollover-year = Năm thi đua { $year } đã khép lại.
+reminder-rollover-next = Đề nghị thư ký cụm mở năm thi đua mới bằng lệnh /term { $year }.
+
+## Lệnh /reminders
+reminder-upcoming-header = Các nhắc nhở sắp tới ({ $count }):
+reminder-upcoming-none = Hiện chưa có nhắc nhở nào sắp tới.
+reminder-upcoming-round = • { $due }: nhắc hạn chấm điểm { $kind ->
+        [midyear] sơ kết 6 tháng
+       *[other] tổng kết năm
+    } (hạn { $deadline })
+reminder-upcoming-overdue = • { $due }: báo quá hạn chấm điểm { $kind ->
+        [midyear] sơ kết 6 tháng
+       *[other] tổng kết năm
+    }, nếu còn đơn vị chưa nộp (hạn { $deadline })
+reminder-upcoming-meeting = • { $due }: nhắc lịch hội nghị { $kind ->
+        [midyear] sơ kết 6 tháng
+       *[other] tổng kết năm
+    } ({ $at })
+reminder-upcoming-handover = • { $due }: nhắc lễ bàn giao Cụm trưởng cho { $code } – { $name } ({ $at })
+reminder-upcoming-rollover = • { $due }: bàn giao Cụm trưởng cho { $code } – { $name } và khép lại năm thi đua

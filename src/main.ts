@@ -1,0 +1,65 @@
+/**
+ * The composition root: configuration → store → core → adapters → scheduler. The only place
+ * where concrete parts are wired together.
+ */
+import { resolve } from 'node:path';
+import { destination, pino } from 'pino';
+import { BotCore } from './app/bot-core.js';
+import type { Adapter, Notice } from './app/ports.js';
+import { ConsoleAdapter } from './adapters/console/console-adapter.js';
+import { TelegramAdapter } from './adapters/telegram/index.js';
+import { loadConfig } from './config.js';
+import { systemClock } from './domain/clock.js';
+import { HttpServer } from './http.js';
+import { I18n } from './i18n/i18n.js';
+import { Scheduler } from './scheduler/index.js';
+import { Store } from './store/store.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const platformConfigured = Boolean(config.telegram || config.slack || config.zalo);
+  // On the console, logs would interleave with the chat: send them to stderr, warnings only.
+  const logger = pino({ level: platformConfigured ? config.logLevel : 'warn' }, destination(2));
+  const store = await Store.open(config.databaseUrl);
+  const i18n = new I18n(resolve('locales'), config.locale);
+  const clock = systemClock;
+  const core = new BotCore({ store, clock, i18n, defaults: { timezone: config.timezone, locale: config.locale }, logger });
+  const http = new HttpServer(() => store.ping());
+  const adapters = new Map<string, Adapter>();
+
+  // A notice for a chat on another platform (e.g. "the bot was removed from the Zalo group",
+  // told in the cluster's Telegram group) goes through that platform's adapter.
+  const deliver = (notice: Notice): Promise<void> =>
+    adapters.get(notice.chatKey.split(':')[0]!)?.send(notice.chatKey, notice.locale, notice.reply) ?? Promise.resolve();
+  if (config.telegram) adapters.set('telegram', new TelegramAdapter({ config: config.telegram, core, i18n, http, logger, deliver }));
+  for (const name of ['slack', 'zalo'] as const) {
+    if (config[name]) logger.warn(`${name} is configured but its adapter is not part of this build yet; ignoring ${name.toUpperCase()}_* settings`);
+  }
+  const scheduler = new Scheduler({ store, clock, i18n, adapters, cron: config.schedulerCron, logger });
+  let stopping = false;
+  const stop = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    await scheduler.stop();
+    for (const adapter of adapters.values()) await adapter.stop().catch((err) => logger.error({ err }, 'adapter stop failed'));
+    await http.close();
+    await store.close();
+    process.exit(code);
+  };
+
+  if (!adapters.size) {
+    adapters.set('console', new ConsoleAdapter({ core, i18n, locale: config.locale, onClose: () => void stop(0) }));
+  } else {
+    const port = await http.listen(config.port);
+    logger.info({ port }, 'HTTP server listening (webhooks, GET /healthz)');
+  }
+  for (const adapter of adapters.values()) await adapter.start();
+  await scheduler.start();
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,167 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import type { Adapter, Reply } from '../src/app/ports.js';
+import { ManualClock } from '../src/domain/clock.js';
+import { I18n } from '../src/i18n/i18n.js';
+import { Scheduler } from '../src/scheduler/index.js';
+import { roundReminderReply } from '../src/scheduler/messages.js';
+import { createPrismaClient, type Db, type Provider } from '../src/store/client.js';
+import { claimDueReminders, loadReminderBatch } from '../src/store/reminders.js';
+import { Store } from '../src/store/store.js';
+import { bulkSeed } from '../test/reminders/bulk.js';
+
+/**
+ * Issue 4's benchmark: one sweep over 10,000 clusters (13 units each: 8 submitted, 2 drafts,
+ * 3 without a sheet; one open round; one due reminder each) that claims the due reminders and works out who is missing, batch by batch,
+ * with a constant number of queries per batch. Then the same reminders once more through a
+ * whole scheduler tick (a no-op platform, one delivery recorded per chat).
+ */
+
+const CLUSTERS = 10_000;
+const UNITS = 13;
+const BATCH = 1_000;
+const NOW = new Date('2026-06-29T01:00:00Z'); // 29/06/2026 08:00 in Hồ Chí Minh City
+const DEADLINE = new Date('2026-06-30T16:59:00Z');
+const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
+
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+/** A client on the same database that counts every query it sends. */
+function countingClient(url: string, schema: string | undefined): { db: Db; count: () => number; close: () => Promise<void> } {
+  let queries = 0;
+  const base = createPrismaClient(url, { schema });
+  const counted = base.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        queries += 1;
+        return query(args);
+      },
+    },
+  });
+  return { db: counted as unknown as Db, count: () => queries, close: () => base.$disconnect() };
+}
+
+/** The sweep: claim a batch, load it (missing units included), build the replies; until nothing is due. */
+async function sweep(db: Db, provider: Provider, count: () => number) {
+  const perBatch: number[] = [];
+  let claimedTotal = 0;
+  let missingTotal = 0;
+  const start = performance.now();
+  for (;;) {
+    const before = count();
+    const claimed = await claimDueReminders(db, { provider, now: NOW, instanceId: 'bench', limit: BATCH, staleMs: 300_000 });
+    if (!claimed.length) break;
+    const batch = await loadReminderBatch(db, provider, claimed, NOW);
+    for (const r of claimed) {
+      const round = batch.rounds.get(r.subjectId)!;
+      missingTotal += round.missing.length;
+      roundReminderReply(round, false, NOW, 'Asia/Ho_Chi_Minh');
+    }
+    claimedTotal += claimed.length;
+    perBatch.push(count() - before);
+  }
+  return { elapsed: performance.now() - start, batches: perBatch.length, perBatch, claimedTotal, missingTotal };
+}
+
+/** A platform that accepts everything at once (the figure is the bot's own cost, not Telegram's). */
+const noopAdapter: Adapter = {
+  platform: 'telegram',
+  start: async () => {},
+  stop: async () => {},
+  send: async (_chatKey: string, _locale: string, _reply: Reply) => {},
+};
+
+async function run(label: string, url: string, schema?: string): Promise<void> {
+  const store = await Store.open(url, { schema });
+  try {
+    let t0 = performance.now();
+    await bulkSeed(store, {
+      clusters: CLUSTERS,
+      unitsPerCluster: UNITS,
+      submitted: 8,
+      drafts: 2,
+      chats: () => ['telegram'],
+      now: NOW,
+      deadline: DEADLINE,
+      roundSlot: 'd1',
+      dueAt: new Date(NOW.getTime() - 60_000),
+    });
+    console.log(`${label}: seeded ${CLUSTERS.toLocaleString('en')} clusters × ${UNITS} units, ${CLUSTERS.toLocaleString('en')} due reminders in ${ms(performance.now() - t0)}`);
+
+    const counting = countingClient(url, schema);
+    try {
+      // Steady state: the seed checkpointed out of the WAL, a warm-up batch for the query plans.
+      if (store.provider === 'sqlite') await store.db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
+      const reset = () => store.db.$executeRawUnsafe(`UPDATE "Reminder" SET "state" = 'pending', "claimedBy" = NULL, "claimedAt" = NULL`);
+      await loadReminderBatch(counting.db, store.provider, await claimDueReminders(counting.db, { provider: store.provider, now: NOW, instanceId: 'warm', limit: 50, staleMs: 300_000 }), NOW);
+      const runs = [];
+      for (let i = 0; i < 3; i += 1) {
+        await reset();
+        runs.push(await sweep(counting.db, store.provider, counting.count));
+      }
+      runs.sort((a, b) => a.elapsed - b.elapsed);
+      const s = runs[0]!;
+      const perBatch = [...new Set(s.perBatch)].join('/');
+      console.log(
+        `${label}: sweep claimed ${s.claimedTotal.toLocaleString('en')} reminders and found ${s.missingTotal.toLocaleString('en')} missing units in ${ms(s.elapsed)} ` +
+          `(best of 3; median ${ms(runs[1]!.elapsed)}; ${s.batches} batches of ≤ ${BATCH}, ${perBatch} queries per batch + 1 empty claim to finish, ` +
+          `${(s.elapsed / s.batches).toFixed(0)} ms per batch; target ≤ 1,000 ms; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs)`,
+      );
+    } finally {
+      await counting.close();
+    }
+
+    // The same reminders through a whole tick: claim, load, render, send (no-op), record deliveries.
+    await store.db.$executeRawUnsafe(`UPDATE "Reminder" SET "state" = 'pending', "claimedBy" = NULL, "claimedAt" = NULL`);
+    const scheduler = new Scheduler({ store, clock: new ManualClock(NOW), i18n: new I18n('locales'), adapters: new Map([['telegram', noopAdapter]]), instanceId: 'bench', batchSize: BATCH });
+    t0 = performance.now();
+    const report = await scheduler.tick();
+    const tick = performance.now() - t0;
+    console.log(
+      `${label}: full tick sent ${report.sent.toLocaleString('en')} reminders, recorded ${report.deliveries.toLocaleString('en')} deliveries in ${ms(tick)} ` +
+        `(${((report.deliveries / tick) * 1000).toFixed(0)} deliveries/s; one INSERT per delivery, recorded right after its send)`,
+    );
+  } finally {
+    await store.close();
+  }
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Prints the sweep figures for SQLite, and for PostgreSQL when it answers. */
+export async function benchReminders(): Promise<void> {
+  console.log('\n== reminders: one sweep over 10,000 clusters ==');
+  const dir = mkdtempSync(join(tmpdir(), 'thidua-bench-reminders-'));
+  try {
+    await run('SQLite', `file:${join(dir, 'bench.db')}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (!(await postgresReachable())) {
+    console.log(`PostgreSQL: not reachable at ${POSTGRES_URL}, skipped`);
+    return;
+  }
+  const schema = `bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  try {
+    await run('PostgreSQL', POSTGRES_URL, schema);
+  } finally {
+    const client = new pg.Client({ connectionString: POSTGRES_URL });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client.end();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchReminders();

@@ -233,6 +233,22 @@ results-header-provisional = Provisional { $kind ->
    *[yearend] year-end
 } results { $year } – { $cluster } (out of { $max }):
 error-results-none = No round is closed yet. See progress with /status; the secretary closes a round with /close.
+error-results-none-kind = There is no { $kind ->
+    [midyear] mid-year
+   *[yearend] year-end
+} round yet. See the closed rounds with /results.
+error-results-not-closed = The { $kind ->
+    [midyear] mid-year
+   *[yearend] year-end
+} round is not closed, so it has no results yet. See progress with /status.
+button-results = { $kind ->
+    [midyear] Mid-year
+   *[yearend] Year-end
+} results
+error-export-no-round = { $year } has no { $kind ->
+    [midyear] mid-year
+   *[yearend] year-end
+} round.
 col-rank = Rank
 col-code = Code
 col-unit = Unit
@@ -251,7 +267,7 @@ class-completed = Completed
 class-not-completed = Not completed
 class-none = No sheet
 
-usage-export = Usage: /export xlsx or /export csv.
+usage-export = Usage: /export xlsx or /export csv; add midyear or yearend to choose the round, e.g. /export csv midyear.
 error-export-role = Only the secretary and the cluster leader can export the consolidated table.
 export-done = Consolidated table, { $kind ->
     [midyear] mid-year
@@ -341,6 +357,6 @@ usage-mine = Usage: /mine.
 usage-status = Usage: /status.
 usage-confirm = Usage: /confirm (once the sheet has been reviewed).
 usage-close = Usage: /close (secretary).
-usage-results = Usage: /results.
+usage-results = Usage: /results, or /results midyear or /results yearend for one round.
 usage-sign = Usage: /sign.
 usage-reminders = Usage: /reminders.

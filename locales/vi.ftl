@@ -225,6 +225,22 @@ results-header-provisional = Kết quả tạm tính { $kind ->
    *[yearend] tổng kết
 } năm { $year } – { $cluster } (thang điểm { $max }):
 error-results-none = Chưa có đợt chấm điểm nào khóa sổ. Xem tiến độ bằng /status; thư ký khóa sổ bằng /close.
+error-results-none-kind = Chưa có đợt { $kind ->
+    [midyear] sơ kết 6 tháng
+   *[yearend] tổng kết
+} nào. Xem các đợt đã khóa sổ bằng /results.
+error-results-not-closed = Đợt { $kind ->
+    [midyear] sơ kết 6 tháng
+   *[yearend] tổng kết
+} chưa khóa sổ nên chưa có kết quả. Xem tiến độ bằng /status.
+button-results = Xem kết quả { $kind ->
+    [midyear] sơ kết
+   *[yearend] tổng kết
+}
+error-export-no-round = Năm { $year } chưa có đợt { $kind ->
+    [midyear] sơ kết 6 tháng
+   *[yearend] tổng kết
+}.
 col-rank = Hạng
 col-code = Mã
 col-unit = Đơn vị
@@ -243,7 +259,7 @@ class-completed = Hoàn thành
 class-not-completed = Chưa hoàn thành
 class-none = Không nộp
 
-usage-export = Cách dùng: /export xlsx hoặc /export csv.
+usage-export = Cách dùng: /export xlsx hoặc /export csv; thêm midyear (sơ kết) hoặc yearend (tổng kết) để chọn đợt, ví dụ /export csv midyear.
 error-export-role = Chỉ thư ký và Cụm trưởng mới xuất được bảng tổng hợp.
 export-done = Bảng tổng hợp đợt { $kind ->
     [midyear] sơ kết 6 tháng
@@ -333,6 +349,6 @@ usage-mine = Cách dùng: /mine.
 usage-status = Cách dùng: /status.
 usage-confirm = Cách dùng: /confirm (sau khi phiếu điểm đã được thẩm định).
 usage-close = Cách dùng: /close (thư ký).
-usage-results = Cách dùng: /results.
+usage-results = Cách dùng: /results, hoặc /results midyear (sơ kết) hay /results yearend (tổng kết) để xem một đợt.
 usage-sign = Cách dùng: /sign.
 usage-reminders = Cách dùng: /reminders.

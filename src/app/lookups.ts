@@ -54,3 +54,17 @@ export function splitFirst(text: string): [string, string] {
   const at = trimmed.search(/\s/);
   return at < 0 ? [trimmed, ''] : [trimmed.slice(0, at), trimmed.slice(at).trim()];
 }
+
+/** The words accepted for a round's kind: the contract's, and the Vietnamese ones without marks. */
+const ROUND_KINDS: Record<string, 'midyear' | 'yearend'> = {
+  midyear: 'midyear',
+  soket: 'midyear',
+  sokey: 'midyear',
+  yearend: 'yearend',
+  tongket: 'yearend',
+};
+
+/** A round kind from what a user typed (`midyear`, `soket`, `yearend`, `tongket`), or `null`. */
+export function parseRoundKind(text: string): 'midyear' | 'yearend' | null {
+  return ROUND_KINDS[text.trim().toLowerCase()] ?? null;
+}

@@ -199,6 +199,38 @@ describe('scoring', () => {
   });
 });
 
+describe('choosing a round', () => {
+  beforeEach(setUpYear);
+
+  it('shows and exports the round asked for, with a button for the other closed round', async () => {
+    await h.say(sec, '/round midyear 30/06/2026');
+    await h.say(bl, '/score\n1.1 9\n1.2 9\n2.1 5');
+    await h.say(bl, '/submit');
+    await h.say(sec, '/close');
+    await h.say(sec, '/round yearend 10/12/2026');
+    await expectUnchanged(la, '/results yearend', /Đợt tổng kết chưa khóa sổ/);
+    await expectUnchanged(la, '/results quy3', /Cách dùng: \/results/);
+    const provisional = await h.say(sec, '/export csv yearend');
+    expect(provisional.replies[0]!.file?.fileName).toBe('bang-tong-hop-2026-tong-ket-tam-tinh.csv');
+    await h.say(la, '/score\n1.1 8\n1.2 7\n2.1 4');
+    await h.say(la, '/submit');
+    await h.say(sec, '/close');
+
+    const latest = await h.say(la, '/results');
+    expect(latest.text).toContain('Kết quả tổng kết năm 2026');
+    expect(latest.text).toMatch(/1\s+LA\s+Sở Nội vụ Long An\s+19\s/);
+    expect(latest.replies[0]!.buttons?.[0]?.map((b) => b.data)).toEqual(['/results midyear']);
+    const midyear = await h.say(la, '', { action: '/results midyear' });
+    expect(midyear.text).toContain('Kết quả sơ kết 6 tháng năm 2026');
+    expect(midyear.text).toMatch(/1\s+BL\s+Sở Nội vụ Bạc Liêu\s+23\s/);
+    expect(midyear.replies[0]!.buttons?.[0]?.map((b) => b.data)).toEqual(['/results yearend']);
+
+    const csv = await h.say(sec, '/xuat soket csv');
+    expect(csv.replies[0]!.file?.fileName).toBe('bang-tong-hop-2026-so-ket.csv');
+    await expectUnchanged(sec, '/export csv pdf', /Cách dùng: \/export xlsx hoặc \/export csv/);
+  });
+});
+
 describe('year, covenant, meetings, language', () => {
   beforeEach(setUpYear);
 

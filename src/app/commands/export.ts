@@ -3,14 +3,15 @@ import { consolidatedCsv } from '../../reports/csv.js';
 import { reportFileName } from '../../reports/file-name.js';
 import { consolidatedXlsx } from '../../reports/xlsx.js';
 import { isSecretary, representedUnitIds, requireCluster } from '../context.js';
-import { findActiveRound } from '../lookups.js';
+import { findActiveRound, parseRoundKind } from '../lookups.js';
 import { reportInputFor } from '../round-report.js';
 import type { Command } from '../registry.js';
 
 /**
- * `/export [xlsx|csv]` (`/xuat`): the consolidated table as a file, for the secretary and the
- * year's leader. The latest closed round; while none is closed, the round in progress, marked
- * provisional in the file name and title.
+ * `/export [xlsx|csv] [midyear|yearend]` (`/xuat`): the consolidated table as a file, for the
+ * secretary and the year's leader. The named round of the latest year, or else the latest closed
+ * round; while none is closed, the round in progress, marked provisional in the file name and
+ * title.
  */
 export const exportTable: Command = {
   name: 'export',
@@ -18,16 +19,22 @@ export const exportTable: Command = {
   scope: 'any',
   async run(ctx) {
     const cluster = requireCluster(ctx);
-    const format = ctx.incoming.args.trim().toLowerCase() || 'xlsx';
-    if (format !== 'xlsx' && format !== 'csv') throw new UserError('usage-export');
+    let format: 'xlsx' | 'csv' = 'xlsx';
+    let kind: 'midyear' | 'yearend' | null = null;
+    for (const word of ctx.incoming.args.trim().toLowerCase().split(/\s+/).filter(Boolean)) {
+      if (word === 'xlsx' || word === 'csv') format = word;
+      else if (parseRoundKind(word) && !kind) kind = parseRoundKind(word);
+      else throw new UserError('usage-export');
+    }
     const term = await ctx.db.term.findFirst({ where: { clusterId: cluster.id }, orderBy: { year: 'desc' } });
     if (!term) throw new UserError('error-no-term');
     const leader = term.leaderUnitId !== null && representedUnitIds(ctx).includes(term.leaderUnitId);
     if (!isSecretary(ctx) && !leader) throw new UserError('error-export-role');
-    const round =
-      (await ctx.db.round.findFirst({ where: { termId: term.id, state: 'closed' }, orderBy: [{ closedAt: 'desc' }, { id: 'desc' }] })) ??
-      (await findActiveRound(ctx.db, term.id));
-    if (!round) throw new UserError('error-no-round');
+    const round = kind
+      ? await ctx.db.round.findFirst({ where: { termId: term.id, kind } })
+      : ((await ctx.db.round.findFirst({ where: { termId: term.id, state: 'closed' }, orderBy: [{ closedAt: 'desc' }, { id: 'desc' }] })) ??
+        (await findActiveRound(ctx.db, term.id)));
+    if (!round) throw new UserError(kind ? 'error-export-no-round' : 'error-no-round', { kind: kind ?? '', year: term.year });
     const input = await reportInputFor(ctx.db, cluster, term, round, ctx.now);
     const t = ctx.i18n.translator(ctx.locale);
     const bytes = format === 'csv' ? consolidatedCsv(input, t) : await consolidatedXlsx(input, t);

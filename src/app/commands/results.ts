@@ -3,6 +3,7 @@ import type { ConsolidatedTable } from '../../domain/consolidated.js';
 import { UserError } from '../../domain/errors.js';
 import { toPoints } from '../../domain/score.js';
 import { requireCluster, type CommandContext } from '../context.js';
+import { parseRoundKind } from '../lookups.js';
 import { consolidatedFor } from '../round-report.js';
 import type { Reply } from '../ports.js';
 import type { Command } from '../registry.js';
@@ -34,9 +35,15 @@ export function latestClosedRound(ctx: CommandContext, cluster: Cluster) {
   return ctx.db.round.findFirst({ where: { state: 'closed', term: { clusterId: cluster.id } }, orderBy: [{ closedAt: 'desc' }, { id: 'desc' }], include: { term: true } });
 }
 
+/** The round of `kind` in the cluster's most recent year that has one, with its year. */
+function roundOfKind(ctx: CommandContext, cluster: Cluster, kind: 'midyear' | 'yearend') {
+  return ctx.db.round.findFirst({ where: { kind, term: { clusterId: cluster.id } }, orderBy: [{ term: { year: 'desc' } }, { id: 'desc' }], include: { term: true } });
+}
+
 /**
- * `/results` (`/ketqua`): the ranking of the latest closed round as a table, and the chart
- * where the platform shows images.
+ * `/results [midyear|yearend]` (`/ketqua`): the ranking of the latest closed round (or of the
+ * named round of the latest year) as a table, the chart where the platform shows images, and a
+ * button for each other closed round of the same year (choosing a round without typing).
  */
 export const results: Command = {
   name: 'results',
@@ -44,14 +51,28 @@ export const results: Command = {
   scope: 'any',
   async run(ctx) {
     const cluster = requireCluster(ctx);
-    const round = await latestClosedRound(ctx, cluster);
-    if (!round) throw new UserError('error-results-none');
+    const arg = ctx.incoming.args.trim();
+    const kind = arg ? parseRoundKind(arg) : null;
+    if (arg && !kind) throw new UserError('usage-results');
+    let round;
+    if (kind) {
+      round = await roundOfKind(ctx, cluster, kind);
+      if (!round) throw new UserError('error-results-none-kind', { kind });
+      if (round.state !== 'closed') throw new UserError('error-results-not-closed', { kind });
+    } else {
+      round = await latestClosedRound(ctx, cluster);
+      if (!round) throw new UserError('error-results-none');
+    }
     const table = await consolidatedFor(ctx.db, cluster, round);
     const replies = rankingReply(cluster, round.term, round, table);
     if (ctx.incoming.capabilities?.images) {
       const t = ctx.i18n.translator(ctx.locale);
       const input = { clusterName: cluster.name, termYear: round.term.year, roundKind: round.kind as 'midyear', roundState: 'closed' as const, provisional: false, deadline: round.deadline, exportedAt: ctx.now, timezone: cluster.timezone, table, units: [], audit: [] };
       replies[0]!.image = { fileName: reportFileName(input, 'png'), mimeType: 'image/png', bytes: rankingChartPng(input, t, ctx.locale) };
+    }
+    const others = await ctx.db.round.findMany({ where: { termId: round.termId, state: 'closed', id: { not: round.id } }, orderBy: { id: 'asc' } });
+    if (others.length) {
+      replies[0]!.buttons = [others.map((o) => ({ label: { key: 'button-results', args: { kind: o.kind } }, data: `/results ${o.kind}` }))];
     }
     return replies;
   },

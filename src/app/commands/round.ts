@@ -3,17 +3,9 @@ import { UserError } from '../../domain/errors.js';
 import { writeAudit } from '../../store/audit.js';
 import { replanReminders } from '../../store/reminders.js';
 import { requireSecretary } from '../context.js';
-import { findActiveRound, requireCriteria, requireOpenTerm, splitFirst } from '../lookups.js';
+import { findActiveRound, parseRoundKind, requireCriteria, requireOpenTerm, splitFirst } from '../lookups.js';
 import type { Command } from '../registry.js';
 import { say } from '../registry.js';
-
-const KINDS: Record<string, 'midyear' | 'yearend'> = {
-  midyear: 'midyear',
-  sokey: 'midyear',
-  soket: 'midyear',
-  yearend: 'yearend',
-  tongket: 'yearend',
-};
 
 /**
  * `/round midyear|yearend DEADLINE` (`/dotcham`): opens a scoring round with a deadline
@@ -27,7 +19,7 @@ export const round: Command = {
   async run(ctx) {
     const cluster = requireSecretary(ctx);
     const [kindText, deadlineText] = splitFirst(ctx.incoming.args);
-    const kind = KINDS[kindText.toLowerCase()];
+    const kind = parseRoundKind(kindText);
     if (!kind || !deadlineText) throw new UserError('usage-round');
     const deadline = parseFutureDate(deadlineText, cluster.timezone, END_OF_DAY, ctx.now);
     const term = await requireOpenTerm(ctx.db, cluster.id);

@@ -10,9 +10,12 @@ export async function requireOpenTerm(db: Db, clusterId: number): Promise<Term> 
   return term;
 }
 
+/** The states of a round still in progress. */
+export const ACTIVE_ROUND_STATES = ['open', 'review'] as const;
+
 /** The round still in progress (open or in review) of a year, if any. */
 export function findActiveRound(db: Db, termId: number): Promise<Round | null> {
-  return db.round.findFirst({ where: { termId, state: { in: ['open', 'review'] } }, orderBy: { id: 'desc' } });
+  return db.round.findFirst({ where: { termId, state: { in: [...ACTIVE_ROUND_STATES] } }, orderBy: { id: 'desc' } });
 }
 
 /** The round in progress, or a reply saying there is none. */

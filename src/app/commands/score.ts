@@ -3,7 +3,7 @@ import { LineErrors, UserError, type LineProblem } from '../../domain/errors.js'
 import { assertSheetEditable, type SheetState } from '../../domain/lifecycle.js';
 import { parseScore, toPoints } from '../../domain/score.js';
 import { writeAudit } from '../../store/audit.js';
-import { requireCriteria, splitFirst } from '../lookups.js';
+import { splitFirst } from '../lookups.js';
 import { unitInActiveRound } from '../unit-round.js';
 import type { Command } from '../registry.js';
 import { say } from '../registry.js';
@@ -19,12 +19,12 @@ export const score: Command = {
   alias: 'cham',
   scope: 'any',
   async run(ctx) {
-    const { cluster, unit, term, round, sheet: existing } = await unitInActiveRound(ctx);
+    const { cluster, unit, round, sheet: existing, criteria } = await unitInActiveRound(ctx);
     const lines = [ctx.incoming.args, ...ctx.incoming.body.split(/\r?\n/)]
       .map((text, i) => ({ line: i + 1, text: text.trim() }))
       .filter((l) => l.text && !l.text.startsWith('#'));
     if (!lines.length) throw new UserError('usage-score');
-    const criteria = await requireCriteria(ctx.db, term.id);
+    if (!criteria.length) throw new UserError('error-no-criteria');
     const byCode = new Map(criteria.filter((c) => c.kind !== 'section').map((c) => [c.code, c]));
     const problems: LineProblem[] = [];
     const entries: { criterionId: number; code: string; points: number; note: string | null }[] = [];

@@ -93,8 +93,11 @@ async function run(label: string, url: string, schema?: string): Promise<void> {
 
     const counting = countingClient(url, schema);
     try {
-      // Steady state: the seed checkpointed out of the WAL, a warm-up batch for the query plans.
+      // Steady state: the seed checkpointed out of the WAL (SQLite) or analysed (PostgreSQL), a warm-up batch.
       if (store.provider === 'sqlite') await store.db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
+      // PostgreSQL plans from table statistics; autovacuum gathers them for a live database
+      // some time after a bulk load. Gather them now, as a deployment would have them.
+      else await store.db.$executeRawUnsafe('ANALYZE');
       const reset = () => store.db.$executeRawUnsafe(`UPDATE "Reminder" SET "state" = 'pending', "claimedBy" = NULL, "claimedAt" = NULL`);
       await loadReminderBatch(counting.db, store.provider, await claimDueReminders(counting.db, { provider: store.provider, now: NOW, instanceId: 'warm', limit: 50, staleMs: 300_000 }), NOW);
       const runs = [];

@@ -13,11 +13,20 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/**
+ * A text cell a spreadsheet would run as a formula (it starts with `=`, `+`, `-`, `@`, a tab or
+ * a carriage return, e.g. a unit named `=HYPERLINK(…)`) gets a leading apostrophe, as OWASP
+ * advises for CSV files opened in Excel. Numbers are never text cells, so `-1.5` stays a number.
+ */
+export function defuseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 function cellText(cell: GridCell): string {
   if (cell === null) return '';
   if (cell.type === 'points') return formatPointsPlain(cell.value);
   if (cell.type === 'rank') return String(cell.value);
-  return cell.value.normalize('NFC');
+  return defuseFormula(cell.value.normalize('NFC'));
 }
 
 /**
@@ -28,7 +37,7 @@ function cellText(cell: GridCell): string {
 export function consolidatedCsv(input: ReportInput, t: Translate): Uint8Array {
   const grid = consolidatedGrid(input.table, t);
   const lines = [
-    grid.headers.map((h) => csvField(h.normalize('NFC'))).join(','),
+    grid.headers.map((h) => csvField(defuseFormula(h.normalize('NFC')))).join(','),
     ...grid.rows.map((row) => row.map((cell) => csvField(cellText(cell))).join(',')),
   ];
   return new TextEncoder().encode(BOM + lines.join('\r\n') + '\r\n');

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { consolidatedCsv, csvField } from '../../src/reports/csv.js';
+import { consolidatedCsv, csvField, defuseFormula } from '../../src/reports/csv.js';
 import { reportsI18n, sampleInput } from './fixtures.js';
 
 const i18n = reportsI18n();
@@ -113,5 +113,21 @@ describe('csvField', () => {
     expect(csvField('a,b')).toBe('"a,b"');
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
+  });
+});
+
+describe('defuseFormula', () => {
+  it('keeps a spreadsheet from running a unit name as a formula', () => {
+    expect(defuseFormula('=HYPERLINK("http://x","Bấm")')).toBe(`'=HYPERLINK("http://x","Bấm")`);
+    for (const start of ['+', '-', '@', '\t', '\r']) expect(defuseFormula(`${start}1`)).toBe(`'${start}1`);
+    expect(defuseFormula('Sở Nội vụ Bạc Liêu')).toBe('Sở Nội vụ Bạc Liêu');
+  });
+
+  it('applies to names in the file but never to numbers', () => {
+    const { input } = sampleInput();
+    input.table.rows[0]!.unitName = '=1+2';
+    const [, ...rows] = parsed(consolidatedCsv(input, vi));
+    expect(rows[0]![2]).toBe("'=1+2");
+    expect(rows.every((r) => !r[r.length - 2]!.startsWith("'"))).toBe(true);
   });
 });

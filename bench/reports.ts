@@ -4,12 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { buildConsolidated, type UnitSheet } from '../src/domain/consolidated.js';
 import { parseCriteriaText, scorableRows } from '../src/domain/criteria.js';
 import { DEFAULT_RULES } from '../src/domain/rules.js';
-import { currentScores, type ScoreVersion } from '../src/domain/sheet.js';
+import type { ScoreVersion } from '../src/domain/sheet.js';
 import { I18n } from '../src/i18n/i18n.js';
 import { rankingChartPng } from '../src/reports/chart.js';
 import { consolidatedCsv } from '../src/reports/csv.js';
 import { rankingText } from '../src/reports/text.js';
 import type { AuditEntry, ReportInput, UnitDetail } from '../src/reports/types.js';
+import { unitDetail } from '../src/reports/unit-detail.js';
 import { consolidatedXlsx } from '../src/reports/xlsx.js';
 
 const UNITS = 50;
@@ -44,24 +45,7 @@ export function bigInput(): ReportInput {
     }
     sheets.push({ unitCode: code, unitName: `Sở Nội vụ tỉnh số ${u + 1}`, sheetState: versions ? 'reviewed' : null, versions });
   }
-  const units: UnitDetail[] = sheets.map((s) => {
-    const current = currentScores(s.versions ?? []);
-    return {
-      unitCode: s.unitCode,
-      unitName: s.unitName,
-      sheetState: s.sheetState,
-      rows: rows.map((r) => ({
-        code: r.code,
-        title: r.title,
-        kind: r.kind as 'criterion' | 'bonus' | 'deduction',
-        max: r.max,
-        self: current.self.get(r.code)?.points ?? null,
-        selfNote: current.self.get(r.code)?.note ?? null,
-        reviewed: current.review.get(r.code)?.points ?? null,
-        reason: current.review.get(r.code)?.note ?? null,
-      })),
-    };
-  });
+  const units: UnitDetail[] = sheets.map((s) => unitDetail(s, criteria, s.versions ?? []));
   return {
     clusterName: 'Cụm thi đua Sở Nội vụ các tỉnh, thành phố (bench)',
     termYear: 2026,

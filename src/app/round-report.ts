@@ -1,10 +1,14 @@
 import type { Cluster, Round, Term } from '../../generated/sqlite/index.js';
 import { buildConsolidated, type ConsolidatedTable } from '../domain/consolidated.js';
-import { currentScores, type ScoreVersion } from '../domain/sheet.js';
+import type { ScoreVersion } from '../domain/sheet.js';
 import type { Db } from '../store/client.js';
 import type { AuditEntry, ReportInput, UnitDetail } from '../reports/types.js';
+import { unitDetail } from '../reports/unit-detail.js';
 import { rulesOf } from './context.js';
 import { loadCriteria, toTable } from './lookups.js';
+
+/** A round's criteria, units, sheets by unit and score versions by sheet. */
+type LoadedRound = Awaited<ReturnType<typeof loadRound>>;
 
 /** Every unit's score versions in a round, read with one query per table (never per unit). */
 async function loadRound(db: Db, cluster: Cluster, round: Round) {
@@ -25,12 +29,8 @@ async function loadRound(db: Db, cluster: Cluster, round: Round) {
   return { criteria, units, sheetOf, versions };
 }
 
-/**
- * The round's consolidated table, computed once by the domain. A unit without a submitted
- * sheet keeps its row, with empty scores and the last rank.
- */
-export async function consolidatedFor(db: Db, cluster: Cluster, round: Round): Promise<ConsolidatedTable> {
-  const { criteria, units, sheetOf, versions } = await loadRound(db, cluster, round);
+/** The consolidated table from a loaded round (units without a counted sheet keep their row). */
+function consolidate(cluster: Cluster, { criteria, units, sheetOf, versions }: LoadedRound): ConsolidatedTable {
   return buildConsolidated(
     toTable(criteria),
     units.map((u) => {
@@ -42,34 +42,23 @@ export async function consolidatedFor(db: Db, cluster: Cluster, round: Round): P
   );
 }
 
+/**
+ * The round's consolidated table, computed once by the domain. A unit without a submitted
+ * sheet keeps its row, with empty scores and the last rank.
+ */
+export async function consolidatedFor(db: Db, cluster: Cluster, round: Round): Promise<ConsolidatedTable> {
+  return consolidate(cluster, await loadRound(db, cluster, round));
+}
+
 /** Everything the reports (CSV, XLSX, chart, text) need about a round. */
 export async function reportInputFor(db: Db, cluster: Cluster, term: Term, round: Round, now: Date): Promise<ReportInput> {
-  const { criteria, units, sheetOf, versions } = await loadRound(db, cluster, round);
-  const table = await consolidatedFor(db, cluster, round);
+  const loaded = await loadRound(db, cluster, round);
+  const { criteria, units, sheetOf, versions } = loaded;
+  const table = consolidate(cluster, loaded);
+  const criteriaTable = toTable(criteria);
   const details: UnitDetail[] = units.map((u) => {
     const sheet = sheetOf.get(u.id);
-    const scores = currentScores(sheet ? versions.get(sheet.id) ?? [] : []);
-    return {
-      unitCode: u.code,
-      unitName: u.name,
-      sheetState: sheet?.state ?? null,
-      rows: criteria
-        .filter((c) => c.kind !== 'section')
-        .map((c) => {
-          const self = scores.self.get(c.code);
-          const review = scores.review.get(c.code);
-          return {
-            code: c.code,
-            title: c.title,
-            kind: c.kind as 'criterion' | 'bonus' | 'deduction',
-            max: c.max,
-            self: self?.points ?? null,
-            selfNote: self?.note ?? null,
-            reviewed: review?.points ?? null,
-            reason: review?.note ?? null,
-          };
-        }),
-    };
+    return unitDetail({ unitCode: u.code, unitName: u.name, sheetState: sheet?.state ?? null }, criteriaTable, sheet ? versions.get(sheet.id) ?? [] : []);
   });
   const sheetIds = [...sheetOf.values()].map((s) => s.id);
   const logs = await db.auditLog.findMany({

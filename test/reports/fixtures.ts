@@ -5,9 +5,10 @@ import { join, resolve } from 'node:path';
 import { buildConsolidated, type UnitSheet } from '../../src/domain/consolidated.js';
 import { criteriaFromRows, scorableRows, type CriteriaTable } from '../../src/domain/criteria.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
-import { currentScores, type ScoreVersion } from '../../src/domain/sheet.js';
+import type { ScoreVersion } from '../../src/domain/sheet.js';
 import { I18n } from '../../src/i18n/i18n.js';
 import type { AuditEntry, ReportInput, UnitDetail } from '../../src/reports/types.js';
+import { unitDetail } from '../../src/reports/unit-detail.js';
 
 /**
  * Translators built from this area's own locale files only (copied to a temporary folder), so
@@ -109,24 +110,7 @@ export function sampleInput(options: SampleOptions = {}): { input: ReportInput; 
   }));
   const table = buildConsolidated(criteria, sheets, DEFAULT_RULES);
 
-  const units: UnitDetail[] = sheets.map((s) => {
-    const current = currentScores(s.versions ?? []);
-    return {
-      unitCode: s.unitCode,
-      unitName: s.unitName,
-      sheetState: s.sheetState,
-      rows: scorableRows(criteria).map((r) => ({
-        code: r.code,
-        title: r.title,
-        kind: r.kind as 'criterion' | 'bonus' | 'deduction',
-        max: r.max,
-        self: current.self.get(r.code)?.points ?? null,
-        selfNote: current.self.get(r.code)?.note ?? null,
-        reviewed: current.review.get(r.code)?.points ?? null,
-        reason: current.review.get(r.code)?.note ?? null,
-      })),
-    };
-  });
+  const units: UnitDetail[] = sheets.map((s) => unitDetail(s, criteria, s.versions ?? []));
 
   const audit: AuditEntry[] = [];
   for (const s of sheets) {

@@ -3,7 +3,6 @@ import { writeAudit } from '../../store/audit.js';
 import { personLabel, requireCluster } from '../context.js';
 import { requireUnit } from '../lookups.js';
 import type { Command } from '../registry.js';
-import { say } from '../registry.js';
 
 /** `/join CODE` (`/thamgia`): asks to represent unit CODE; pending until a secretary approves. */
 export const join: Command = {

@@ -7,7 +7,6 @@ import { writeAudit } from '../../store/audit.js';
 import { isSecretary, representedUnitIds, requireCluster, type CommandContext } from '../context.js';
 import { requireActiveRound, requireCriteria, requireOpenTerm, requireUnit, splitFirst } from '../lookups.js';
 import type { Command } from '../registry.js';
-import { say } from '../registry.js';
 
 /** May this person review this unit's sheet: secretary, the year's leader unit, or an assigned reviewer unit. */
 async function mayReview(ctx: CommandContext, round: Round, leaderUnitId: number | null, unitId: number): Promise<boolean> {

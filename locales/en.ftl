@@ -341,6 +341,7 @@ cmd-explain = dispute a review
 cmd-close = close the round and rank
 cmd-results = ranking
 cmd-export = consolidated table (Excel, CSV)
+cmd-rules = see or change the classification and ranking rules
 cmd-sign = sign the covenant
 cmd-register = register the title aimed for
 cmd-meeting = schedule a review meeting
@@ -360,3 +361,20 @@ usage-close = Usage: /close (secretary).
 usage-results = Usage: /results, or /results midyear or /results yearend for one round.
 usage-sign = Usage: /sign.
 usage-reminders = Usage: /reminders.
+
+## Classification and ranking rules (/rules)
+
+usage-rules = Usage: /rules to see them; the secretary changes them with /rules bands 95 80 50 (thresholds in % for excellent, good, completed), /rules tiebreak first-section fewer-deductions (or none), /rules bonuscap 10 (or none).
+error-rules-bands = Give exactly three percentages, falling, above 0 and at most 100: excellent, good, completed. For example /rules bands 95 80 50.
+error-rules-tiebreak = Tie-breaks are first-section (higher first-section score) and fewer-deductions (fewer deduction points), each at most once; or none to rank by total alone.
+rules-current = The cluster's classification and ranking rules:
+rules-updated = The cluster's classification and ranking rules are updated:
+rules-bands = • Classification by % of the maximum total: excellent from { $excellent } %, good from { $good } %, completed from { $completed } %, below that not completed.
+rules-tiebreak = • Equal totals are separated by, in order: { $order }; units equal on every rule share a rank.
+rules-tiebreak-none = • Equal totals share a rank.
+rules-bonuscap = • Bonus points count up to { $cap } points in all.
+rules-bonuscap-none = • No overall bonus cap (each bonus row up to its own maximum).
+rules-closed-rounds = Closed rounds keep the results ranked under the rules in force when they closed.
+rules-how = The secretary changes them with /rules bands, /rules tiebreak or /rules bonuscap (see /help rules).
+tiebreak-first-section = higher first-section score
+tiebreak-fewer-deductions = fewer deduction points

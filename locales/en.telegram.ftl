@@ -36,6 +36,7 @@ telegram-cmd-explain = Dispute a review
 telegram-cmd-close = Close the round and rank the units
 telegram-cmd-results = Ranking table
 telegram-cmd-export = Export the consolidated table (.xlsx or .csv)
+telegram-cmd-rules = The cluster's classification and ranking rules
 telegram-cmd-sign = Sign the year's covenant for your unit
 telegram-cmd-register = Register the title your unit aims for
 telegram-cmd-meeting = Schedule a mid-year or year-end meeting

@@ -333,6 +333,7 @@ cmd-explain = giải trình kết quả thẩm định
 cmd-close = khóa sổ đợt chấm và xếp hạng
 cmd-results = bảng xếp hạng
 cmd-export = xuất bảng tổng hợp (Excel, CSV)
+cmd-rules = xem, sửa quy chế xếp loại và xếp hạng
 cmd-sign = ký giao ước thi đua
 cmd-register = đăng ký danh hiệu thi đua
 cmd-meeting = lên lịch hội nghị sơ kết, tổng kết
@@ -352,3 +353,20 @@ usage-close = Cách dùng: /close (thư ký).
 usage-results = Cách dùng: /results, hoặc /results midyear (sơ kết) hay /results yearend (tổng kết) để xem một đợt.
 usage-sign = Cách dùng: /sign.
 usage-reminders = Cách dùng: /reminders.
+
+## Quy chế xếp loại, xếp hạng (/rules)
+
+usage-rules = Cách dùng: /rules để xem; thư ký sửa bằng /rules bands 95 80 50 (ngưỡng % xuất sắc, tốt, hoàn thành), /rules tiebreak first-section fewer-deductions (hoặc none), /rules bonuscap 10 (hoặc none).
+error-rules-bands = Cần đúng ba ngưỡng phần trăm, giảm dần, lớn hơn 0 và không quá 100: xuất sắc, tốt, hoàn thành. Ví dụ /rules bands 95 80 50.
+error-rules-tiebreak = Tiêu chí phụ chỉ gồm first-section (điểm mục đầu tiên cao hơn) và fewer-deductions (ít điểm trừ hơn), mỗi tiêu chí một lần; hoặc none để chỉ xét tổng điểm.
+rules-current = Quy chế xếp loại, xếp hạng của Cụm:
+rules-updated = Đã cập nhật quy chế xếp loại, xếp hạng của Cụm:
+rules-bands = • Xếp loại theo % tổng điểm tối đa: Xuất sắc từ { $excellent } %, Tốt từ { $good } %, Hoàn thành từ { $completed } %, dưới mức đó là Chưa hoàn thành.
+rules-tiebreak = • Bằng tổng điểm thì xét lần lượt: { $order }; bằng nhau mọi mặt thì đồng hạng.
+rules-tiebreak-none = • Bằng tổng điểm thì đồng hạng.
+rules-bonuscap = • Điểm thưởng cộng tối đa { $cap } điểm.
+rules-bonuscap-none = • Điểm thưởng không giới hạn chung (mỗi nội dung thưởng theo mức tối đa của nó).
+rules-closed-rounds = Các đợt đã khóa sổ giữ nguyên kết quả theo quy chế lúc khóa sổ.
+rules-how = Thư ký sửa bằng /rules bands, /rules tiebreak hoặc /rules bonuscap (xem /help rules).
+tiebreak-first-section = điểm mục đầu tiên cao hơn
+tiebreak-fewer-deductions = ít điểm trừ hơn

@@ -36,6 +36,7 @@ telegram-cmd-explain = Giải trình về điểm thẩm định
 telegram-cmd-close = Chốt đợt chấm và xếp hạng
 telegram-cmd-results = Bảng xếp hạng
 telegram-cmd-export = Xuất bảng tổng hợp (.xlsx hoặc .csv)
+telegram-cmd-rules = Quy chế xếp loại, xếp hạng của Cụm
 telegram-cmd-sign = Ký giao ước thi đua cho đơn vị
 telegram-cmd-register = Đăng ký danh hiệu thi đua của đơn vị
 telegram-cmd-meeting = Lên lịch hội nghị sơ kết, tổng kết

@@ -91,9 +91,12 @@ export function requireCluster(ctx: CommandContext): Cluster {
   throw new UserError(ctx.incoming.chat.kind === 'private' ? 'error-no-cluster-private' : 'error-no-cluster');
 }
 
-/** The cluster's rules (bands, tie-breaks, bonus cap). */
-export function rulesOf(cluster: Cluster): ClusterRules {
-  return parseRules(cluster.settings);
+/**
+ * The rules (bands, tie-breaks, bonus cap) that rank a round: those kept with it when it
+ * closed, else (no round, or one still in progress) the cluster's current ones.
+ */
+export function rulesOf(cluster: Cluster, round?: { rules: string | null }): ClusterRules {
+  return parseRules(round?.rules ?? cluster.settings);
 }
 
 /** True when the person is an active secretary of the cluster. */

@@ -30,7 +30,7 @@ async function loadRound(db: Db, cluster: Cluster, round: Round) {
 }
 
 /** The consolidated table from a loaded round (units without a counted sheet keep their row). */
-function consolidate(cluster: Cluster, { criteria, units, sheetOf, versions }: LoadedRound): ConsolidatedTable {
+function consolidate(cluster: Cluster, round: Round, { criteria, units, sheetOf, versions }: LoadedRound): ConsolidatedTable {
   return buildConsolidated(
     toTable(criteria),
     units.map((u) => {
@@ -38,7 +38,7 @@ function consolidate(cluster: Cluster, { criteria, units, sheetOf, versions }: L
       const counted = sheet && sheet.state !== 'draft';
       return { unitCode: u.code, unitName: u.name, sheetState: sheet?.state ?? null, versions: counted ? versions.get(sheet.id) ?? [] : null };
     }),
-    rulesOf(cluster),
+    rulesOf(cluster, round),
   );
 }
 
@@ -47,14 +47,14 @@ function consolidate(cluster: Cluster, { criteria, units, sheetOf, versions }: L
  * sheet keeps its row, with empty scores and the last rank.
  */
 export async function consolidatedFor(db: Db, cluster: Cluster, round: Round): Promise<ConsolidatedTable> {
-  return consolidate(cluster, await loadRound(db, cluster, round));
+  return consolidate(cluster, round, await loadRound(db, cluster, round));
 }
 
 /** Everything the reports (CSV, XLSX, chart, text) need about a round. */
 export async function reportInputFor(db: Db, cluster: Cluster, term: Term, round: Round, now: Date): Promise<ReportInput> {
   const loaded = await loadRound(db, cluster, round);
   const { criteria, units, sheetOf, versions } = loaded;
-  const table = consolidate(cluster, loaded);
+  const table = consolidate(cluster, round, loaded);
   const criteriaTable = toTable(criteria);
   const details: UnitDetail[] = units.map((u) => {
     const sheet = sheetOf.get(u.id);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UserError } from './errors.js';
 
 /** A classification band: from `minPercent` of the scale upwards. */
 export interface Band {
@@ -57,4 +58,59 @@ export function classify(total: number, maxTotal: number, bands: Band[]): Band['
   const percent = maxTotal > 0 ? (total * 100) / maxTotal : 0;
   for (const band of bands) if (percent >= band.minPercent) return band.label;
   return 'not-completed';
+}
+
+/** The JSON stored on the cluster (and on a round when it closes). */
+export function serializeRules(rules: ClusterRules): string {
+  return JSON.stringify({ bands: rules.bands, tieBreaks: rules.tieBreaks, bonusCap: rules.bonusCap });
+}
+
+/**
+ * New classification thresholds, in percent of the scale, for xuất sắc, tốt and hoàn thành
+ * (below the last: chưa hoàn thành). They must fall strictly and lie in (0, 100].
+ */
+export function withBands(rules: ClusterRules, thresholds: number[]): ClusterRules {
+  const valid =
+    thresholds.length === 3 &&
+    thresholds.every((t) => Number.isFinite(t) && t > 0 && t <= 100) &&
+    thresholds[0]! > thresholds[1]! &&
+    thresholds[1]! > thresholds[2]!;
+  if (!valid) throw new UserError('error-rules-bands');
+  const [excellent, good, completed] = thresholds as [number, number, number];
+  return {
+    ...rules,
+    bands: [
+      { minPercent: excellent, label: 'excellent' },
+      { minPercent: good, label: 'good' },
+      { minPercent: completed, label: 'completed' },
+      { minPercent: 0, label: 'not-completed' },
+    ],
+  };
+}
+
+/** The tie-break words accepted (English, and Vietnamese without marks). */
+const TIE_BREAK_WORDS: Record<string, TieBreak> = {
+  'first-section': 'first-section',
+  mucdau: 'first-section',
+  'fewer-deductions': 'fewer-deductions',
+  ittru: 'fewer-deductions',
+};
+
+/**
+ * New tie-breaks, in order, from words (`first-section fewer-deductions`, or `mucdau ittru`);
+ * `none` / `khong` keeps the total alone (equal totals share a rank). No rule twice.
+ */
+export function withTieBreaks(rules: ClusterRules, words: string[]): ClusterRules {
+  const lower = words.map((w) => w.toLowerCase());
+  if (lower.length === 1 && (lower[0] === 'none' || lower[0] === 'khong')) return { ...rules, tieBreaks: [] };
+  const tieBreaks = lower.map((w) => TIE_BREAK_WORDS[w]);
+  if (!tieBreaks.length || tieBreaks.some((t) => t === undefined) || new Set(tieBreaks).size !== tieBreaks.length) {
+    throw new UserError('error-rules-tiebreak');
+  }
+  return { ...rules, tieBreaks: tieBreaks as TieBreak[] };
+}
+
+/** A new overall bonus cap in hundredths, or null for none (each bonus row keeps its own cap). */
+export function withBonusCap(rules: ClusterRules, cap: number | null): ClusterRules {
+  return { ...rules, bonusCap: cap };
 }

@@ -231,6 +231,36 @@ describe('choosing a round', () => {
   });
 });
 
+describe('ranking rules', () => {
+  beforeEach(setUpYear);
+
+  it('are shown to members, changed by the secretary only, and kept with a closed round', async () => {
+    expect((await h.say(la, '/quyche')).text).toContain('Xuất sắc từ 95 %, Tốt từ 80 %, Hoàn thành từ 50 %');
+    await expectUnchanged(la, '/rules bands 90 70 40', /Chỉ thư ký/);
+    await expectUnchanged(sec, '/rules bands 80 90 50', /ba ngưỡng phần trăm, giảm dần/);
+    await expectUnchanged(sec, '/rules tiebreak code', /Tiêu chí phụ chỉ gồm/);
+    await expectUnchanged(sec, '/rules bonuscap 2,345', /hai chữ số thập phân|2,345/);
+    await expectUnchanged(sec, '/rules colour red', /Cách dùng: \/rules/);
+    const set = await h.say(sec, '/rules bands 92,5 85 60');
+    expect(set.text).toContain('Xuất sắc từ 92,5 %, Tốt từ 85 %, Hoàn thành từ 60 %');
+    expect(set.text).toContain('giữ nguyên kết quả');
+
+    await h.say(sec, '/round yearend 10/12/2026');
+    await h.say(bl, '/score\n1.1 9\n1.2 9\n2.1 3'); // 21 of 25 = 84 %: below 85 %
+    await h.say(bl, '/submit');
+    await h.say(sec, '/close');
+    expect((await h.say(la, '/results')).text).toMatch(/1\s+BL\s+Sở Nội vụ Bạc Liêu\s+21\s+Hoàn thành/);
+
+    expect((await h.say(sec, '/rules bands 95 80 50')).text).toContain('Đã cập nhật quy chế');
+    expect((await h.say(la, '/results')).text).toMatch(/1\s+BL\s+Sở Nội vụ Bạc Liêu\s+21\s+Hoàn thành/);
+    expect((await h.say(sec, '/rules tiebreak ittru mucdau')).text).toContain('ít điểm trừ hơn, điểm mục đầu tiên cao hơn');
+    expect((await h.say(sec, '/rules bonuscap 3')).text).toContain('tối đa 3 điểm');
+    expect((await h.say(sec, '/rules bonuscap none')).text).toContain('không giới hạn chung');
+    const audit = await store.db.auditLog.findMany({ where: { action: 'rules.set' } });
+    expect(audit).toHaveLength(5);
+  });
+});
+
 describe('year, covenant, meetings, language', () => {
   beforeEach(setUpYear);
 

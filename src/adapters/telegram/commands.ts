@@ -31,6 +31,7 @@ export const MENU: ReadonlyArray<{ name: string; alias?: string }> = [
   { name: 'close', alias: 'chot' },
   { name: 'results', alias: 'ketqua' },
   { name: 'export', alias: 'xuat' },
+  { name: 'rules', alias: 'quyche' },
   { name: 'sign', alias: 'ky' },
   { name: 'register', alias: 'dangky' },
   { name: 'meeting', alias: 'lichhop' },

@@ -1,6 +1,7 @@
 import { writeAudit } from '../../store/audit.js';
 import { replanReminders } from '../../store/reminders.js';
-import { requireSecretary } from '../context.js';
+import { serializeRules } from '../../domain/rules.js';
+import { requireSecretary, rulesOf } from '../context.js';
 import { requireActiveRound, requireOpenTerm } from '../lookups.js';
 import { consolidatedFor } from '../round-report.js';
 import type { Command } from '../registry.js';
@@ -9,7 +10,8 @@ import { rankingReply } from './results.js';
 
 /**
  * `/close` (`/chot`): closes the round in progress and ranks the units. Units that never
- * submitted rank last; the reply says how many sheets were not confirmed.
+ * submitted rank last; the reply says how many sheets were not confirmed. The cluster's rules
+ * are kept with the round, so its ranking stays as published when the rules change later.
  */
 export const close: Command = {
   name: 'close',
@@ -19,9 +21,8 @@ export const close: Command = {
     const cluster = requireSecretary(ctx);
     const term = await requireOpenTerm(ctx.db, cluster.id);
     const round = await requireActiveRound(ctx.db, term.id);
-    await ctx.db.round.update({ where: { id: round.id }, data: { state: 'closed', closedAt: ctx.now } });
+    const closed = await ctx.db.round.update({ where: { id: round.id }, data: { state: 'closed', closedAt: ctx.now, rules: serializeRules(rulesOf(cluster)) } });
     await replanReminders(ctx.db, { clusterId: cluster.id, type: 'round', id: round.id, eventAt: null }, ctx.now, cluster.timezone);
-    const closed = { ...round, state: 'closed' };
     const table = await consolidatedFor(ctx.db, cluster, closed);
     await writeAudit(ctx.db, {
       clusterId: cluster.id,

@@ -6,7 +6,7 @@ import type { Command } from '../registry.js';
 /** Who may use what, for the help listing: the roles a command needs. */
 const AUDIENCE: Record<string, 'anyone' | 'member' | 'representative' | 'secretary'> = {
   help: 'anyone', lang: 'anyone', setup: 'anyone', join: 'anyone',
-  status: 'member', results: 'member', reminders: 'member', criteria: 'member',
+  status: 'member', results: 'member', reminders: 'member', criteria: 'member', rules: 'member',
   score: 'representative', submit: 'representative', mine: 'representative', confirm: 'representative',
   explain: 'representative', sign: 'representative', register: 'representative',
   link: 'secretary', addunit: 'secretary', approve: 'secretary', secretary: 'secretary', term: 'secretary',

@@ -17,6 +17,7 @@ import { results } from './results.js';
 import { review } from './review.js';
 import { reviewer } from './reviewer.js';
 import { round } from './round.js';
+import { rules } from './rules.js';
 import { handover, meeting } from './schedule.js';
 import { score } from './score.js';
 import { secretary } from './secretary.js';
@@ -25,13 +26,13 @@ import { status } from './status.js';
 import { submit } from './submit.js';
 import { term } from './term.js';
 
-/** Every command of CONTRACT.md (plus `/reviewer`), in the order `/help` lists them. */
+/** Every command of CONTRACT.md (plus `/reviewer` and `/rules`), in the order `/help` lists them. */
 export const COMMANDS: Command[] = [];
 const help = helpCommand(() => COMMANDS);
 COMMANDS.push(
   help, setup, link, addunit, join, approve, secretary, term, leader, deputy, criteria, round,
   reviewer, score, submit, mine, status, review, confirm, explain, close, results, exportTable,
-  sign, register, meeting, handover, reminders, lang,
+  rules, sign, register, meeting, handover, reminders, lang,
 );
 
 /** Command names and aliases → command; `/start` is `/help`. */

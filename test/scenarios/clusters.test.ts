@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileAttachment, Harness, type Speaker } from '../support/harness.js';
-import { freshSqliteStore } from '../support/store.js';
+import { freshPostgresStore, freshSqliteStore, postgresAvailable } from '../support/store.js';
 
 /**
  * One emulation year per seed cluster of DOMAIN.md, played through the in-process adapter on
@@ -159,8 +159,17 @@ function scoreSheet(seed: Seed, unitIndex: number, max: ReturnType<typeof maxima
 
 const num = (s: string) => Number(s.replace(',', '.'));
 
-for (const seed of SEEDS) {
-  describe(`${seed.name} (${seed.units.length} members, ${seed.year})`, () => {
+const pgUp = await postgresAvailable();
+if (!pgUp) console.warn('PostgreSQL is not reachable at 127.0.0.1:5432: SKIPPING the cluster scenarios on PostgreSQL (CI=true makes this a failure).');
+
+/** Every seed cluster's year on SQLite; on PostgreSQL too, so every command runs on both. */
+const CASES = [
+  ...SEEDS.map((seed) => ({ seed, provider: 'SQLite', open: freshSqliteStore, skip: false })),
+  ...SEEDS.map((seed) => ({ seed, provider: 'PostgreSQL', open: freshPostgresStore, skip: !pgUp })),
+];
+
+for (const { seed, provider, open, skip } of CASES) {
+  describe.skipIf(skip)(`${seed.name} (${seed.units.length} members, ${seed.year}) on ${provider}`, () => {
     let h: Harness;
     let close: () => Promise<void>;
     const reps = new Map<string, Speaker>();
@@ -168,7 +177,7 @@ for (const seed of SEEDS) {
     const sheets = new Map<string, Record<string, string>>();
 
     beforeAll(async () => {
-      const fresh = await freshSqliteStore();
+      const fresh = await open();
       close = fresh.close;
       h = new Harness(fresh.store);
       h.clock.set(new Date(new Date(seed.conference).getTime() - 86400_000 * 10));

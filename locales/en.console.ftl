@@ -15,3 +15,4 @@ console-file-saved =
 console-notice = 🔔 Bot message to { $chat }:
 console-where-group = group
 console-where-private = private
+console-default-speaker = Secretary

@@ -15,3 +15,4 @@ console-file-saved =
 console-notice = 🔔 Tin nhắn của bot gửi vào { $chat }:
 console-where-group = nhóm
 console-where-private = chat riêng
+console-default-speaker = Thư ký

@@ -36,7 +36,8 @@ export interface ConsoleAdapterOptions {
 export class ConsoleAdapter implements Adapter {
   readonly platform = 'console' as const;
   private rl?: Interface;
-  private speaker = 'Thư ký';
+  /** Who speaks now; the secretary (in the console's language) until `:as` says otherwise. */
+  private speaker = '';
   private chat: 'group' | 'private' = 'group';
   private pending: string[] = [];
   private attachment?: Attachment;
@@ -48,6 +49,7 @@ export class ConsoleAdapter implements Adapter {
   async start(): Promise<void> {
     const { input = process.stdin, output = process.stdout } = this.options;
     this.rl = createInterface({ input, output, terminal: false });
+    this.speaker = this.ui('console-default-speaker');
     this.print(this.ui('console-welcome', { speaker: this.speaker }));
     this.prompt();
     this.rl.on('line', (line) => {

@@ -4,14 +4,14 @@ import { writeAudit } from '../../src/store/audit.js';
 import type { Store } from '../../src/store/store.js';
 import { isUniqueViolation } from '../../src/store/store.js';
 import { Harness } from '../support/harness.js';
-import { freshPostgresStore, freshSqliteStore, postgresAvailable } from '../support/store.js';
+import { freshPostgresStore, freshSqliteStore, POSTGRES_URL, postgresAvailable } from '../support/store.js';
 
 /**
  * The store contract, run against every implementation: a real SQLite file and a real
  * PostgreSQL schema. Without PostgreSQL (and without CI=true) that half is skipped, saying so.
  */
 const pgUp = await postgresAvailable();
-if (!pgUp) console.warn('PostgreSQL is not reachable at 127.0.0.1:5432: SKIPPING the PostgreSQL store suite (CI=true makes this a failure).');
+if (!pgUp) console.warn(`PostgreSQL is not reachable at ${POSTGRES_URL}: SKIPPING the PostgreSQL store suite (CI=true makes this a failure).`);
 
 const providers = [
   { name: 'SQLite', open: freshSqliteStore, skip: false },

@@ -43,3 +43,4 @@ telegram-cmd-meeting = Schedule a mid-year or year-end meeting
 telegram-cmd-handover = Schedule the leader and flag handover
 telegram-cmd-reminders = Reminders still to come
 telegram-cmd-lang = Change language (vi, en)
+telegram-edit-ignored = The bot does not run an edited command again (/{ $command }). To correct it, send the command again in a new message.

@@ -43,3 +43,4 @@ telegram-cmd-meeting = Lên lịch hội nghị sơ kết, tổng kết
 telegram-cmd-handover = Lên lịch bàn giao Cụm trưởng và Cờ luân lưu
 telegram-cmd-reminders = Các lời nhắc sắp tới
 telegram-cmd-lang = Đổi ngôn ngữ (vi, en)
+telegram-edit-ignored = Bot không thực hiện lại lệnh đã sửa (/{ $command }). Nếu cần sửa, hãy gửi lệnh mới trong một tin nhắn mới.

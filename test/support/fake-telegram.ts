@@ -379,6 +379,13 @@ export class FakeTelegram {
     return next;
   }
 
+  /** A person edits a message they sent: Telegram sends an `edited_message` update. */
+  edit(message: Message, text: string): Message {
+    const edited = { ...message, text, entities: entitiesOf(text, new Map()), edit_date: now() } as Message;
+    this.push({ edited_message: edited } as Omit<Update, 'update_id'>);
+    return edited;
+  }
+
   /** A message that is not a command, e.g. sent on behalf of the group by an anonymous admin. */
   postRaw(chat: Chat, from: User, content: Partial<Message>): Message {
     return this.post(chat, from, content);

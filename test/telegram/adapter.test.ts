@@ -94,6 +94,19 @@ describe('Telegram adapter: receiving commands', () => {
     expect(reply.threadId).toBe(77);
   });
 
+  it('does not run an edited command again and tells the person to send a new message', async () => {
+    const { fake, core } = await setup();
+    const group = fake.group('Khối');
+    const lan = fake.user('Lan');
+    const sent = fake.say(group, lan, '/score 1.1 8');
+    await fake.waitForMessage((m) => m.chatId === group.id);
+    fake.edit(sent, '/score 1.1 9');
+    const reply = await fake.waitForMessage((m) => m.chatId === group.id && m.text.includes('đã sửa'));
+    expect(reply.text).toContain('/score');
+    expect(reply.replyTo).toBe(sent.message_id);
+    expect(core.incoming.map((i) => i.args)).toEqual(['1.1 8']);
+  });
+
   it('asks anonymous admins to post as themselves instead of calling the core', async () => {
     const { fake, core } = await setup();
     const group = fake.group('Khối');
@@ -376,7 +389,7 @@ describe('Telegram adapter: webhook mode', () => {
       config: { token: '123456:TEST-token_abc', webhookUrl: `http://127.0.0.1:${port}/telegram/hook`, webhookSecret: 'right-secret_42' },
     });
     expect(fake.webhook).toMatchObject({ url: `http://127.0.0.1:${port}/telegram/hook`, secret: 'right-secret_42' });
-    expect(fake.webhook!.allowedUpdates).toEqual(['message', 'callback_query', 'my_chat_member']);
+    expect(fake.webhook!.allowedUpdates).toEqual(['message', 'edited_message', 'callback_query', 'my_chat_member']);
     const group = fake.group('Khối');
     const lan = fake.user('Lan');
     expect(await fake.postWebhook(fake.buildMessageUpdate(group, lan, '/status'), 'wrong-secret')).toBe(401);

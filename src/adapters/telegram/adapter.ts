@@ -54,7 +54,7 @@ export interface TelegramAdapterOptions {
 }
 
 /** The updates the bot asks Telegram for. */
-const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
 /** The user Telegram shows as the sender of an anonymous group admin's messages. */
 const ANONYMOUS_ADMIN_ID = 1087968824;
 /** Telegram's Bot API lets bots download files up to 20 MB. */
@@ -213,6 +213,7 @@ export class TelegramAdapter implements Adapter {
       }),
     );
     this.bot.on('message', (ctx) => this.onMessage(ctx.update, ctx.message));
+    this.bot.on('edited_message', (ctx) => this.onEdited(ctx.editedMessage));
     this.bot.on('callback_query:data', async (ctx) => {
       try {
         await this.onButton(ctx.update);
@@ -263,6 +264,27 @@ export class TelegramAdapter implements Adapter {
       },
       conversation,
     );
+  }
+
+  /**
+   * An edited command is not run again (a second `/score` would add a version the person may
+   * not want, an edited `/close` cannot be undone): the person is told to send a new message.
+   */
+  private async onEdited(message: Message): Promise<void> {
+    const kind = chatKind(message.chat);
+    const { text, entities } = textOf(message);
+    const parsed = parseCommand(text, entities);
+    if (!kind || !parsed || !message.from || message.sender_chat || addressedElsewhere(parsed, this.me.username)) return;
+    const conversation: Conversation = {
+      chatId: message.chat.id,
+      kind,
+      userId: message.from.id,
+      userName: displayName(message.from),
+      languageCode: message.from.language_code,
+      replyTo: kind === 'group' ? message.message_id : undefined,
+      threadId: message.is_topic_message ? message.message_thread_id : undefined,
+    };
+    await this.say(conversation, this.localeOf(message.from), 'telegram-edit-ignored', { command: parsed.command });
   }
 
   private async onButton(update: Update): Promise<void> {

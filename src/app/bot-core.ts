@@ -38,7 +38,7 @@ export class BotCore implements Core {
     try {
       return await store.tx(async (db) => {
         await this.claimUpdate(db, incoming.updateId);
-        const ctx = await resolveContext(db, incoming, clock, i18n, defaults);
+        const ctx = await resolveContext(db, store.provider, incoming, clock, i18n, defaults);
         if (!command) throw new UserError('error-unknown-command', { command: incoming.command });
         if (command.scope === 'group' && incoming.chat.kind !== 'group') throw new UserError('error-group-only', { command: command.name });
         const replies = await command.run(ctx);
@@ -117,7 +117,7 @@ export class BotCore implements Core {
     try {
       locale = await store.tx(async (db) => {
         if (incoming.updateId) await db.processedUpdate.create({ data: { key: incoming.updateId } });
-        return (await resolveContext(db, incoming, clock, i18n, defaults)).locale;
+        return (await resolveContext(db, store.provider, incoming, clock, i18n, defaults)).locale;
       });
     } catch (inner) {
       if (isUniqueViolation(inner)) return { locale, replies: [], notices: [], duplicate: true };

@@ -2,7 +2,8 @@ import type { Chat, Cluster, Person, Role, Unit } from '../../generated/sqlite/i
 import type { Clock } from '../domain/clock.js';
 import { UserError } from '../domain/errors.js';
 import { parseRules, type ClusterRules } from '../domain/rules.js';
-import type { Db } from '../store/client.js';
+import type { Db, Provider } from '../store/client.js';
+import { readChat, readPerson, type PersonWithRoles } from '../store/context-reads.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { Incoming, Notice } from './ports.js';
 
@@ -18,6 +19,8 @@ export interface Defaults {
  */
 export interface CommandContext {
   db: Db;
+  /** The store's database, for the few raw statements (`store/context-reads.ts`). */
+  provider: Provider;
   incoming: Incoming;
   now: Date;
   clock: Clock;
@@ -36,24 +39,24 @@ export interface CommandContext {
 export type RoleWithUnit = Role & { unit: Unit | null };
 
 /**
- * Finds or creates the chat and the person, and resolves the cluster and roles. Two queries
- * for a known chat and person (the chat with its cluster, the person with their roles and
- * units): every message goes through here, and with Prisma's JS engine each query costs about
- * half a millisecond of compilation.
+ * Finds or creates the chat and the person, and resolves the cluster and roles. For a known chat
+ * and person that is two joined statements (`store/context-reads.ts`): every message goes
+ * through here.
  */
 export async function resolveContext(
   db: Db,
+  provider: Provider,
   incoming: Incoming,
   clock: Clock,
   i18n: I18n,
   defaults: Defaults,
 ): Promise<CommandContext> {
-  const found = await db.chat.findUnique({ where: { key: incoming.chat.key }, include: { cluster: true } });
-  const { cluster: chatCluster, ...chat } =
-    found ?? { ...(await db.chat.create({ data: { key: incoming.chat.key, platform: incoming.platform, title: incoming.chat.title ?? null } })), cluster: null };
+  const found = await readChat(db, provider, incoming.chat.key);
+  const chat = found?.chat ?? (await db.chat.create({ data: { key: incoming.chat.key, platform: incoming.platform, title: incoming.chat.title ?? null } }));
+  const chatCluster = found?.cluster ?? null;
   const s = incoming.sender;
   const withRoles = { roles: { include: { unit: true } } } as const;
-  let person = await db.person.findUnique({ where: { key: s.key }, include: withRoles });
+  let person: PersonWithRoles | null = await readPerson(db, provider, s.key);
   if (!person) {
     person = await db.person.create({
       data: { key: s.key, displayName: s.displayName, username: s.username?.toLowerCase() ?? null },
@@ -82,7 +85,7 @@ export async function resolveContext(
   }
   const language = s.languageCode?.slice(0, 2);
   const locale = personRow.locale ?? (language === 'en' || language === 'vi' ? language : defaults.locale);
-  return { db, incoming, now: clock.now(), clock, i18n, defaults, chat, person: personRow, cluster, roles, locale, notices: [] };
+  return { db, provider, incoming, now: clock.now(), clock, i18n, defaults, chat, person: personRow, cluster, roles, locale, notices: [] };
 }
 
 /** The cluster, or a reply telling the person to use the group (or /setup it). */

@@ -12,6 +12,7 @@ import {
 } from '../domain/reminders.js';
 import { writeAudit } from './audit.js';
 import type { Db, Provider } from './client.js';
+import { Params } from './sql.js';
 
 /**
  * Reminders in the store: plans kept in step with their subjects (`replanReminders`, called by
@@ -171,29 +172,6 @@ export async function upcomingReply(db: Db, clusterId: number, now: Date, timezo
 // `createMany` wrap themselves in a transaction, and on SQLite a write lock held across an
 // `await` stalls every other connection of the process; and Prisma's model queries cost about
 // 25 ms of client-side work for an `IN` list of 500 ids, ten times the database's own work.
-
-/** Positional parameters for one raw statement, in the provider's dialect, in textual order. */
-class Params {
-  readonly values: unknown[] = [];
-  constructor(private readonly provider: Provider) {}
-  /** A placeholder for `value`: `?` on SQLite, `$n` on PostgreSQL. */
-  p(value: unknown): string {
-    this.values.push(value);
-    return this.provider === 'postgresql' ? `$${this.values.length}` : '?';
-  }
-  /** Placeholders for a list of values, e.g. a row for `VALUES (…)`. */
-  list(values: readonly unknown[]): string {
-    return values.map((v) => this.p(v)).join(', ');
-  }
-  /**
-   * `column` is one of the integer `ids`: `column IN (?, ?, …)` on SQLite, `column = ANY($n::int[])`
-   * on PostgreSQL (one parameter, one plan whatever the list's length).
-   */
-  in(column: string, ids: readonly number[]): string {
-    if (this.provider === 'postgresql') return `${column} = ANY(${this.p([...ids])}::int[])`;
-    return `${column} IN (${this.list(ids)})`;
-  }
-}
 
 const int = (v: unknown) => Number(v);
 const date = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));

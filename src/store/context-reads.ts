@@ -1,0 +1,97 @@
+import type { Chat, Cluster, Criterion, Person, Role, Round, Sheet, Term, Unit } from '../../generated/sqlite/index.js';
+import type { Db, Provider } from './client.js';
+import { Params, pick, selectAs } from './sql.js';
+
+/**
+ * The two reads every message starts with, one joined statement each. Through Prisma's model
+ * API they are two queries with includes, about 2.2 ms of client-side work per message on the
+ * JS engine; as joined raw statements they take about 0.6 ms (see `bench/core.ts`).
+ */
+
+/** A chat with the cluster it is bound to, if any. */
+export interface ChatWithCluster {
+  chat: Chat;
+  cluster: Cluster | null;
+}
+
+/** Reads a chat by its platform key, with its cluster; null for a chat the bot never saw. */
+export async function readChat(db: Db, provider: Provider, key: string): Promise<ChatWithCluster | null> {
+  const q = new Params(provider);
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT ${selectAs('Chat', 'h', 'chat')}, ${selectAs('Cluster', 'c', 'cluster')}
+       FROM "Chat" h LEFT JOIN "Cluster" c ON c."id" = h."clusterId"
+      WHERE h."key" = ${q.p(key)}`,
+    ...q.values,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return { chat: pick<Chat>(row, 'Chat', 'chat')!, cluster: pick<Cluster>(row, 'Cluster', 'cluster') };
+}
+
+/** A person with every role they hold, in any cluster, each with its unit (representatives). */
+export type PersonWithRoles = Person & { roles: (Role & { unit: Unit | null })[] };
+
+/** Reads a person by platform key with all their roles and the roles' units; null when unknown. */
+export async function readPerson(db: Db, provider: Provider, key: string): Promise<PersonWithRoles | null> {
+  const q = new Params(provider);
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT ${selectAs('Person', 'p', 'person')}, ${selectAs('Role', 'r', 'role')}, ${selectAs('Unit', 'u', 'unit')}
+       FROM "Person" p
+       LEFT JOIN "Role" r ON r."personId" = p."id"
+       LEFT JOIN "Unit" u ON u."id" = r."unitId"
+      WHERE p."key" = ${q.p(key)}
+      ORDER BY r."id"`,
+    ...q.values,
+  );
+  const first = rows[0];
+  if (!first) return null;
+  const roles = rows.flatMap((row) => {
+    const role = pick<Role>(row, 'Role', 'role');
+    return role ? [{ ...role, unit: pick<Unit>(row, 'Unit', 'unit') }] : [];
+  });
+  return { ...pick<Person>(first, 'Person', 'person')!, roles };
+}
+
+/** A cluster's open year with its round in progress, a unit's sheet in it, and its criteria. */
+export interface OpenYear {
+  term: Term;
+  /** The round still in progress (open or in review), the latest if several. */
+  round: Round | null;
+  /** The unit's sheet in that round, if it has one. */
+  sheet: Sheet | null;
+  /** The year's criteria table, in order. */
+  criteria: Criterion[];
+}
+
+/**
+ * Reads what a representative's round commands start from (`/score` above all): the open year
+ * (the latest, if several), its round in progress with the unit's sheet (one joined statement),
+ * and its criteria (one statement). Null when the cluster has no open year.
+ */
+export async function readOpenYear(db: Db, provider: Provider, clusterId: number, unitId: number): Promise<OpenYear | null> {
+  const q = new Params(provider);
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT ${selectAs('Term', 't', 'term')}, ${selectAs('Round', 'r', 'round')}, ${selectAs('Sheet', 's', 'sheet')}
+       FROM "Term" t
+       LEFT JOIN "Round" r ON r."id" = (SELECT MAX("id") FROM "Round" WHERE "termId" = t."id" AND "state" IN ('open', 'review'))
+       LEFT JOIN "Sheet" s ON s."roundId" = r."id" AND s."unitId" = ${q.p(unitId)}
+      WHERE t."clusterId" = ${q.p(clusterId)} AND t."state" = 'open'
+      ORDER BY t."year" DESC
+      LIMIT 1`,
+    ...q.values,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const term = pick<Term>(row, 'Term', 'term')!;
+  const c = new Params(provider);
+  const criteria = await db.$queryRawUnsafe<Criterion[]>(
+    `SELECT ${selectAs('Criterion', 'k', 'criterion')} FROM "Criterion" k WHERE k."termId" = ${c.p(term.id)} ORDER BY k."position"`,
+    ...c.values,
+  );
+  return {
+    term,
+    round: pick<Round>(row, 'Round', 'round'),
+    sheet: pick<Sheet>(row, 'Sheet', 'sheet'),
+    criteria: criteria.map((r) => pick<Criterion>(r, 'Criterion', 'criterion')!),
+  };
+}

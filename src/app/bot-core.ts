@@ -7,6 +7,7 @@ import type { Db } from '../store/client.js';
 import type { Store } from '../store/store.js';
 import { isUniqueViolation } from '../store/store.js';
 import { writeAudit } from '../store/audit.js';
+import { recordUpdate } from '../store/context-reads.js';
 import { COMMAND_INDEX } from './commands/index.js';
 import { resolveContext, type Defaults } from './context.js';
 import type { ChatEvent, Core, HandleResult } from './core.js';
@@ -93,12 +94,7 @@ export class BotCore implements Core {
    */
   private async claimUpdate(db: Db, updateId: string | undefined): Promise<void> {
     if (!updateId) return;
-    try {
-      await db.processedUpdate.create({ data: { key: updateId } });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DuplicateUpdate();
-      throw error;
-    }
+    if (!(await recordUpdate(db, this.options.store.provider, updateId, this.options.clock.now()))) throw new DuplicateUpdate();
   }
 
   private async seen(updateId: string | undefined): Promise<boolean> {

@@ -1,4 +1,4 @@
-import type { Chat, Cluster, Criterion, Person, Role, Round, Sheet, Term, Unit } from '../../generated/sqlite/index.js';
+import type { Chat, Cluster, Criterion, Person, Role, Round, ScoreEntry, Sheet, Term, Unit } from '../../generated/sqlite/index.js';
 import type { Db, Provider } from './client.js';
 import { Params, pick, selectAs } from './sql.js';
 
@@ -94,4 +94,26 @@ export async function readOpenYear(db: Db, provider: Provider, clusterId: number
     sheet: pick<Sheet>(row, 'Sheet', 'sheet'),
     criteria: criteria.map((r) => pick<Criterion>(r, 'Criterion', 'criterion')!),
   };
+}
+
+/**
+ * Records a platform update in the ledger; false when it was already there (a redelivery, or a
+ * concurrent twin that committed first: PostgreSQL makes the insert wait for it). One statement.
+ */
+export async function recordUpdate(db: Db, provider: Provider, key: string, at: Date): Promise<boolean> {
+  const q = new Params(provider);
+  const count = await db.$executeRawUnsafe(
+    `INSERT INTO "ProcessedUpdate" ("key", "processedAt") VALUES (${q.p(key)}, ${q.p(at)}) ON CONFLICT ("key") DO NOTHING`,
+    ...q.values,
+  );
+  return count === 1;
+}
+
+/** A sheet's score versions, oldest first, as the domain folds them (one statement). */
+export async function readSheetEntries(db: Db, provider: Provider, sheetId: number): Promise<Pick<ScoreEntry, 'id' | 'criterionId' | 'kind' | 'points' | 'note'>[]> {
+  const q = new Params(provider);
+  return db.$queryRawUnsafe(
+    `SELECT "id", "criterionId", "kind", "points", "note" FROM "ScoreEntry" WHERE "sheetId" = ${q.p(sheetId)} ORDER BY "id"`,
+    ...q.values,
+  );
 }

@@ -20,7 +20,7 @@ export const confirm: Command = {
     if (!sheet) throw new UserError('error-confirm-not-submitted');
     const next = sheetAfterConfirm(sheet.state as SheetState);
     const criteria = await requireCriteria(ctx.db, term.id);
-    const progress = sheetProgress(criteria, await loadSheetScores(ctx.db, sheet.id, criteria), rulesOf(cluster).bonusCap);
+    const progress = sheetProgress(criteria, await loadSheetScores(ctx, sheet.id, criteria), rulesOf(cluster).bonusCap);
     // Conditional on the state read: two concurrent confirmations cannot both pass.
     const changed = await ctx.db.sheet.updateMany({ where: { id: sheet.id, state: sheet.state }, data: { state: next, confirmedAt: ctx.now } });
     if (changed.count !== 1) throw new UserError('error-already-confirmed');

@@ -19,7 +19,7 @@ export const mine: Command = {
     if (!round) throw new UserError('error-no-round');
     const criteria = await requireCriteria(ctx.db, term.id);
     const sheet = await ctx.db.sheet.findUnique({ where: { roundId_unitId: { roundId: round.id, unitId: unit.id } } });
-    const scores = sheet ? await loadSheetScores(ctx.db, sheet.id, criteria) : { self: new Map(), review: new Map(), counted: new Map() };
+    const scores = sheet ? await loadSheetScores(ctx, sheet.id, criteria) : { self: new Map(), review: new Map(), counted: new Map() };
     const progress = sheetProgress(criteria, scores, rulesOf(cluster).bonusCap);
     const explanations = sheet ? await ctx.db.explanation.count({ where: { sheetId: sheet.id } }) : 0;
     return [

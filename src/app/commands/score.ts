@@ -3,6 +3,7 @@ import { LineErrors, UserError, type LineProblem } from '../../domain/errors.js'
 import { assertSheetEditable, type SheetState } from '../../domain/lifecycle.js';
 import { parseScore, toPoints } from '../../domain/score.js';
 import { writeAudit } from '../../store/audit.js';
+import { rulesOf } from '../context.js';
 import { splitFirst } from '../lookups.js';
 import { unitInActiveRound } from '../unit-round.js';
 import type { Command } from '../registry.js';
@@ -63,7 +64,7 @@ export const score: Command = {
       subjectId: sheet.id,
       after: entries.map((e) => ({ code: e.code, points: e.points, note: e.note })),
     });
-    const progress = sheetProgress(criteria, await loadSheetScores(ctx.db, sheet.id, criteria));
+    const progress = sheetProgress(criteria, await loadSheetScores(ctx, sheet.id, criteria), rulesOf(cluster).bonusCap);
     return [
       say(entries.length === 1 ? 'score-recorded-one' : 'score-recorded', {
         code: entries[0]!.code,

@@ -1,13 +1,14 @@
 import type { Criterion } from '../../../generated/sqlite/index.js';
 import { currentScores, type CurrentScores } from '../../domain/sheet.js';
 import { computeTotals } from '../../domain/totals.js';
-import type { Db } from '../../store/client.js';
+import { readSheetEntries } from '../../store/context-reads.js';
+import type { CommandContext } from '../context.js';
 import { toTable } from '../lookups.js';
 
 /** The current scores of a sheet, folded from its stored versions. */
-export async function loadSheetScores(db: Db, sheetId: number, criteria: Criterion[]): Promise<CurrentScores> {
+export async function loadSheetScores(ctx: Pick<CommandContext, 'db' | 'provider'>, sheetId: number, criteria: Criterion[]): Promise<CurrentScores> {
   const codeOf = new Map(criteria.map((c) => [c.id, c.code]));
-  const rows = await db.scoreEntry.findMany({ where: { sheetId }, select: { id: true, criterionId: true, kind: true, points: true, note: true } });
+  const rows = await readSheetEntries(ctx.db, ctx.provider, sheetId);
   return currentScores(rows.map((r) => ({ id: r.id, criterionCode: codeOf.get(r.criterionId) ?? '', kind: r.kind as 'self' | 'review', points: r.points, note: r.note })));
 }
 

@@ -19,7 +19,7 @@ export const submit: Command = {
     if (!sheet) throw new UserError('error-submit-empty');
     assertSheetEditable(sheet.state as SheetState);
     const criteria = await requireCriteria(ctx.db, term.id);
-    const progress = sheetProgress(criteria, await loadSheetScores(ctx.db, sheet.id, criteria), rulesOf(cluster).bonusCap);
+    const progress = sheetProgress(criteria, await loadSheetScores(ctx, sheet.id, criteria), rulesOf(cluster).bonusCap);
     if (progress.missing.length) throw new UserError('error-submit-missing', { count: progress.missing.length, codes: progress.missing.join(', ') });
     const updated = await ctx.db.sheet.updateMany({ where: { id: sheet.id, state: 'draft' }, data: { state: 'submitted', submittedAt: ctx.now } });
     if (updated.count !== 1) throw new UserError('error-sheet-submitted');

@@ -3,9 +3,12 @@ import type { Db, Provider } from './client.js';
 import { Params, pick, selectAs } from './sql.js';
 
 /**
- * The two reads every message starts with, one joined statement each. Through Prisma's model
- * API they are two queries with includes, about 2.2 ms of client-side work per message on the
- * JS engine; as joined raw statements they take about 0.6 ms (see `bench/core.ts`).
+ * The statements on every message's path, written as joined raw SQL. Prisma 6.19's JS engine
+ * compiles every model query in WebAssembly (no plan cache), so a query with includes costs
+ * far more than the database's own work: the chat and person reads took 2.25 ms per message
+ * as two model queries with includes and take 0.57 ms as these two statements (measured on
+ * the development machine); `/score` went from 144 to 292 messages/s (`npm run bench -- core`).
+ * Column lists come from Prisma's schema (`selectAs`), so the rows are the models' own shape.
  */
 
 /** A chat with the cluster it is bound to, if any. */

@@ -241,15 +241,7 @@ export class TelegramAdapter implements Adapter {
     const { text, entities } = textOf(message);
     const parsed = parseCommand(text, entities);
     if (!kind || !parsed || !message.from || addressedElsewhere(parsed, this.me.username)) return;
-    const conversation: Conversation = {
-      chatId: message.chat.id,
-      kind,
-      userId: message.from.id,
-      userName: displayName(message.from),
-      languageCode: message.from.language_code,
-      replyTo: kind === 'group' ? message.message_id : undefined,
-      threadId: message.is_topic_message ? message.message_thread_id : undefined,
-    };
+    const conversation = conversationOf(message, message.from, kind);
     if (message.sender_chat || message.from.id === ANONYMOUS_ADMIN_ID) {
       // An anonymous admin (or a channel) has no person behind it the core could know.
       await this.say(conversation, this.fallbackLocale(conversation), 'telegram-anonymous-admin');
@@ -275,15 +267,7 @@ export class TelegramAdapter implements Adapter {
     const { text, entities } = textOf(message);
     const parsed = parseCommand(text, entities);
     if (!kind || !parsed || !message.from || message.sender_chat || addressedElsewhere(parsed, this.me.username)) return;
-    const conversation: Conversation = {
-      chatId: message.chat.id,
-      kind,
-      userId: message.from.id,
-      userName: displayName(message.from),
-      languageCode: message.from.language_code,
-      replyTo: kind === 'group' ? message.message_id : undefined,
-      threadId: message.is_topic_message ? message.message_thread_id : undefined,
-    };
+    const conversation = conversationOf(message, message.from, kind);
     await this.say(conversation, this.localeOf(message.from), 'telegram-edit-ignored', { command: parsed.command });
   }
 
@@ -535,4 +519,17 @@ export class TelegramAdapter implements Adapter {
   private fallbackLocale(conversation: Conversation): string {
     return conversation.languageCode?.toLowerCase().startsWith('en') ? 'en' : 'vi';
   }
+}
+
+/** Where and to whom the answer to a person's message goes: quoted in groups, in its forum topic. */
+function conversationOf(message: Message, from: User, kind: 'group' | 'private'): Conversation {
+  return {
+    chatId: message.chat.id,
+    kind,
+    userId: from.id,
+    userName: displayName(from),
+    languageCode: from.language_code,
+    replyTo: kind === 'group' ? message.message_id : undefined,
+    threadId: message.is_topic_message ? message.message_thread_id : undefined,
+  };
 }

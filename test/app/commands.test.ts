@@ -247,14 +247,14 @@ for (const provider of PROVIDERS) {
       beforeEach(setUpYear);
 
       it('are shown to members, changed by the secretary only, and kept with a closed round', async () => {
-        expect((await h.say(la, '/quyche')).text).toContain('Xuất sắc từ 95 %, Tốt từ 80 %, Hoàn thành từ 50 %');
+        expect((await h.say(la, '/quyche')).text).toContain('Xuất sắc từ 95%, Tốt từ 80%, Hoàn thành từ 50%');
         await expectUnchanged(la, '/rules bands 90 70 40', /Chỉ thư ký/);
         await expectUnchanged(sec, '/rules bands 80 90 50', /ba ngưỡng phần trăm, giảm dần/);
         await expectUnchanged(sec, '/rules tiebreak code', /Tiêu chí phụ chỉ gồm/);
         await expectUnchanged(sec, '/rules bonuscap 2,345', /hai chữ số thập phân|2,345/);
         await expectUnchanged(sec, '/rules colour red', /Cách dùng: \/rules/);
         const set = await h.say(sec, '/rules bands 92,5 85 60');
-        expect(set.text).toContain('Xuất sắc từ 92,5 %, Tốt từ 85 %, Hoàn thành từ 60 %');
+        expect(set.text).toContain('Xuất sắc từ 92,5%, Tốt từ 85%, Hoàn thành từ 60%');
         expect(set.text).toContain('giữ nguyên kết quả');
 
         await h.say(sec, '/round yearend 10/12/2026');

@@ -69,12 +69,12 @@ export class BotCore implements Core {
         if (!chat) return empty;
         if (event.type === 'migrated') {
           await db.chat.update({ where: { id: chat.id }, data: { key: event.newChatKey } });
-          if (chat.clusterId !== null) await writeAudit(db, { clusterId: chat.clusterId, actorId: null, action: 'chat.migrate', subjectType: 'chat', subjectId: chat.id, before: { key: chat.key }, after: { key: event.newChatKey } });
+          if (chat.clusterId !== null) await writeAudit({ db, provider: store.provider, now: this.options.clock.now() }, { clusterId: chat.clusterId, actorId: null, action: 'chat.migrate', subjectType: 'chat', subjectId: chat.id, before: { key: chat.key }, after: { key: event.newChatKey } });
           return empty;
         }
         await db.chat.update({ where: { id: chat.id }, data: { removedAt: this.options.clock.now() } });
         if (chat.clusterId === null) return empty;
-        await writeAudit(db, { clusterId: chat.clusterId, actorId: null, action: 'chat.removed', subjectType: 'chat', subjectId: chat.id, before: { key: chat.key } });
+        await writeAudit({ db, provider: store.provider, now: this.options.clock.now() }, { clusterId: chat.clusterId, actorId: null, action: 'chat.removed', subjectType: 'chat', subjectId: chat.id, before: { key: chat.key } });
         const cluster = await db.cluster.findUniqueOrThrow({ where: { id: chat.clusterId } });
         const others = await db.chat.findMany({ where: { clusterId: chat.clusterId, removedAt: null, id: { not: chat.id } } });
         const reply: Reply = { text: [{ key: 'notice-bot-removed', args: { chat: chat.title ?? chat.key } }] };

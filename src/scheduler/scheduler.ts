@@ -251,7 +251,7 @@ export class Scheduler {
       const handover = batch.handovers.get(reminder.subjectId);
       if (!handover || handover.state === 'cancelled' || !sameTime(handover.at)) return { kind: 'skipped', reason: 'subject-changed' };
       if (reminder.slot === 'h0') {
-        const rollover = await this.store.tx((tx) => rollOverHandover(tx, handover.id, cluster.id, now));
+        const rollover = await this.store.tx((tx) => rollOverHandover(tx, this.store.provider, handover.id, cluster.id, now));
         if (rollover.state !== 'done') return { kind: 'skipped', reason: 'subject-changed' };
         if (rollover.rolled) report.rollovers += 1;
         reply = rolloverReply(handover, rollover.closedYear, cluster.timezone);

@@ -1,4 +1,4 @@
-import type { Chat, Cluster, Criterion, Person, Role, Round, ScoreEntry, Sheet, Term, Unit } from '../../generated/sqlite/index.js';
+import type { Chat, Cluster, Criterion, Person, Role, Round, Sheet, Term, Unit } from '../../generated/sqlite/index.js';
 import type { Db, Provider } from './client.js';
 import { Params, pick, selectAs } from './sql.js';
 
@@ -110,13 +110,4 @@ export async function recordUpdate(db: Db, provider: Provider, key: string, at: 
     ...q.values,
   );
   return count === 1;
-}
-
-/** A sheet's score versions, oldest first, as the domain folds them (one statement). */
-export async function readSheetEntries(db: Db, provider: Provider, sheetId: number): Promise<Pick<ScoreEntry, 'id' | 'criterionId' | 'kind' | 'points' | 'note'>[]> {
-  const q = new Params(provider);
-  return db.$queryRawUnsafe(
-    `SELECT "id", "criterionId", "kind", "points", "note" FROM "ScoreEntry" WHERE "sheetId" = ${q.p(sheetId)} ORDER BY "id"`,
-    ...q.values,
-  );
 }

@@ -511,12 +511,12 @@ export interface Rollover {
  * record as the new leader; the next `/term` takes its leader from the latest done handover),
  * closes the handover's term if it is still open, and audits both. Run it in a transaction.
  */
-export async function rollOverHandover(db: Db, handoverId: number, clusterId: number, now: Date): Promise<Rollover> {
+export async function rollOverHandover(db: Db, provider: Provider, handoverId: number, clusterId: number, now: Date): Promise<Rollover> {
   const { count } = await db.handover.updateMany({ where: { id: handoverId, state: 'scheduled' }, data: { state: 'done', doneAt: now } });
   const handover = await db.handover.findUnique({ where: { id: handoverId }, include: { term: true } });
   if (!handover) return { rolled: false, state: 'missing', closedYear: null };
   if (count === 0) return { rolled: false, state: handover.state, closedYear: handover.term.state === 'closed' ? handover.term.year : null };
-  await writeAudit(db, {
+  await writeAudit({ db, provider, now }, {
     clusterId,
     actorId: null,
     action: 'handover.done',
@@ -529,7 +529,7 @@ export async function rollOverHandover(db: Db, handoverId: number, clusterId: nu
   const closed = await db.term.updateMany({ where: { id: handover.termId, state: 'open' }, data: { state: 'closed', closedAt: now } });
   if (closed.count === 1) {
     closedYear = handover.term.year;
-    await writeAudit(db, {
+    await writeAudit({ db, provider, now }, {
       clusterId,
       actorId: null,
       action: 'term.close',

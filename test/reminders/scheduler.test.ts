@@ -430,7 +430,7 @@ describe.each(databases)('on %s', (database) => {
       clock.set(at);
       const claimed = await claimDueReminders(store.db, { provider: store.provider, now: clock.now(), instanceId: 'dead', limit: 10, staleMs: 5 * MINUTE });
       expect(claimed.map((r) => r.slot)).toEqual(['h7', 'h1', 'h0']);
-      expect((await store.tx((db) => rollOverHandover(db, handover.id, cluster.clusterId, clock.now()))).rolled).toBe(true);
+      expect((await store.tx((db) => rollOverHandover(db, store.provider, handover.id, cluster.clusterId, clock.now()))).rolled).toBe(true);
       clock.advance(10 * MINUTE);
       const report = await scheduler().tick();
       expect(report).toMatchObject({ claimed: 3, sent: 1, rollovers: 0, skippedBy: { 'event-passed': 2 } });

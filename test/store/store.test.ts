@@ -42,7 +42,7 @@ for (const provider of providers) {
       await expect(
         store.tx(async (db) => {
           await db.unit.create({ data: { clusterId: cluster.id, code: 'BL', name: 'Bạc Liêu' } });
-          await writeAudit(db, { clusterId: cluster.id, actorId: null, action: 'unit.add', subjectType: 'cluster', subjectId: cluster.id, after: ['BL'] });
+          await writeAudit({ db, provider: store.provider }, { clusterId: cluster.id, actorId: null, action: 'unit.add', subjectType: 'cluster', subjectId: cluster.id, after: ['BL'] });
           throw new Error('boom');
         }),
       ).rejects.toThrow('boom');
@@ -50,7 +50,7 @@ for (const provider of providers) {
       expect(await store.db.auditLog.count({ where: { clusterId: cluster.id } })).toBe(0);
       await store.tx(async (db) => {
         await db.unit.create({ data: { clusterId: cluster.id, code: 'BL', name: 'Bạc Liêu' } });
-        await writeAudit(db, { clusterId: cluster.id, actorId: null, action: 'unit.add', subjectType: 'cluster', subjectId: cluster.id, before: null, after: ['BL'] });
+        await writeAudit({ db, provider: store.provider }, { clusterId: cluster.id, actorId: null, action: 'unit.add', subjectType: 'cluster', subjectId: cluster.id, before: null, after: ['BL'] });
       });
       const log = await store.db.auditLog.findFirstOrThrow({ where: { clusterId: cluster.id } });
       expect([log.action, log.before, log.after]).toEqual(['unit.add', 'null', '["BL"]']);

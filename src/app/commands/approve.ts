@@ -19,7 +19,7 @@ export const approve: Command = {
     if (!pending.length) throw new UserError('error-approve-none', { code: unit.code });
     await ctx.db.role.updateMany({ where: { id: { in: pending.map((r) => r.id) }, status: 'pending' }, data: { status: 'active', approvedById: ctx.person.id } });
     for (const role of pending) {
-      await writeAudit(ctx.db, { clusterId: cluster.id, actorId: ctx.person.id, action: 'role.approve', subjectType: 'role', subjectId: role.id, before: { status: 'pending' }, after: { status: 'active', unit: unit.code } });
+      await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'role.approve', subjectType: 'role', subjectId: role.id, before: { status: 'pending' }, after: { status: 'active', unit: unit.code } });
     }
     return [say('approve-done', { code: unit.code, unit: unit.name, people: pending.map((r) => r.person.displayName).join(', ') })];
   },

@@ -25,7 +25,7 @@ export const confirm: Command = {
     const changed = await ctx.db.sheet.updateMany({ where: { id: sheet.id, state: sheet.state }, data: { state: next, confirmedAt: ctx.now } });
     if (changed.count !== 1) throw new UserError('error-already-confirmed');
     await ctx.db.confirmation.create({ data: { sheetId: sheet.id, personId: ctx.person.id } });
-    await writeAudit(ctx.db, { clusterId: cluster.id, actorId: ctx.person.id, action: 'sheet.confirm', subjectType: 'sheet', subjectId: sheet.id, before: { state: sheet.state }, after: { state: next, total: progress.total } });
+    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'sheet.confirm', subjectType: 'sheet', subjectId: sheet.id, before: { state: sheet.state }, after: { state: next, total: progress.total } });
     return [say('confirm-done', { unit: unit.code, total: toPoints(progress.total) })];
   },
 };
@@ -47,7 +47,7 @@ export const explain: Command = {
     const changed = await ctx.db.sheet.updateMany({ where: { id: sheet.id, state: sheet.state }, data: { state: next, confirmedAt: null } });
     if (changed.count !== 1) throw new UserError('error-sheet-changed');
     await ctx.db.explanation.create({ data: { sheetId: sheet.id, criterionId: criterion.id, text, authorId: ctx.person.id } });
-    await writeAudit(ctx.db, { clusterId: cluster.id, actorId: ctx.person.id, action: 'sheet.explain', subjectType: 'sheet', subjectId: sheet.id, before: { state: sheet.state }, after: { state: next, code: criterion.code, text } });
+    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'sheet.explain', subjectType: 'sheet', subjectId: sheet.id, before: { state: sheet.state }, after: { state: next, code: criterion.code, text } });
     return [say('explain-done', { unit: unit.code, code: criterion.code })];
   },
 };

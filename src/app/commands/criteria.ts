@@ -38,7 +38,7 @@ export const criteria: Command = {
     await ctx.db.criterion.createMany({
       data: table.rows.map((r, position) => ({ termId: term.id, code: r.code, title: r.title, kind: r.kind, max: r.max, position, sectionCode: r.sectionCode })),
     });
-    await writeAudit(ctx.db, {
+    await writeAudit(ctx, {
       clusterId: cluster!.id,
       actorId: ctx.person.id,
       action: 'criteria.set',

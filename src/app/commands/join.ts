@@ -21,7 +21,7 @@ export const join: Command = {
     const other = mine.find((r) => r.unitId !== unit.id && r.status === 'active');
     if (other) throw new UserError('error-join-other-unit');
     const role = await ctx.db.role.create({ data: { clusterId: cluster.id, personId: ctx.person.id, kind: 'representative', unitId: unit.id, status: 'pending' } });
-    await writeAudit(ctx.db, { clusterId: cluster.id, actorId: ctx.person.id, action: 'role.request', subjectType: 'role', subjectId: role.id, after: { unit: unit.code, status: 'pending' } });
+    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'role.request', subjectType: 'role', subjectId: role.id, after: { unit: unit.code, status: 'pending' } });
     return [
       {
         text: [{ key: 'join-requested', args: { person: personLabel(ctx.person), code: unit.code, unit: unit.name } }],

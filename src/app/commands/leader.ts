@@ -15,7 +15,7 @@ async function setLeadership(ctx: CommandContext, role: 'leader' | 'deputy') {
   if (other === unit.id) throw new UserError('error-leader-deputy-same', { code: unit.code });
   const field = role === 'leader' ? 'leaderUnitId' : 'deputyUnitId';
   await ctx.db.term.update({ where: { id: term.id }, data: { [field]: unit.id } });
-  await writeAudit(ctx.db, { clusterId: cluster.id, actorId: ctx.person.id, action: `term.${role}`, subjectType: 'term', subjectId: term.id, before: { [field]: term[field] }, after: { [field]: unit.id, code: unit.code } });
+  await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: `term.${role}`, subjectType: 'term', subjectId: term.id, before: { [field]: term[field] }, after: { [field]: unit.id, code: unit.code } });
   return [say(`${role}-done`, { code: unit.code, unit: unit.name, year: term.year })];
 }
 

@@ -35,7 +35,7 @@ export const link: Command = {
     if (used.count !== 1) throw new UserError('error-link-code', { code });
     await ctx.db.chat.update({ where: { id: ctx.chat.id }, data: { clusterId: row.clusterId, removedAt: null } });
     const cluster = await ctx.db.cluster.findUniqueOrThrow({ where: { id: row.clusterId } });
-    await writeAudit(ctx.db, { clusterId: cluster.id, actorId: ctx.person.id, action: 'chat.link', subjectType: 'chat', subjectId: ctx.chat.id, after: { chat: ctx.chat.key } });
+    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'chat.link', subjectType: 'chat', subjectId: ctx.chat.id, after: { chat: ctx.chat.key } });
     return [say('link-done', { name: cluster.name })];
   },
 };

@@ -51,7 +51,7 @@ export const review: Command = {
     await ctx.db.scoreEntry.create({ data: { sheetId: sheet.id, criterionId: criterion.id, kind: 'review', points, note: reason, authorId: ctx.person.id } });
     await ctx.db.sheet.update({ where: { id: sheet.id }, data: { state: next, confirmedAt: null } });
     if (round.state !== roundNext) await ctx.db.round.update({ where: { id: round.id }, data: { state: roundNext } });
-    await writeAudit(ctx.db, {
+    await writeAudit(ctx, {
       clusterId: cluster.id,
       actorId: ctx.person.id,
       action: 'score.review',

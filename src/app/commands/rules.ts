@@ -67,7 +67,7 @@ export const rules: Command = {
         throw new UserError('usage-rules');
     }
     await ctx.db.cluster.update({ where: { id: cluster.id }, data: { settings: serializeRules(next) } });
-    await writeAudit(ctx.db, { clusterId: cluster.id, actorId: ctx.person.id, action: 'rules.set', subjectType: 'cluster', subjectId: cluster.id, before: current, after: next });
+    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'rules.set', subjectType: 'cluster', subjectId: cluster.id, before: current, after: next });
     return [rulesReply(ctx, next, 'rules-updated')];
   },
 };

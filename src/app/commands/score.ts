@@ -3,6 +3,7 @@ import { LineErrors, UserError, type LineProblem } from '../../domain/errors.js'
 import { assertSheetEditable, type SheetState } from '../../domain/lifecycle.js';
 import { parseScore, toPoints } from '../../domain/score.js';
 import { writeAudit } from '../../store/audit.js';
+import { insertScoreEntries } from '../../store/score-entries.js';
 import { rulesOf } from '../context.js';
 import { splitFirst } from '../lookups.js';
 import { unitInActiveRound } from '../unit-round.js';
@@ -53,10 +54,15 @@ export const score: Command = {
     if (problems.length) throw new LineErrors(problems);
     const sheet = existing ?? (await ctx.db.sheet.create({ data: { roundId: round.id, unitId: unit.id } }));
     assertSheetEditable(sheet.state as SheetState);
-    await ctx.db.scoreEntry.createMany({
-      data: entries.map((e) => ({ sheetId: sheet.id, criterionId: e.criterionId, kind: 'self', points: e.points, note: e.note, authorId: ctx.person.id })),
-    });
-    await writeAudit(ctx.db, {
+    await insertScoreEntries(
+      ctx.db,
+      ctx.provider,
+      sheet.id,
+      ctx.person.id,
+      ctx.now,
+      entries.map((e) => ({ criterionId: e.criterionId, kind: 'self', points: e.points, note: e.note })),
+    );
+    await writeAudit(ctx, {
       clusterId: cluster.id,
       actorId: ctx.person.id,
       action: 'score.self',

@@ -21,7 +21,7 @@ export const secretary: Command = {
     const existing = await ctx.db.role.findFirst({ where: { clusterId: cluster.id, personId: person.id, kind: 'secretary', status: 'active' } });
     if (existing) throw new UserError('error-secretary-already', { person: person.displayName });
     const role = await ctx.db.role.create({ data: { clusterId: cluster.id, personId: person.id, kind: 'secretary', approvedById: ctx.person.id } });
-    await writeAudit(ctx.db, { clusterId: cluster.id, actorId: ctx.person.id, action: 'role.secretary', subjectType: 'role', subjectId: role.id, after: { person: person.key } });
+    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'role.secretary', subjectType: 'role', subjectId: role.id, after: { person: person.key } });
     return [say('secretary-done', { person: person.displayName })];
   },
 };

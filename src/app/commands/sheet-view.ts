@@ -1,7 +1,7 @@
 import type { Criterion } from '../../../generated/sqlite/index.js';
 import { currentScores, type CurrentScores } from '../../domain/sheet.js';
 import { computeTotals } from '../../domain/totals.js';
-import { readSheetEntries } from '../../store/context-reads.js';
+import { readSheetEntries } from '../../store/score-entries.js';
 import type { CommandContext } from '../context.js';
 import { toTable } from '../lookups.js';
 

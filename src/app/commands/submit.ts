@@ -23,7 +23,7 @@ export const submit: Command = {
     if (progress.missing.length) throw new UserError('error-submit-missing', { count: progress.missing.length, codes: progress.missing.join(', ') });
     const updated = await ctx.db.sheet.updateMany({ where: { id: sheet.id, state: 'draft' }, data: { state: 'submitted', submittedAt: ctx.now } });
     if (updated.count !== 1) throw new UserError('error-sheet-submitted');
-    await writeAudit(ctx.db, { clusterId: cluster.id, actorId: ctx.person.id, action: 'sheet.submit', subjectType: 'sheet', subjectId: sheet.id, before: { state: 'draft' }, after: { state: 'submitted', total: progress.total } });
+    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'sheet.submit', subjectType: 'sheet', subjectId: sheet.id, before: { state: 'draft' }, after: { state: 'submitted', total: progress.total } });
     const late = ctx.now.getTime() > round.deadline.getTime();
     return [say(late ? 'submit-done-late' : 'submit-done', { unit: unit.code, total: toPoints(progress.total) })];
   },

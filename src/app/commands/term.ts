@@ -25,12 +25,12 @@ export const term: Command = {
     if (previous) {
       if (await findActiveRound(ctx.db, previous.id)) throw new UserError('error-term-round-open', { year: previous.year });
       await ctx.db.term.update({ where: { id: previous.id }, data: { state: 'closed', closedAt: ctx.now } });
-      await writeAudit(ctx.db, { clusterId: cluster.id, actorId: ctx.person.id, action: 'term.close', subjectType: 'term', subjectId: previous.id, before: { state: 'open' }, after: { state: 'closed' } });
+      await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'term.close', subjectType: 'term', subjectId: previous.id, before: { state: 'open' }, after: { state: 'closed' } });
       replies.push(say('term-previous-closed', { year: previous.year }));
     }
     const handover = await ctx.db.handover.findFirst({ where: { term: { clusterId: cluster.id }, state: 'done' }, orderBy: { at: 'desc' } });
     const created = await ctx.db.term.create({ data: { clusterId: cluster.id, year, theme: theme || null, openedAt: ctx.now, leaderUnitId: handover?.toUnitId ?? null } });
-    await writeAudit(ctx.db, { clusterId: cluster.id, actorId: ctx.person.id, action: 'term.open', subjectType: 'term', subjectId: created.id, after: { year, theme: theme || null, leaderUnitId: created.leaderUnitId } });
+    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'term.open', subjectType: 'term', subjectId: created.id, after: { year, theme: theme || null, leaderUnitId: created.leaderUnitId } });
     replies.push(say(theme ? 'term-opened-theme' : 'term-opened', { year, theme }));
     if (handover) {
       const leader = await ctx.db.unit.findUnique({ where: { id: handover.toUnitId } });

@@ -1,7 +1,8 @@
 import type { Cluster, Round, Term } from '../../generated/sqlite/index.js';
 import { buildConsolidated, type ConsolidatedTable } from '../domain/consolidated.js';
 import type { ScoreVersion } from '../domain/sheet.js';
-import type { Db } from '../store/client.js';
+import { readRoundEntries } from '../store/score-entries.js';
+import type { Conn } from '../store/sql.js';
 import type { AuditEntry, ReportInput, UnitDetail } from '../reports/types.js';
 import { unitDetail } from '../reports/unit-detail.js';
 import { rulesOf } from './context.js';
@@ -11,12 +12,12 @@ import { loadCriteria, toTable } from './lookups.js';
 type LoadedRound = Awaited<ReturnType<typeof loadRound>>;
 
 /** Every unit's score versions in a round, read with one query per table (never per unit). */
-async function loadRound(db: Db, cluster: Cluster, round: Round) {
+async function loadRound({ db, provider }: Conn, cluster: Cluster, round: Round) {
   const [criteria, units, sheets, entries] = await Promise.all([
     loadCriteria(db, round.termId),
     db.unit.findMany({ where: { clusterId: cluster.id }, orderBy: { code: 'asc' } }),
     db.sheet.findMany({ where: { roundId: round.id } }),
-    db.scoreEntry.findMany({ where: { sheet: { roundId: round.id } }, select: { id: true, sheetId: true, criterionId: true, kind: true, points: true, note: true } }),
+    readRoundEntries(db, provider, round.id),
   ]);
   const codeOf = new Map(criteria.map((c) => [c.id, c.code]));
   const versions = new Map<number, ScoreVersion[]>();
@@ -46,13 +47,14 @@ function consolidate(cluster: Cluster, round: Round, { criteria, units, sheetOf,
  * The round's consolidated table, computed once by the domain. A unit without a submitted
  * sheet keeps its row, with empty scores and the last rank.
  */
-export async function consolidatedFor(db: Db, cluster: Cluster, round: Round): Promise<ConsolidatedTable> {
-  return consolidate(cluster, round, await loadRound(db, cluster, round));
+export async function consolidatedFor(conn: Conn, cluster: Cluster, round: Round): Promise<ConsolidatedTable> {
+  return consolidate(cluster, round, await loadRound(conn, cluster, round));
 }
 
 /** Everything the reports (CSV, XLSX, chart, text) need about a round. */
-export async function reportInputFor(db: Db, cluster: Cluster, term: Term, round: Round, now: Date): Promise<ReportInput> {
-  const loaded = await loadRound(db, cluster, round);
+export async function reportInputFor(conn: Conn, cluster: Cluster, term: Term, round: Round, now: Date): Promise<ReportInput> {
+  const { db } = conn;
+  const loaded = await loadRound(conn, cluster, round);
   const { criteria, units, sheetOf, versions } = loaded;
   const table = consolidate(cluster, round, loaded);
   const criteriaTable = toTable(criteria);

@@ -1,5 +1,4 @@
-import type { Db, Provider } from './client.js';
-import { Params } from './sql.js';
+import { Params, type Conn } from './sql.js';
 
 /** One audit record: who did what to which record, and the state before and after. */
 export interface AuditRecord {
@@ -18,9 +17,7 @@ export interface AuditRecord {
  * Where an audit record is written: the transaction's `db` and its SQL dialect, and the time of
  * the command (a command's context is a target: its `now` comes from the injected clock).
  */
-export interface AuditTarget {
-  db: Db;
-  provider: Provider;
+export interface AuditTarget extends Conn {
   now?: Date;
 }
 

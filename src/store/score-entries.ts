@@ -35,3 +35,19 @@ export async function readSheetEntries(db: Db, provider: Provider, sheetId: numb
     ...q.values,
   );
 }
+
+/** Every score version of a round, of every unit's sheet, oldest first (one statement). */
+export async function readRoundEntries(
+  db: Db,
+  provider: Provider,
+  roundId: number,
+): Promise<Pick<ScoreEntry, 'id' | 'sheetId' | 'criterionId' | 'kind' | 'points' | 'note'>[]> {
+  const q = new Params(provider);
+  return db.$queryRawUnsafe(
+    `SELECT e."id", e."sheetId", e."criterionId", e."kind", e."points", e."note"
+       FROM "ScoreEntry" e JOIN "Sheet" s ON s."id" = e."sheetId"
+      WHERE s."roundId" = ${q.p(roundId)}
+      ORDER BY e."id"`,
+    ...q.values,
+  );
+}

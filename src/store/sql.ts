@@ -1,11 +1,17 @@
 import { Prisma } from '../../generated/sqlite/index.js';
-import type { Provider } from './client.js';
+import type { Db, Provider } from './client.js';
 
 /**
  * Raw SQL that reads the same on SQLite and PostgreSQL, for the few statements where Prisma's
  * per-query cost matters (the scheduler's sweep, the context every message resolves): quoted
  * identifiers, and placeholders written in each dialect by `Params`.
  */
+
+/** A database handle (usually a transaction's) with its dialect: what raw statements need. A command's context is one. */
+export interface Conn {
+  db: Db;
+  provider: Provider;
+}
 
 /** Positional parameters for one raw statement, in the provider's dialect, in textual order. */
 export class Params {

@@ -23,7 +23,7 @@ export const close: Command = {
     const round = await requireActiveRound(ctx.db, term.id);
     const closed = await ctx.db.round.update({ where: { id: round.id }, data: { state: 'closed', closedAt: ctx.now, rules: serializeRules(rulesOf(cluster)) } });
     await replanReminders(ctx.db, { clusterId: cluster.id, type: 'round', id: round.id, eventAt: null }, ctx.now, cluster.timezone);
-    const table = await consolidatedFor(ctx.db, cluster, closed);
+    const table = await consolidatedFor(ctx, cluster, closed);
     await writeAudit(ctx, {
       clusterId: cluster.id,
       actorId: ctx.person.id,

@@ -35,7 +35,7 @@ export const exportTable: Command = {
       : ((await ctx.db.round.findFirst({ where: { termId: term.id, state: 'closed' }, orderBy: [{ closedAt: 'desc' }, { id: 'desc' }] })) ??
         (await findActiveRound(ctx.db, term.id)));
     if (!round) throw new UserError(kind ? 'error-export-no-round' : 'error-no-round', { kind: kind ?? '', year: term.year });
-    const input = await reportInputFor(ctx.db, cluster, term, round, ctx.now);
+    const input = await reportInputFor(ctx, cluster, term, round, ctx.now);
     const t = ctx.i18n.translator(ctx.locale);
     const bytes = format === 'csv' ? consolidatedCsv(input, t) : await consolidatedXlsx(input, t);
     return [

@@ -63,7 +63,7 @@ export const results: Command = {
       round = await latestClosedRound(ctx, cluster);
       if (!round) throw new UserError('error-results-none');
     }
-    const table = await consolidatedFor(ctx.db, cluster, round);
+    const table = await consolidatedFor(ctx, cluster, round);
     const replies = rankingReply(cluster, round.term, round, table);
     if (ctx.incoming.capabilities?.images) {
       const t = ctx.i18n.translator(ctx.locale);

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
 import { fileAttachment, Harness, type Speaker } from '../support/harness.js';
-import { freshPostgresStore, freshSqliteStore, POSTGRES_URL, postgresAvailable } from '../support/store.js';
+import { storeProviders } from '../support/store.js';
 
 const CRITERIA = `I | Chuyên môn
 1.1 | Tham mưu | 10
@@ -14,14 +14,8 @@ T1 | Sáng kiến | 5 | bonus
 D1 | Chậm báo cáo | 5 | deduction`;
 
 
-const pgUp = await postgresAvailable();
-if (!pgUp) console.warn(`PostgreSQL is not reachable at ${POSTGRES_URL}: SKIPPING the command tests on PostgreSQL (CI=true makes this a failure).`);
-
 /** Every command test runs on a real SQLite file and on a real PostgreSQL schema. */
-const PROVIDERS = [
-  { name: 'SQLite', open: freshSqliteStore, skip: false },
-  { name: 'PostgreSQL', open: freshPostgresStore, skip: !pgUp },
-];
+const PROVIDERS = await storeProviders('the command tests');
 
 for (const provider of PROVIDERS) {
   describe.skipIf(provider.skip)(`commands on ${provider.name}`, () => {

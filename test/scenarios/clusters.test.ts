@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileAttachment, Harness, type Speaker } from '../support/harness.js';
-import { freshPostgresStore, freshSqliteStore, POSTGRES_URL, postgresAvailable } from '../support/store.js';
+import { storeProviders } from '../support/store.js';
 
 /**
  * One emulation year per seed cluster of DOMAIN.md, played through the in-process adapter on
@@ -159,14 +159,8 @@ function scoreSheet(seed: Seed, unitIndex: number, max: ReturnType<typeof maxima
 
 const num = (s: string) => Number(s.replace(',', '.'));
 
-const pgUp = await postgresAvailable();
-if (!pgUp) console.warn(`PostgreSQL is not reachable at ${POSTGRES_URL}: SKIPPING the cluster scenarios on PostgreSQL (CI=true makes this a failure).`);
-
 /** Every seed cluster's year on SQLite; on PostgreSQL too, so every command runs on both. */
-const CASES = [
-  ...SEEDS.map((seed) => ({ seed, provider: 'SQLite', open: freshSqliteStore, skip: false })),
-  ...SEEDS.map((seed) => ({ seed, provider: 'PostgreSQL', open: freshPostgresStore, skip: !pgUp })),
-];
+const CASES = (await storeProviders('the cluster scenarios')).flatMap(({ name, open, skip }) => SEEDS.map((seed) => ({ seed, provider: name, open, skip })));
 
 for (const { seed, provider, open, skip } of CASES) {
   describe.skipIf(skip)(`${seed.name} (${seed.units.length} members, ${seed.year}) on ${provider}`, () => {

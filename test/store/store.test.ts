@@ -4,19 +4,13 @@ import { writeAudit } from '../../src/store/audit.js';
 import type { Store } from '../../src/store/store.js';
 import { isUniqueViolation } from '../../src/store/store.js';
 import { Harness } from '../support/harness.js';
-import { freshPostgresStore, freshSqliteStore, POSTGRES_URL, postgresAvailable } from '../support/store.js';
+import { storeProviders } from '../support/store.js';
 
 /**
  * The store contract, run against every implementation: a real SQLite file and a real
  * PostgreSQL schema. Without PostgreSQL (and without CI=true) that half is skipped, saying so.
  */
-const pgUp = await postgresAvailable();
-if (!pgUp) console.warn(`PostgreSQL is not reachable at ${POSTGRES_URL}: SKIPPING the PostgreSQL store suite (CI=true makes this a failure).`);
-
-const providers = [
-  { name: 'SQLite', open: freshSqliteStore, skip: false },
-  { name: 'PostgreSQL', open: freshPostgresStore, skip: !pgUp },
-];
+const providers = await storeProviders('the store suite');
 
 for (const provider of providers) {
   describe.skipIf(provider.skip)(`store on ${provider.name}`, () => {
@@ -27,7 +21,7 @@ for (const provider of providers) {
     beforeAll(async () => {
       const fresh = await provider.open();
       ({ store, close, url } = fresh);
-      schema = 'schema' in fresh ? (fresh.schema as string) : undefined;
+      schema = fresh.schema;
     });
     afterAll(async () => close?.());
 

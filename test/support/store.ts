@@ -52,3 +52,23 @@ export async function freshPostgresStore(): Promise<{ store: Store; url: string;
     },
   };
 }
+
+/** A database a suite runs on: how to open a fresh store on it, and whether it is skipped. */
+export interface StoreProvider {
+  name: 'SQLite' | 'PostgreSQL';
+  open: () => Promise<{ store: Store; url: string; close: () => Promise<void>; schema?: string }>;
+  skip: boolean;
+}
+
+/**
+ * The databases a suite runs on: a SQLite file always, PostgreSQL when it answers. When it does
+ * not (and CI is not set), says which `suite` skips its PostgreSQL half.
+ */
+export async function storeProviders(suite: string): Promise<StoreProvider[]> {
+  const up = await postgresAvailable();
+  if (!up) console.warn(`PostgreSQL is not reachable at ${POSTGRES_URL}: SKIPPING ${suite} on PostgreSQL (CI=true makes this a failure).`);
+  return [
+    { name: 'SQLite', open: freshSqliteStore, skip: false },
+    { name: 'PostgreSQL', open: freshPostgresStore, skip: !up },
+  ];
+}

@@ -3,7 +3,7 @@ import type { Clock } from '../domain/clock.js';
 import { UserError } from '../domain/errors.js';
 import { parseRules, type ClusterRules } from '../domain/rules.js';
 import type { Db, Provider } from '../store/client.js';
-import { readChat, readPerson, type PersonWithRoles } from '../store/context-reads.js';
+import { readSpeaker, type PersonWithRoles } from '../store/context-reads.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { Incoming, Notice } from './ports.js';
 
@@ -40,8 +40,7 @@ export type RoleWithUnit = Role & { unit: Unit | null };
 
 /**
  * Finds or creates the chat and the person, and resolves the cluster and roles. For a known chat
- * and person that is two joined statements (`store/context-reads.ts`): every message goes
- * through here.
+ * and person that is one joined statement (`readSpeaker`): every message goes through here.
  */
 export async function resolveContext(
   db: Db,
@@ -51,12 +50,12 @@ export async function resolveContext(
   i18n: I18n,
   defaults: Defaults,
 ): Promise<CommandContext> {
-  const found = await readChat(db, provider, incoming.chat.key);
-  const chat = found?.chat ?? (await db.chat.create({ data: { key: incoming.chat.key, platform: incoming.platform, title: incoming.chat.title ?? null } }));
-  const chatCluster = found?.cluster ?? null;
   const s = incoming.sender;
+  const speaker = await readSpeaker(db, provider, incoming.chat.key, s.key);
+  const chat = speaker.chat?.chat ?? (await db.chat.create({ data: { key: incoming.chat.key, platform: incoming.platform, title: incoming.chat.title ?? null } }));
+  const chatCluster = speaker.chat?.cluster ?? null;
   const withRoles = { roles: { include: { unit: true } } } as const;
-  let person: PersonWithRoles | null = await readPerson(db, provider, s.key);
+  let person: PersonWithRoles | null = speaker.person;
   if (!person) {
     person = await db.person.create({
       data: { key: s.key, displayName: s.displayName, username: s.username?.toLowerCase() ?? null },

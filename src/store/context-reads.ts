@@ -6,8 +6,9 @@ import { Params, pick, selectAs } from './sql.js';
  * The statements on every message's path, written as joined raw SQL. Prisma 6.19's JS engine
  * compiles every model query in WebAssembly (no plan cache), so a query with includes costs
  * far more than the database's own work: the chat and person reads took 2.25 ms per message
- * as two model queries with includes and take 0.57 ms as these two statements (measured on
- * the development machine); `/score` went from 144 to 292 messages/s (`npm run bench -- core`).
+ * as two model queries with includes and 0.57 ms as two joined statements (measured on the
+ * development machine), now one; with the other statements of this folder `/score` went from
+ * 144 to 320–385 messages/s (`npm run bench -- core`).
  * Column lists come from Prisma's schema (`selectAs`), so the rows are the models' own shape.
  */
 
@@ -17,42 +18,45 @@ export interface ChatWithCluster {
   cluster: Cluster | null;
 }
 
-/** Reads a chat by its platform key, with its cluster; null for a chat the bot never saw. */
-export async function readChat(db: Db, provider: Provider, key: string): Promise<ChatWithCluster | null> {
-  const q = new Params(provider);
-  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
-    `SELECT ${selectAs('Chat', 'h', 'chat')}, ${selectAs('Cluster', 'c', 'cluster')}
-       FROM "Chat" h LEFT JOIN "Cluster" c ON c."id" = h."clusterId"
-      WHERE h."key" = ${q.p(key)}`,
-    ...q.values,
-  );
-  const row = rows[0];
-  if (!row) return null;
-  return { chat: pick<Chat>(row, 'Chat', 'chat')!, cluster: pick<Cluster>(row, 'Cluster', 'cluster') };
-}
-
 /** A person with every role they hold, in any cluster, each with its unit (representatives). */
 export type PersonWithRoles = Person & { roles: (Role & { unit: Unit | null })[] };
 
-/** Reads a person by platform key with all their roles and the roles' units; null when unknown. */
-export async function readPerson(db: Db, provider: Provider, key: string): Promise<PersonWithRoles | null> {
+/** Who speaks where: each part null when the bot has never seen it. */
+export interface Speaker {
+  chat: ChatWithCluster | null;
+  person: PersonWithRoles | null;
+}
+
+/**
+ * Reads the chat (by platform key) with its cluster, and the person (by platform key) with all
+ * their roles in any cluster and the roles' units, in one statement: both chains hang off a
+ * one-row anchor, so either may be missing. One row per role (one row when there is none).
+ */
+export async function readSpeaker(db: Db, provider: Provider, chatKey: string, personKey: string): Promise<Speaker> {
   const q = new Params(provider);
   const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
-    `SELECT ${selectAs('Person', 'p', 'person')}, ${selectAs('Role', 'r', 'role')}, ${selectAs('Unit', 'u', 'unit')}
-       FROM "Person" p
+    `SELECT ${selectAs('Chat', 'h', 'chat')}, ${selectAs('Cluster', 'c', 'cluster')},
+            ${selectAs('Person', 'p', 'person')}, ${selectAs('Role', 'r', 'role')}, ${selectAs('Unit', 'u', 'unit')}
+       FROM (SELECT 1 AS "anchor") a
+       LEFT JOIN "Chat" h ON h."key" = ${q.p(chatKey)}
+       LEFT JOIN "Cluster" c ON c."id" = h."clusterId"
+       LEFT JOIN "Person" p ON p."key" = ${q.p(personKey)}
        LEFT JOIN "Role" r ON r."personId" = p."id"
        LEFT JOIN "Unit" u ON u."id" = r."unitId"
-      WHERE p."key" = ${q.p(key)}
       ORDER BY r."id"`,
     ...q.values,
   );
-  const first = rows[0];
-  if (!first) return null;
+  const first = rows[0]!;
+  const chat = pick<Chat>(first, 'Chat', 'chat');
+  const person = pick<Person>(first, 'Person', 'person');
   const roles = rows.flatMap((row) => {
     const role = pick<Role>(row, 'Role', 'role');
     return role ? [{ ...role, unit: pick<Unit>(row, 'Unit', 'unit') }] : [];
   });
-  return { ...pick<Person>(first, 'Person', 'person')!, roles };
+  return {
+    chat: chat ? { chat, cluster: pick<Cluster>(first, 'Cluster', 'cluster') } : null,
+    person: person ? { ...person, roles } : null,
+  };
 }
 
 /** A cluster's open year with its round in progress, a unit's sheet in it, and its criteria. */

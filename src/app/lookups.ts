@@ -11,7 +11,7 @@ export async function requireOpenTerm(db: Db, clusterId: number): Promise<Term> 
 }
 
 /** The states of a round still in progress. */
-export const ACTIVE_ROUND_STATES = ['open', 'review'] as const;
+const ACTIVE_ROUND_STATES = ['open', 'review'] as const;
 
 /** The round still in progress (open or in review) of a year, if any. */
 export function findActiveRound(db: Db, termId: number): Promise<Round | null> {

@@ -80,6 +80,11 @@ export async function reportInputFor(conn: Conn, cluster: Cluster, term: Term, r
     after: l.after,
     reason: l.action === 'score.review' && l.after ? (JSON.parse(l.after) as { reason?: string }).reason ?? null : null,
   }));
+  return { ...reportHeader(cluster, term, round, now), table, units: details, audit };
+}
+
+/** What every report says about its round: cluster, year, round, deadline, time of export. */
+export function reportHeader(cluster: Cluster, term: Term, round: Round, now: Date): Omit<ReportInput, 'table' | 'units' | 'audit'> {
   return {
     clusterName: cluster.name,
     termYear: term.year,
@@ -89,8 +94,5 @@ export async function reportInputFor(conn: Conn, cluster: Cluster, term: Term, r
     deadline: round.deadline,
     exportedAt: now,
     timezone: cluster.timezone,
-    table,
-    units: details,
-    audit,
   };
 }

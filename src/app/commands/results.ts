@@ -4,7 +4,7 @@ import { UserError } from '../../domain/errors.js';
 import { toPoints } from '../../domain/score.js';
 import { requireCluster, type CommandContext } from '../context.js';
 import { parseRoundKind } from '../lookups.js';
-import { consolidatedFor } from '../round-report.js';
+import { consolidatedFor, reportHeader } from '../round-report.js';
 import type { Reply } from '../ports.js';
 import type { Command } from '../registry.js';
 import { rankingChartPng } from '../../reports/chart.js';
@@ -67,7 +67,8 @@ export const results: Command = {
     const replies = rankingReply(cluster, round.term, round, table);
     if (ctx.incoming.capabilities?.images) {
       const t = ctx.i18n.translator(ctx.locale);
-      const input = { clusterName: cluster.name, termYear: round.term.year, roundKind: round.kind as 'midyear', roundState: 'closed' as const, provisional: false, deadline: round.deadline, exportedAt: ctx.now, timezone: cluster.timezone, table, units: [], audit: [] };
+      // The chart needs the ranking only: no unit sheets, no audit trail.
+      const input = { ...reportHeader(cluster, round.term, round, ctx.now), table, units: [], audit: [] };
       replies[0]!.image = { fileName: reportFileName(input, 'png'), mimeType: 'image/png', bytes: rankingChartPng(input, t, ctx.locale) };
     }
     const others = await ctx.db.round.findMany({ where: { termId: round.termId, state: 'closed', id: { not: round.id } }, orderBy: { id: 'asc' } });

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { consolidatedCsv, csvField, defuseFormula } from '../../src/reports/csv.js';
-import { reportsI18n, sampleInput } from './fixtures.js';
+import { contractHeaderVi, reportsI18n, sampleInput } from './fixtures.js';
 
 const i18n = reportsI18n();
 const vi = i18n.translator('vi');
@@ -25,16 +25,7 @@ describe('consolidatedCsv', () => {
   });
 
   it('has the contract columns in order, with Vietnamese headers and criterion codes', () => {
-    expect(header).toEqual([
-      'Hạng',
-      'Mã đơn vị',
-      'Tên đơn vị',
-      ...input.table.criteria.map((c) => c.code),
-      'Điểm thưởng',
-      'Điểm trừ',
-      'Tổng điểm',
-      'Xếp loại',
-    ]);
+    expect(header).toEqual(contractHeaderVi(input.table));
     // The sample table: 14 criteria; bonus (T1) and deductions (D1, D2) are not criterion columns.
     expect(input.table.criteria.map((c) => c.code)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '2.1', '2.2', '2.3', '2.4', '3.1', '3.2']);
   });

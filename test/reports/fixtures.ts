@@ -151,3 +151,8 @@ export function sampleInput(options: SampleOptions = {}): { input: ReportInput; 
     },
   };
 }
+
+/** The consolidated table's header row as CONTRACT.md fixes it, in Vietnamese, for `table`'s criteria. */
+export function contractHeaderVi(table: { criteria: { code: string }[] }): string[] {
+  return ['Hạng', 'Mã đơn vị', 'Tên đơn vị', ...table.criteria.map((c) => c.code), 'Điểm thưởng', 'Điểm trừ', 'Tổng điểm', 'Xếp loại'];
+}

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { consolidatedXlsx } from '../../src/reports/xlsx.js';
 import type { ReportInput } from '../../src/reports/types.js';
-import { MEKONG_UNITS, reportsI18n, sampleInput } from './fixtures.js';
+import { contractHeaderVi, MEKONG_UNITS, reportsI18n, sampleInput } from './fixtures.js';
 
 const i18n = reportsI18n();
 const CLASS_VI = { excellent: 'Xuất sắc', good: 'Tốt', completed: 'Hoàn thành', 'not-completed': 'Chưa hoàn thành' } as const;
@@ -32,17 +32,7 @@ describe('consolidatedXlsx', async () => {
 
   it('puts only the contract table on the first sheet: a header row, no title rows, frozen header', () => {
     expect(table.rowCount).toBe(1 + MEKONG_UNITS.length);
-    expect(table.getRow(1).values).toEqual([
-      undefined,
-      'Hạng',
-      'Mã đơn vị',
-      'Tên đơn vị',
-      ...input.table.criteria.map((c) => c.code),
-      'Điểm thưởng',
-      'Điểm trừ',
-      'Tổng điểm',
-      'Xếp loại',
-    ]);
+    expect(table.getRow(1).values).toEqual([undefined, ...contractHeaderVi(input.table)]);
     expect(table.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 3 });
     table.getRow(1).eachCell((cell) => {
       expect(cell.font?.bold).toBe(true);

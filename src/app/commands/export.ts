@@ -22,8 +22,9 @@ export const exportTable: Command = {
     let format: 'xlsx' | 'csv' = 'xlsx';
     let kind: 'midyear' | 'yearend' | null = null;
     for (const word of ctx.incoming.args.trim().toLowerCase().split(/\s+/).filter(Boolean)) {
+      const wordKind = parseRoundKind(word);
       if (word === 'xlsx' || word === 'csv') format = word;
-      else if (parseRoundKind(word) && !kind) kind = parseRoundKind(word);
+      else if (wordKind && !kind) kind = wordKind;
       else throw new UserError('usage-export');
     }
     const term = await ctx.db.term.findFirst({ where: { clusterId: cluster.id }, orderBy: { year: 'desc' } });

@@ -10,7 +10,7 @@ error-no-cluster-private = You do not belong to a cluster yet (or belong to seve
 error-not-secretary = Only the cluster's secretary can use this command.
 error-not-representative = You do not represent a unit yet. Send /join UNIT_CODE to ask to represent one.
 error-join-pending = Your request to represent a unit is waiting for the secretary's approval.
-error-too-long = That is too long (at most { $max } characters).
+error-too-long = That is too long (at most { $max } characters). Shorten it or split it over several commands.
 error-lines = { $count ->
     [one] One line is not valid
    *[other] { $count } lines are not valid
@@ -33,7 +33,7 @@ error-criteria-header = The file's first row must name the columns code, title, 
 error-criteria-code = Code “{ $code }” is not valid: it must not be empty or contain spaces.
 error-criteria-title = Criterion { $code } has no title.
 error-criteria-kind = Criterion { $code }: kind “{ $kind }” is not valid; use criterion, bonus, deduction or section.
-error-criteria-duplicate = Code { $code } appears twice.
+error-criteria-duplicate = Code { $code } appears twice; each criterion needs its own code.
 error-criteria-max = Criterion { $code }: maximum “{ $max }” is not valid; it must be a positive number with at most two decimals.
 error-criteria-none = The table needs at least one scored criterion.
 error-criteria-locked = Scoring has started, so this year's criteria table can no longer be replaced.
@@ -58,7 +58,7 @@ error-date-past = { $input } is already past. Choose a time in the future.
 
 ## Round and sheet states
 
-error-round-closed = The round is closed; nothing can change.
+error-round-closed = The round is closed; nothing can change. See the results with /results.
 error-sheet-submitted = The unit's sheet is submitted and can no longer be edited. For a correction, ask the secretary or the cluster leader to review it.
 error-review-not-submitted = The unit has not submitted its sheet, so it cannot be reviewed yet.
 error-confirm-not-submitted = The unit has not submitted its sheet. Score with /score, then submit with /submit.
@@ -134,7 +134,7 @@ error-round-exists = The { $kind ->
     [midyear] mid-year
    *[yearend] year-end
 } round of { $year } already exists.
-error-no-round = No scoring round is open.
+error-no-round = No scoring round is open. The secretary opens one with /round midyear|yearend DEADLINE; see closed rounds with /results.
 round-opened = The { $kind ->
     [midyear] mid-year
    *[yearend] year-end

@@ -11,7 +11,7 @@ error-no-cluster-private = Bạn chưa thuộc Cụm thi đua nào (hoặc thu�
 error-not-secretary = Chỉ thư ký Cụm mới dùng được lệnh này.
 error-not-representative = Bạn chưa là đại diện của đơn vị nào. Gửi /join MÃ_ĐƠN_VỊ để đăng ký đại diện cho đơn vị.
 error-join-pending = Yêu cầu đại diện đơn vị của bạn đang chờ thư ký duyệt.
-error-too-long = Nội dung quá dài (tối đa { $max } ký tự).
+error-too-long = Nội dung quá dài (tối đa { $max } ký tự). Hãy rút gọn hoặc chia thành nhiều lệnh.
 error-lines = Có { $count } dòng chưa hợp lệ, chưa có gì được ghi nhận. Sửa các dòng sau rồi gửi lại cả lệnh:
 error-at-line = • Dòng { $line }: { $problem }
 
@@ -31,7 +31,7 @@ error-criteria-header = Dòng đầu của tệp phải có các cột code, tit
 error-criteria-code = Mã “{ $code }” không hợp lệ: mã không được để trống và không có dấu cách.
 error-criteria-title = Tiêu chí { $code } thiếu tên.
 error-criteria-kind = Tiêu chí { $code }: loại “{ $kind }” không hợp lệ; dùng criterion, bonus, deduction hoặc section.
-error-criteria-duplicate = Mã { $code } bị trùng.
+error-criteria-duplicate = Mã { $code } bị trùng; mỗi tiêu chí cần một mã riêng.
 error-criteria-max = Tiêu chí { $code }: điểm tối đa “{ $max }” không hợp lệ; phải là số dương, tối đa hai chữ số thập phân.
 error-criteria-none = Bảng tiêu chí phải có ít nhất một tiêu chí chấm điểm.
 error-criteria-locked = Đợt chấm điểm đã có điểm nên không thể thay bảng tiêu chí năm nay.
@@ -56,7 +56,7 @@ error-date-past = Thời điểm { $input } đã qua. Hãy chọn một thời �
 
 ## Trạng thái đợt chấm, phiếu điểm
 
-error-round-closed = Đợt chấm điểm đã khóa sổ, không thể thay đổi.
+error-round-closed = Đợt chấm điểm đã khóa sổ, không thể thay đổi. Xem kết quả bằng /results.
 error-sheet-submitted = Phiếu điểm của đơn vị đã nộp nên không sửa được nữa. Nếu cần điều chỉnh, đề nghị thư ký hoặc Cụm trưởng thẩm định.
 error-review-not-submitted = Đơn vị chưa nộp phiếu điểm nên chưa thể thẩm định.
 error-confirm-not-submitted = Đơn vị chưa nộp phiếu điểm. Chấm điểm bằng /score rồi nộp bằng /submit.
@@ -129,7 +129,7 @@ error-round-exists = Đợt { $kind ->
     [midyear] sơ kết 6 tháng
    *[yearend] tổng kết năm
 } của năm { $year } đã có.
-error-no-round = Hiện không có đợt chấm điểm nào đang mở.
+error-no-round = Hiện không có đợt chấm điểm nào đang mở. Thư ký mở đợt bằng /round midyear|yearend HẠN_CHÓT; xem kết quả các đợt đã khóa sổ bằng /results.
 round-opened = Đã mở đợt chấm điểm { $kind ->
     [midyear] sơ kết 6 tháng
    *[yearend] tổng kết

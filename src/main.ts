@@ -5,7 +5,8 @@
 import { resolve } from 'node:path';
 import { destination, pino } from 'pino';
 import { BotCore } from './app/bot-core.js';
-import type { Adapter, Notice } from './app/ports.js';
+import type { Notice } from './reply.js';
+import type { Adapter } from './delivery.js';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
 import { TelegramAdapter } from './adapters/telegram/index.js';
 import { loadConfig } from './config.js';

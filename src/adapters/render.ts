@@ -1,5 +1,5 @@
 import type { I18n } from '../i18n/i18n.js';
-import type { Cell, Reply, Table } from '../app/ports.js';
+import type { Cell, Reply, Table } from '../reply.js';
 
 /**
  * Plain-text rendering shared by the adapters: a reply's sentences, then its table as aligned

@@ -11,7 +11,8 @@ import { recordUpdate } from '../store/context-reads.js';
 import { COMMAND_INDEX } from './commands/index.js';
 import { resolveContext, type Defaults } from './context.js';
 import type { ChatEvent, Core, HandleResult } from './core.js';
-import type { Incoming, Msg, Reply } from './ports.js';
+import type { Msg, Reply } from '../reply.js';
+import type { Incoming } from './ports.js';
 
 /** Thrown inside the transaction when the update was already processed. */
 class DuplicateUpdate extends Error {}

@@ -5,7 +5,8 @@ import { parseRules, type ClusterRules } from '../domain/rules.js';
 import type { Db, Provider } from '../store/client.js';
 import { readSpeaker, type PersonWithRoles } from '../store/context-reads.js';
 import type { I18n } from '../i18n/i18n.js';
-import type { Incoming, Notice } from './ports.js';
+import type { Notice } from '../reply.js';
+import type { Incoming } from './ports.js';
 
 /** Defaults for new clusters and people (BOT_TIMEZONE, BOT_LOCALE). */
 export interface Defaults {

@@ -1,4 +1,5 @@
-import type { Incoming, Notice, Reply } from './ports.js';
+import type { Notice, Reply } from '../reply.js';
+import type { Incoming } from './ports.js';
 
 /** What the core answers to one incoming message or event. */
 export interface HandleResult {

@@ -1,11 +1,10 @@
 /**
- * The seam between the platform-neutral core and the chat platforms. Adapters turn platform
- * events into an `Incoming` and render `Reply` values; they hold no business rule.
- * Ids are opaque and platform-prefixed (`telegram:-100123`, `slack:C123`, `console:group`).
+ * The seam between the platform-neutral core and the chat platforms, inwards: adapters turn
+ * platform events into an `Incoming`. The reply vocabulary lives in `../reply.ts`, the outward
+ * adapter port in `../delivery.ts`. Ids are opaque and platform-prefixed (`telegram:-100123`,
+ * `slack:C123`, `console:group`).
  */
-
-/** The platforms the bot speaks on. */
-export type Platform = 'console' | 'telegram' | 'slack' | 'zalo';
+import type { Platform } from '../delivery.js';
 
 /** A file a person attached to a message (e.g. a criteria `.csv` or `.xlsx`). */
 export interface Attachment {
@@ -41,85 +40,4 @@ export interface Incoming {
   action?: string;
   /** What the platform can show; the core skips work (e.g. rendering a chart) it cannot. */
   capabilities?: { images?: boolean; files?: boolean };
-}
-
-/** A translatable text: a locale message id and its arguments. */
-export interface Msg {
-  key: string;
-  args?: Record<string, string | number>;
-}
-
-/** A button that runs a command when pressed; `data` is sent back as `Incoming.action`. */
-export interface Button {
-  label: Msg;
-  /** A command line, e.g. `/approve BL`; at most 64 bytes (Telegram's limit). */
-  data: string;
-}
-
-/** One table cell: text as is, a number of points (formatted per language), a translated word, or empty. */
-export type Cell = string | number | null | Msg;
-
-/** A table: headers and cells; numbers in cells are points, formatted by the renderer. */
-export interface Table {
-  headers: Msg[];
-  rows: Cell[][];
-  /** Columns to align right (numbers). */
-  numeric?: number[];
-}
-
-/** A file to send. */
-export interface FileOut {
-  fileName: string;
-  mimeType: string;
-  bytes: Uint8Array;
-  caption?: Msg;
-}
-
-/** One reply. Any mix of parts; adapters render what their platform shows. */
-export interface Reply {
-  text?: Msg[];
-  table?: Table;
-  file?: FileOut;
-  /** A PNG picture (the ranking chart); platforms without images fall back to the table. */
-  image?: FileOut;
-  buttons?: Button[][];
-  /** Send to the person privately instead of the chat (e.g. a secret code). */
-  privately?: boolean;
-}
-
-/** A message the core wants sent to a chat on its own (reminders, notices). */
-export interface Notice {
-  chatKey: string;
-  locale: string;
-  reply: Reply;
-}
-
-/** Why a send failed, as the scheduler needs to know it. */
-export type SendFailure = 'gone' | 'forbidden' | 'rate-limited' | 'other';
-
-/** A platform refused or failed to deliver; `gone` means stop sending to this chat. */
-export class SendError extends Error {
-  constructor(
-    readonly failure: SendFailure,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SendError';
-  }
-}
-
-/**
- * What every platform adapter offers the composition root and the scheduler. Bolt's receiver
- * idea: `start`/`stop`, one entry point inwards (the `Core` given at construction), and an
- * outward `send` for messages the core starts itself.
- */
-export interface Adapter {
-  readonly platform: Platform;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /**
-   * Sends a reply to a chat outside of a conversation (reminders, notices), paced under the
-   * platform's limits. Throws `SendError`.
-   */
-  send(chatKey: string, locale: string, reply: Reply): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import type { CommandContext } from './context.js';
-import type { Reply } from './ports.js';
+import type { Reply } from '../reply.js';
 
 /** Where a command may be used. */
 export type Scope = 'any' | 'group';

@@ -1,7 +1,7 @@
 import { FluentBundle, FluentNumber, FluentResource, type FluentVariable } from '@fluent/bundle';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Msg } from '../app/ports.js';
+import type { Msg } from '../reply.js';
 
 /** The languages the bot speaks; Vietnamese is the default. */
 export const LOCALES = ['vi', 'en'] as const;

@@ -1,4 +1,4 @@
-import type { FileOut } from '../app/ports.js';
+import type { FileOut } from '../reply.js';
 import type { Translate } from '../i18n/i18n.js';
 import { rankingChartPng } from './chart.js';
 import { consolidatedCsv } from './csv.js';

@@ -1,4 +1,4 @@
-import type { Msg, Table } from '../app/ports.js';
+import type { Msg, Table } from '../reply.js';
 import { formatDateTime } from '../domain/dates.js';
 import type { I18n, Translate } from '../i18n/i18n.js';
 import { COLUMN, classLabel, reportHeading } from './labels.js';

@@ -1,4 +1,4 @@
-import type { Msg, Reply } from '../app/ports.js';
+import type { Msg, Reply } from '../reply.js';
 import { daysUntil, localDateTime, localTime, type NextStep, type UnitRef } from '../domain/reminders.js';
 import type { HandoverView, MeetingView, RoundView } from '../store/reminders.js';
 

@@ -9,7 +9,8 @@
  *
  * Arguments: DATABASE_URL, instance id.
  */
-import type { Adapter, Platform, Reply } from '../../src/app/ports.js';
+import type { Reply } from '../../src/reply.js';
+import type { Adapter, Platform } from '../../src/delivery.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { Scheduler } from '../../src/scheduler/index.js';
 import { Store } from '../../src/store/store.js';

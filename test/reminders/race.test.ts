@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { Adapter } from '../../src/app/ports.js';
+import type { Adapter } from '../../src/delivery.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { Scheduler, type TickReport } from '../../src/scheduler/index.js';
 import { Store } from '../../src/store/store.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replyText } from '../../src/adapters/render.js';
-import { SendError, type Adapter } from '../../src/app/ports.js';
+import { SendError, type Adapter } from '../../src/delivery.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { claimDueReminders, recordDelivery, replanReminders, rollOverHandover, upcomingReply } from '../../src/store/reminders.js';
 import type { Store } from '../../src/store/store.js';

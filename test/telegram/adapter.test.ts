@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SendError, type Incoming, type Reply } from '../../src/app/ports.js';
+import type { Reply } from '../../src/reply.js';
+import { SendError } from '../../src/delivery.js';
+import type { Incoming } from '../../src/app/ports.js';
 import { UserError } from '../../src/domain/errors.js';
 import { HttpServer } from '../../src/http.js';
 import type { TelegramAdapter } from '../../src/adapters/telegram/index.js';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { GrammyError, HttpError } from 'grammy';
-import { SendError, type SendFailure } from '../../app/ports.js';
+import { SendError, type SendFailure } from '../../delivery.js';
 
 /**
  * Whose fault a failed send was, as the scheduler needs it: the chat is `gone` (the bot was

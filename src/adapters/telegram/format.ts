@@ -1,5 +1,5 @@
 import type { I18n } from '../../i18n/i18n.js';
-import type { Reply } from '../../app/ports.js';
+import type { Reply } from '../../reply.js';
 import { tableText } from '../render.js';
 
 /** Telegram's limit for a message text, in characters after HTML entities are parsed. */

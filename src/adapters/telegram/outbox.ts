@@ -1,6 +1,6 @@
 import { GrammyError, InlineKeyboard, InputFile, type Api } from 'grammy';
 import type { Logger } from 'pino';
-import type { Button, Reply } from '../../app/ports.js';
+import type { Button, Reply } from '../../reply.js';
 import type { I18n } from '../../i18n/i18n.js';
 import { captionHtml, htmlChunks, replyLines, type Line } from './format.js';
 

@@ -4,7 +4,7 @@ import { toPoints } from '../../domain/score.js';
 import { writeAudit } from '../../store/audit.js';
 import { requireSecretary } from '../context.js';
 import { loadCriteria, requireOpenTerm, toTable } from '../lookups.js';
-import type { Reply } from '../ports.js';
+import type { Reply } from '../../reply.js';
 import type { Command } from '../registry.js';
 import { readCriteriaFile } from './criteria-file.js';
 

@@ -1,6 +1,6 @@
 import { UserError } from '../../domain/errors.js';
 import { isSecretary, representedUnitIds, type CommandContext } from '../context.js';
-import type { Msg } from '../ports.js';
+import type { Msg } from '../../reply.js';
 import type { Command } from '../registry.js';
 
 /** Who may use what, for the help listing: the roles a command needs. */

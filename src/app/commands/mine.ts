@@ -3,7 +3,7 @@ import { formatDateTime } from '../../domain/dates.js';
 import { toPoints } from '../../domain/score.js';
 import { requireRepresentedUnit, rulesOf } from '../context.js';
 import { requireCriteria, requireOpenTerm } from '../lookups.js';
-import type { Msg } from '../ports.js';
+import type { Msg } from '../../reply.js';
 import type { Command } from '../registry.js';
 import { loadSheetScores, sheetProgress } from './sheet-view.js';
 

@@ -5,7 +5,7 @@ import { toPoints } from '../../domain/score.js';
 import { requireCluster, type CommandContext } from '../context.js';
 import { parseRoundKind } from '../lookups.js';
 import { consolidatedFor, reportHeader } from '../round-report.js';
-import type { Reply } from '../ports.js';
+import type { Reply } from '../../reply.js';
 import type { Command } from '../registry.js';
 import { rankingChartPng } from '../../reports/chart.js';
 import { reportFileName } from '../../reports/file-name.js';

@@ -4,7 +4,7 @@ import { parseScore, toPoints } from '../../domain/score.js';
 import { writeAudit } from '../../store/audit.js';
 import { requireCluster, requireSecretary, rulesOf, type CommandContext } from '../context.js';
 import { splitFirst } from '../lookups.js';
-import type { Msg, Reply } from '../ports.js';
+import type { Msg, Reply } from '../../reply.js';
 import type { Command } from '../registry.js';
 
 /** `none` / `khong`: the setting is switched off. */

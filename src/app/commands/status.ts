@@ -1,7 +1,7 @@
 import { formatDateTime } from '../../domain/dates.js';
 import { requireCluster } from '../context.js';
 import { findActiveRound, requireOpenTerm } from '../lookups.js';
-import type { Msg, Reply } from '../ports.js';
+import type { Msg, Reply } from '../../reply.js';
 import type { Command } from '../registry.js';
 
 /**

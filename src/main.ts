@@ -2,12 +2,16 @@
  * The composition root: configuration → store → core → adapters → scheduler. The only place
  * where concrete parts are wired together.
  */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { destination, pino } from 'pino';
 import { BotCore } from './app/bot-core.js';
 import type { Notice } from './reply.js';
 import type { Adapter } from './delivery.js';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
+import { InboxWorker } from './adapters/kit/inbox-worker.js';
+import { OutboxSender, type OutboxTarget } from './adapters/kit/outbox-sender.js';
 import { TelegramAdapter } from './adapters/telegram/index.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './domain/clock.js';
@@ -27,12 +31,23 @@ async function main(): Promise<void> {
   const core = new BotCore({ store, clock, i18n, defaults: { timezone: config.timezone, locale: config.locale }, logger });
   const http = new HttpServer(() => store.ping());
   const adapters = new Map<string, Adapter>();
+  // The durable inbox and outbox: updates are stored before a platform is told they arrived,
+  // answers are committed with their command; this instance's worker and sender handle both.
+  const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const targets = new Map<string, OutboxTarget>();
+  const sender = new OutboxSender({ store, owner, targets, logger });
+  const inbox = new InboxWorker({ store, core, sender, sources: [], logger });
 
   // A notice for a chat on another platform (e.g. "the bot was removed from the Zalo group",
   // told in the cluster's Telegram group) goes through that platform's adapter.
   const deliver = (notice: Notice): Promise<void> =>
     adapters.get(notice.chatKey.split(':')[0]!)?.send(notice.chatKey, notice.locale, notice.reply) ?? Promise.resolve();
-  if (config.telegram) adapters.set('telegram', new TelegramAdapter({ config: config.telegram, core, i18n, http, logger, deliver }));
+  if (config.telegram) {
+    const telegram = new TelegramAdapter({ config: config.telegram, core, i18n, http, logger, deliver, inbox });
+    adapters.set('telegram', telegram);
+    inbox.addSource(telegram.inboxSource());
+    targets.set('telegram', (item) => telegram.deliverOutbox(item));
+  }
   for (const name of ['slack', 'zalo'] as const) {
     if (config[name]) logger.warn(`${name} is configured but its adapter is not part of this build yet; ignoring ${name.toUpperCase()}_* settings`);
   }
@@ -43,6 +58,8 @@ async function main(): Promise<void> {
     stopping = true;
     await scheduler.stop();
     for (const adapter of adapters.values()) await adapter.stop().catch((err) => logger.error({ err }, 'adapter stop failed'));
+    await inbox.stop();
+    await sender.stop();
     await http.close();
     await store.close();
     process.exit(code);
@@ -55,6 +72,8 @@ async function main(): Promise<void> {
     logger.info({ port }, 'HTTP server listening (webhooks, GET /healthz)');
   }
   for (const adapter of adapters.values()) await adapter.start();
+  await sender.start();
+  await inbox.start();
   await scheduler.start();
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));

@@ -30,6 +30,10 @@ import {
   type ParsedCommand,
 } from './incoming.js';
 import { Outbox } from './outbox.js';
+import type { InboxReceiver, InboxSource } from '../kit/inbox-worker.js';
+import type { OutboxItem } from '../../store/outbox.js';
+import { readTelegramUpdate, type TelegramPlacement } from './inbox-parse.js';
+import { inboxRow, TelegramPoller } from './poller.js';
 import { Pacer, PacerClosedError, type PacingLimits } from './pacer.js';
 
 /** What the adapter is built from; `main.ts` passes the first five, tests may pass the rest. */
@@ -53,6 +57,12 @@ export interface TelegramAdapterOptions {
   polling?: { timeoutSeconds?: number; concurrency?: number };
   /** The longest `retry_after` auto-retry waits out before giving up (seconds, default 300). */
   maxRetryAfterSeconds?: number;
+  /**
+   * The durable inbox: with it, updates are stored before Telegram is told they arrived (our
+   * own poller, or the webhook's 200) and handled by the inbox worker (`inboxSource`), and the
+   * answers go out through the outbox (`deliverOutbox`). Without it, the runner handles them.
+   */
+  inbox?: InboxReceiver;
 }
 
 /** The updates the bot asks Telegram for. */
@@ -101,6 +111,7 @@ export class TelegramAdapter implements Adapter {
   private readonly pacer: Pacer;
   private readonly apiRoot: string;
   private runner?: RunnerHandle;
+  private poller?: TelegramPoller;
   private lastUpdateId?: number;
   private readonly inFlight = new Set<Promise<unknown>>();
   /** Chats whose bot-added event was handled lately (Telegram reports it twice). */
@@ -145,16 +156,21 @@ export class TelegramAdapter implements Adapter {
     const { webhookUrl } = this.options.config;
     if (webhookUrl) {
       if (!this.options.http) throw new Error('Telegram webhook mode needs the HTTP server');
-      this.options.http.route('POST', new URL(webhookUrl).pathname, (req, res, body) => this.onWebhook(req, res, body));
+      this.options.http.route('POST', new URL(webhookUrl).pathname, (req, res, body) => this.onWebhook(req, res, body), { check: (req) => this.secretOk(req) });
       await this.bot.api.setWebhook(webhookUrl, { secret_token: this.webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
     } else {
       await this.bot.api.deleteWebhook();
       const polling = this.options.polling ?? {};
-      this.runner = run(this.bot, {
-        runner: { fetch: { timeout: polling.timeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] }, silent: true },
-        sink: { concurrency: polling.concurrency ?? 500 },
-      });
-      this.runner.task()?.catch((error: unknown) => this.logger.fatal({ err: error }, 'telegram: long polling stopped'));
+      if (this.options.inbox) {
+        this.poller = new TelegramPoller({ api: this.bot.api, inbox: this.options.inbox, allowedUpdates: ALLOWED_UPDATES, timeoutSeconds: polling.timeoutSeconds, logger: this.logger });
+        this.poller.start();
+      } else {
+        this.runner = run(this.bot, {
+          runner: { fetch: { timeout: polling.timeoutSeconds ?? 30, allowed_updates: [...ALLOWED_UPDATES] }, silent: true },
+          sink: { concurrency: polling.concurrency ?? 500 },
+        });
+        this.runner.task()?.catch((error: unknown) => this.logger.fatal({ err: error }, 'telegram: long polling stopped'));
+      }
     }
     await this.setCommands();
     this.logger.info({ bot: this.me.username, mode: webhookUrl ? 'webhook' : 'polling' }, 'telegram: started');
@@ -166,6 +182,8 @@ export class TelegramAdapter implements Adapter {
    * for messages already being sent.
    */
   async stop(): Promise<void> {
+    await this.poller?.stop();
+    this.poller = undefined;
     const runner = this.runner;
     this.runner = undefined;
     if (runner) {
@@ -493,15 +511,17 @@ export class TelegramAdapter implements Adapter {
     }
   }
 
-  private async onWebhook(req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
+  /** The webhook's secret token, checked on the headers before the body is read. */
+  private secretOk(req: IncomingMessage): boolean {
     const given = req.headers['x-telegram-bot-api-secret-token'];
     const expected = Buffer.from(this.webhookSecret);
     const actual = Buffer.from(typeof given === 'string' ? given : '');
-    if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {
-      this.logger.warn({ ip: req.socket.remoteAddress }, 'telegram: webhook request with a wrong secret refused');
-      res.writeHead(401, { 'content-type': 'application/json' }).end('{"ok":false}');
-      return;
-    }
+    const ok = actual.length === expected.length && timingSafeEqual(actual, expected);
+    if (!ok) this.logger.warn({ ip: req.socket.remoteAddress }, 'telegram: webhook request with a wrong secret refused');
+    return ok;
+  }
+
+  private async onWebhook(_req: IncomingMessage, res: ServerResponse, body: Buffer): Promise<void> {
     let update: Update;
     try {
       update = JSON.parse(body.toString('utf8')) as Update;
@@ -510,8 +530,51 @@ export class TelegramAdapter implements Adapter {
       res.writeHead(400).end();
       return;
     }
+    if (this.options.inbox) {
+      // Stored before the 200: a failed store is a 500, and Telegram sends the update again.
+      await this.options.inbox.receive([inboxRow(update)]);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+      return;
+    }
     await this.bot.handleUpdate(update).catch((error: unknown) => this.logger.error({ err: error }, 'telegram: update failed'));
     res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+  }
+
+  // ——— the durable inbox and outbox (kit/inbox-worker.ts, kit/outbox-sender.ts) ———
+
+  /** How the inbox worker reads this adapter's stored updates. */
+  inboxSource(): InboxSource {
+    return {
+      platform: 'telegram',
+      parse: (payload) =>
+        readTelegramUpdate(payload as Update, {
+          me: () => this.me,
+          incoming: (update, chat, kind, from, parsed) => this.incoming(update, chat, kind, from, parsed),
+          attachments: (message) => this.attachments(message),
+          own: (update) => this.bot.handleUpdate(update),
+          answerButton: (id) => this.bot.api.answerCallbackQuery(id).then(() => undefined, (error: unknown) => this.logger.warn({ err: error }, 'telegram: answerCallbackQuery failed')),
+        }),
+    };
+  }
+
+  /**
+   * Sends one outbox row: a notice like `send`, a reply in its conversation (quoting as its
+   * placement says) or privately to its person. Throws `SendError`, so the sender retries.
+   */
+  async deliverOutbox(item: OutboxItem): Promise<void> {
+    if (item.kind === 'notice') return this.send(item.chatKey, item.locale, item.reply);
+    const chatId = chatIdOf(item.chatKey);
+    if (chatId === undefined) throw new SendError('other', `not a Telegram chat: ${item.chatKey}`);
+    const place = (item.placement ? JSON.parse(item.placement) : {}) as TelegramPlacement;
+    const userId = item.privateTo ? chatIdOf(item.privateTo) : undefined;
+    try {
+      if (userId !== undefined) await this.outbox.sendReply(userId, item.locale, item.reply);
+      else await this.outbox.sendReply(chatId, item.locale, item.reply, { replyTo: place.r, threadId: place.t });
+    } catch (error) {
+      if (userId === undefined || !cannotWritePrivately(error)) throw toSendError(error);
+      const conversation: Conversation = { chatId, kind: 'group', userId, userName: place.n ?? '', replyTo: place.r, threadId: place.t };
+      await this.say(conversation, item.locale, 'telegram-private-blocked', { name: conversation.userName, bot: `@${this.me.username}` });
+    }
   }
 
   private localeOf(user: User | undefined): string {

@@ -1,0 +1,262 @@
+import type { Logger } from 'pino';
+import { pino } from 'pino';
+import { answerRows } from '../../app/answer-rows.js';
+import type { ChatEvent, Core, HandleResult, OutboxOptions } from '../../app/core.js';
+import type { Incoming } from '../../app/ports.js';
+import type { Store } from '../../store/store.js';
+import { claimInbox, insertInbox, pruneInbox, releaseOwnInbox, renewInbox, settleInbox, type ClaimedUpdate, type InboxInput } from '../../store/inbox.js';
+import { platformOf, type OutboxItem } from '../../store/outbox.js';
+import type { OutboxSender } from './outbox-sender.js';
+import { wellFormedDeep } from './well-formed.js';
+
+/**
+ * What one stored update asks for, as its adapter reads it:
+ * - `incoming`: a command or button press for the core; `placement`/`follow` say where its
+ *   replies go in the chat (the adapter's own terms, e.g. the message to quote);
+ * - `event`: a chat event for the core (the bot removed from a group);
+ * - `local`: the adapter answers by itself and changes nothing (an edited command is refused,
+ *   an anonymous admin told to speak as themselves), or handles it on its own path;
+ * - `undefined`: nothing to do (a message that is not a command).
+ */
+export type InboxWork =
+  | { kind: 'incoming'; incoming: Incoming; placement?: string; follow?: string; after?: () => Promise<void> }
+  | { kind: 'event'; event: ChatEvent; placement?: string; follow?: string }
+  | { kind: 'local'; run: () => Promise<void> };
+
+/** An adapter's reader of its own raw updates. */
+export interface InboxSource {
+  platform: string;
+  /** Turns a stored payload (the platform's JSON, parsed) into work. */
+  parse(payload: unknown): InboxWork | undefined | Promise<InboxWork | undefined>;
+}
+
+/** Where an adapter puts updates before it tells the platform they were received. */
+export interface InboxReceiver {
+  /** Resolves once the rows are committed. */
+  receive(rows: readonly InboxInput[]): Promise<void>;
+}
+
+/** What the worker is built from. */
+export interface InboxWorkerOptions {
+  store: Store;
+  core: Core;
+  sender: OutboxSender;
+  sources: readonly InboxSource[];
+  /** This instance's id: the owner of its leases (the same as the sender's). */
+  owner?: string;
+  /** How long a claim lasts without renewal (default 30 s; renewed every third of it). */
+  leaseMs?: number;
+  /** Rows claimed at once (default 200). */
+  batch?: number;
+  /** How often the store is looked at without a wake-up (other instances' rows, expired leases; default 1 s). */
+  pollMs?: number;
+  /** Attempts before an update that keeps failing is given up on (default 5). */
+  maxAttempts?: number;
+  now?: () => Date;
+  logger?: Logger;
+}
+
+/** Handled rows are deleted after a week (the ledger keeps their keys for good). */
+const KEEP_MS = 7 * 24 * 3600_000;
+
+/**
+ * The durable inbox's worker: claims stored updates under leases, handles each chat's in order
+ * (one chat never waits for another), hands each to the core with the answer committed to the
+ * outbox in the same transaction, sends that answer, and marks the row done. After a crash the
+ * rows simply wait for their lease to run out (or for this instance to restart, which frees its
+ * own leases at once) and are handled then, before anything new of the same chat; the ledger
+ * makes a row handled twice change nothing and answer nothing the second time.
+ *
+ * ```ts
+ * const worker = new InboxWorker({ store, core, sender, sources: [telegram.inboxSource()] });
+ * await worker.start();
+ * await worker.receive([{ key: 'telegram:1', platform: 'telegram', chatKey, payload }]);
+ * ```
+ */
+export class InboxWorker implements InboxReceiver {
+  private readonly owner: string;
+  private readonly leaseMs: number;
+  private readonly batch: number;
+  private readonly logger: Logger;
+  private readonly now: () => Date;
+  private readonly sources: Map<string, InboxSource>;
+  /** Rows held now, by id: renewed together. */
+  private readonly held = new Set<number>();
+  private readonly busy = new Set<Promise<void>>();
+  private claiming = false;
+  private again = false;
+  private stopped = true;
+  private timers: NodeJS.Timeout[] = [];
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly options: InboxWorkerOptions) {
+    this.owner = options.owner ?? options.sender.owner;
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.batch = options.batch ?? 200;
+    this.logger = options.logger ?? pino({ level: 'silent' });
+    this.now = options.now ?? (() => new Date());
+    this.sources = new Map(options.sources.map((s) => [s.platform, s]));
+  }
+
+  /** Adds a platform's reader (an adapter built after the worker). */
+  addSource(source: InboxSource): void {
+    this.sources.set(source.platform, source);
+  }
+
+  /** Frees this instance's leases from before a restart, handles what is waiting, then keeps polling. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    await releaseOwnInbox(this.conn, this.owner);
+    await pruneInbox(this.conn, new Date(this.now().getTime() - KEEP_MS));
+    const renew = setInterval(() => void this.renew(), Math.max(1, Math.floor(this.leaseMs / 3)));
+    const poll = setInterval(() => this.wake(), this.options.pollMs ?? 1_000);
+    renew.unref();
+    poll.unref();
+    this.timers = [renew, poll];
+    this.wake();
+  }
+
+  /** Stops claiming and waits for the rows in hand. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.timers) clearInterval(timer);
+    while (this.busy.size || this.claiming) await this.idle();
+  }
+
+  /**
+   * Stores updates a platform handed over (one statement: all or none) and wakes the worker.
+   * Resolves once they are durable: only then may the platform be told they were received.
+   */
+  async receive(rows: readonly InboxInput[]): Promise<void> {
+    await insertInbox(this.conn, rows, this.now());
+    this.wake();
+  }
+
+  /** Asks for a claim round now (new rows stored, a chat finished). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.claiming) {
+      this.again = true;
+      return;
+    }
+    this.claiming = true;
+    void this.claimLoop().finally(() => {
+      this.claiming = false;
+      if (!this.busy.size) this.settleIdle();
+    });
+  }
+
+  /** Resolves when nothing is claimed or being handled (tests, shutdown). */
+  idle(): Promise<void> {
+    if (!this.claiming && !this.busy.size) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private async claimLoop(): Promise<void> {
+    do {
+      this.again = false;
+      let rows: ClaimedUpdate[];
+      try {
+        const lease = { owner: this.owner, now: this.now(), leaseMs: this.leaseMs };
+        const platforms = [...this.sources.keys()];
+        const { store } = this.options;
+        rows =
+          store.provider === 'postgresql'
+            ? await store.tx((db) => claimInbox({ db, provider: 'postgresql' }, platforms, this.batch, lease))
+            : await claimInbox(this.conn, platforms, this.batch, lease);
+      } catch (error) {
+        this.logger.error({ err: error }, 'inbox: claim failed');
+        return;
+      }
+      const byChat = new Map<string, ClaimedUpdate[]>();
+      for (const row of rows) {
+        this.held.add(row.id);
+        byChat.set(row.chatKey, [...(byChat.get(row.chatKey) ?? []), row]);
+      }
+      for (const chat of byChat.values()) {
+        const task = this.runChat(chat).finally(() => {
+          this.busy.delete(task);
+          this.wake();
+          if (!this.busy.size && !this.claiming) this.settleIdle();
+        });
+        this.busy.add(task);
+      }
+      if (rows.length >= this.batch) this.again = true;
+    } while (this.again && !this.stopped);
+  }
+
+  /** One chat's claimed rows, in order; a row that fails holds back the chat's later rows. */
+  private async runChat(rows: ClaimedUpdate[]): Promise<void> {
+    for (const [i, row] of rows.entries()) {
+      try {
+        await this.handle(row);
+        await settleInbox(this.conn, [row.id], this.owner, { state: 'done', now: this.now() });
+        this.held.delete(row.id);
+      } catch (error) {
+        const rest = rows.slice(i).map((r) => r.id);
+        const give = row.attempts >= (this.options.maxAttempts ?? 5);
+        this.logger.error({ err: error, key: row.key, attempts: row.attempts, final: give }, 'inbox: update not handled');
+        if (give) {
+          await settleInbox(this.conn, [row.id], this.owner, { state: 'failed', now: this.now() }).catch(() => undefined);
+          rest.shift();
+        }
+        const retryAt = new Date(this.now().getTime() + 500 * 2 ** Math.min(row.attempts, 8));
+        await settleInbox(this.conn, rest, this.owner, { state: 'pending', retryAt }).catch(() => undefined);
+        for (const r of rows.slice(i)) this.held.delete(r.id);
+        return;
+      }
+    }
+  }
+
+  private async handle(row: ClaimedUpdate): Promise<void> {
+    const source = this.sources.get(row.platform);
+    if (!source) throw new Error(`inbox: no source for ${row.platform}`);
+    const work = await source.parse(JSON.parse(row.payload) as unknown);
+    if (!work) return;
+    if (work.kind === 'local') return work.run();
+    const outbox: OutboxOptions = { owner: this.owner, leaseMs: this.options.sender.leaseMs, placement: work.placement, follow: work.follow };
+    let result: HandleResult;
+    let to: { chat: Incoming['chat']; sender?: Incoming['sender'] };
+    if (work.kind === 'incoming') {
+      const incoming = wellFormedDeep(work.incoming);
+      to = incoming;
+      try {
+        result = await this.options.core.handle(incoming, { outbox });
+      } finally {
+        await work.after?.();
+      }
+    } else {
+      const event = wellFormedDeep(work.event);
+      to = { chat: { key: event.chatKey, kind: 'group' } };
+      result = await this.options.core.chatEvent(event, { outbox });
+    }
+    await this.options.sender.deliver(result, () => uncommitted(to, result, outbox));
+  }
+
+  private async renew(): Promise<void> {
+    if (!this.held.size) return;
+    await renewInbox(this.conn, [...this.held], { owner: this.owner, now: this.now(), leaseMs: this.leaseMs }).catch((error: unknown) =>
+      this.logger.warn({ err: error }, 'inbox: lease renewal failed'),
+    );
+  }
+
+  private settleIdle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  private get conn() {
+    return { db: this.options.store.db, provider: this.options.store.provider };
+  }
+}
+
+/** An answer the core could not commit, as rows to send directly. */
+function uncommitted(to: { chat: Incoming['chat']; sender?: Incoming['sender'] }, result: HandleResult, outbox: OutboxOptions): OutboxItem[] {
+  return answerRows(to.chat.key, to.sender?.key, to.chat.kind === 'group', result, outbox).map((row, i) => ({
+    ...row,
+    id: -i - 1,
+    platform: platformOf(row.chatKey),
+    attempts: 0,
+  }));
+}

@@ -22,6 +22,6 @@ export function answerRows(chatKey: string, senderKey: string | undefined, group
 
 /** Writes an answer's rows in the command's transaction, leased to the worker that will send them. */
 export async function commitAnswer(db: Db, provider: Provider, rows: OutboxInput[], options: OutboxOptions, now: Date): Promise<number[]> {
-  return insertOutbox({ db, provider }, rows, { owner: options.owner, leaseMs: options.leaseMs, now });
+  return insertOutbox({ db, provider }, rows, { owner: options.owner, until: options.leaseUntil, now });
 }
 

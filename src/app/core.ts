@@ -25,7 +25,8 @@ export interface HandleResult {
 export interface OutboxOptions {
   /** The instance that sends the rows at once (they are leased to it when written). */
   owner: string;
-  leaseMs: number;
+  /** The end of that lease, on the sender's clock (the core's clock may be another). */
+  leaseUntil: Date;
   /** The first reply's place in the chat, in the platform's terms (opaque JSON text). */
   placement?: string;
   /** The place of the replies after the first. */

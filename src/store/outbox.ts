@@ -54,13 +54,13 @@ export function platformOf(key: string): string {
 }
 
 /**
- * Writes messages (in order) leased to `lease.owner`, inside the caller's transaction; returns
- * their ids in the same order. One statement.
+ * Writes messages (in order) leased to `lease.owner` until `lease.until`, inside the caller's
+ * transaction; returns their ids in the same order. One statement.
  */
-export async function insertOutbox(conn: Conn, items: readonly OutboxInput[], lease: LeaseOptions): Promise<number[]> {
+export async function insertOutbox(conn: Conn, items: readonly OutboxInput[], lease: { owner: string; until: Date; now: Date }): Promise<number[]> {
   if (!items.length) return [];
   const q = new Params(conn.provider);
-  const until = new Date(lease.now.getTime() + lease.leaseMs);
+  const until = lease.until;
   const values = items
     .map((m) => `(${q.list([platformOf(m.chatKey), m.chatKey, m.locale, encodeReply(m.reply), m.privateTo ?? null, m.placement ?? null, m.kind, lease.owner, until, lease.now])}, 'pending', 0)`)
     .join(', ');

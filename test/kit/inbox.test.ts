@@ -82,7 +82,7 @@ describe.each(providers)('durable inbox and outbox on $name', ({ open, skip }) =
     const reply = { text: [{ key: 'x', args: { n: 1 } }], file: { fileName: 'a.xlsx', mimeType: 'application/octet-stream', bytes } };
     expect(decodeReply(encodeReply(reply))).toEqual(reply);
     const now = new Date('2026-12-01T10:00:00Z');
-    const [id] = await insertOutbox(conn(), [{ chatKey: 'test:c', locale: 'vi', reply, kind: 'reply' }], { owner: 'dead', now, leaseMs: 30_000 });
+    const [id] = await insertOutbox(conn(), [{ chatKey: 'test:c', locale: 'vi', reply, kind: 'reply' }], { owner: 'dead', now, until: new Date(now.getTime() + 30_000) });
     expect(await store.tx((db) => claimOutbox({ db, provider: store.provider }, ['test'], 10, { owner: 'alive', now, leaseMs: 30_000 }))).toEqual([]);
     const taken = await store.tx((db) => claimOutbox({ db, provider: store.provider }, ['test'], 10, { owner: 'alive', now: new Date(now.getTime() + 30_001), leaseMs: 30_000 }));
     expect(taken.map((i) => i.id)).toEqual([id]);

@@ -214,7 +214,8 @@ export class InboxWorker implements InboxReceiver {
     const work = await source.parse(JSON.parse(row.payload) as unknown);
     if (!work) return;
     if (work.kind === 'local') return work.run();
-    const outbox: OutboxOptions = { owner: this.owner, leaseMs: this.options.sender.leaseMs, placement: work.placement, follow: work.follow };
+    const leaseUntil = new Date(this.now().getTime() + this.options.sender.leaseMs);
+    const outbox: OutboxOptions = { owner: this.owner, leaseUntil, placement: work.placement, follow: work.follow };
     let result: HandleResult;
     let to: { chat: Incoming['chat']; sender?: Incoming['sender'] };
     if (work.kind === 'incoming') {

@@ -44,6 +44,8 @@ export class OutboxSender {
   private timer?: NodeJS.Timeout;
   private sweeping?: Promise<void>;
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** The last send queued per chat: one message in flight per chat. */
+  private readonly chats = new Map<string, Promise<void>>();
   private stopped = false;
 
   constructor(private readonly options: OutboxSenderOptions) {
@@ -84,8 +86,26 @@ export class OutboxSender {
     const items = await loadLeasedOutbox(this.conn, result.outboxIds, this.owner);
     const replies = items.filter((i) => i.kind === 'reply');
     const notices = items.filter((i) => i.kind === 'notice');
-    for (const item of replies) if (!(await this.sendOne(item))) break;
-    for (const notice of notices) this.track(this.sendOne(notice));
+    if (replies.length) await this.inOrder(replies);
+    for (const notice of notices) this.track(this.inOrder([notice]));
+  }
+
+  /**
+   * Sends one chat's rows in order, after whatever this instance is already sending to that
+   * chat (a sweep's backlog after a restart goes first): one message in flight per chat, so a
+   * crash repeats at most one message per chat. Stops at a row that must be tried again.
+   */
+  private inOrder(items: readonly OutboxItem[]): Promise<void> {
+    const key = items[0]!.chatKey;
+    const previous = this.chats.get(key) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(async () => {
+      for (const item of items) if (!(await this.sendOne(item))) return;
+    });
+    this.chats.set(key, next);
+    void next.finally(() => {
+      if (this.chats.get(key) === next) this.chats.delete(key);
+    });
+    return next;
   }
 
   /** One sweep: claims rows no live instance holds and sends them, chats in parallel. */
@@ -106,11 +126,7 @@ export class OutboxSender {
       if (!items.length) return;
       const byChat = new Map<string, OutboxItem[]>();
       for (const item of items) byChat.set(item.chatKey, [...(byChat.get(item.chatKey) ?? []), item]);
-      await Promise.all(
-        [...byChat.values()].map(async (chat) => {
-          for (const item of chat) if (!(await this.sendOne(item))) return;
-        }),
-      );
+      await Promise.all([...byChat.values()].map((chat) => this.inOrder(chat)));
       if (items.length < 100 || this.stopped) return;
     }
   }

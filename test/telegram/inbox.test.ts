@@ -114,6 +114,20 @@ describe('Telegram through the durable inbox and outbox', () => {
     expect(await store.db.inboxUpdate.count()).toBe(1);
     await fake.waitForMessage((m) => m.chatId === group.id);
   });
+
+  it('makes a forged update well-formed before the store sees it: lone surrogates and NUL in names and text', async () => {
+    const http = new HttpServer();
+    const port = await http.listen(0, '127.0.0.1');
+    teardown.push(() => http.close());
+    const { fake, store } = await setup({ http, config: { token: '123456:TEST-token_abc', webhookUrl: `http://127.0.0.1:${port}/tg`, webhookSecret: 'right-secret_42' } });
+    const group = fake.group('Khối\ud800');
+    const forged = fake.user('Lan\udc00\u0000');
+    expect(await fake.postWebhook(fake.buildMessageUpdate(group, forged, '/join B\ud800L'))).toBe(200);
+    const reply = await fake.waitForMessage((m) => m.chatId === group.id);
+    expect(reply.text).not.toMatch(/mã tham chiếu|reference/i);
+    const person = await store.db.person.findFirstOrThrow({ where: { key: `telegram:${forged.id}` } });
+    expect(person.displayName).toBe('Lan\ufffd');
+  });
 });
 
 export type { FakeTelegram };

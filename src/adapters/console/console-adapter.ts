@@ -7,6 +7,7 @@ import type { Reply } from '../../reply.js';
 import type { Adapter } from '../../delivery.js';
 import type { Attachment, Incoming } from '../../app/ports.js';
 import type { I18n } from '../../i18n/i18n.js';
+import { wellFormedDeep } from '../kit/well-formed.js';
 import { replyText } from '../render.js';
 import { parseCommandText } from './parse.js';
 import { wrapText } from './wrap.js';
@@ -139,7 +140,7 @@ export class ConsoleAdapter implements Adapter {
       capabilities: { images: false, files: true },
     };
     this.attachment = undefined;
-    this.show(await this.options.core.handle(incoming));
+    this.show(await this.options.core.handle(wellFormedDeep(incoming)));
   }
 
   private show(result: HandleResult): void {

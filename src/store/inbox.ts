@@ -73,8 +73,38 @@ export async function claimInbox(conn: Conn, platforms: readonly string[], limit
       WHERE "id" IN (
         SELECT i."id" FROM "InboxUpdate" i
          WHERE i."state" = 'pending' AND i."platform" IN (${platformList})
-           AND NOT EXISTS (SELECT 1 FROM "InboxUpdate" o WHERE o."chatKey" = i."chatKey" AND o."state" = 'pending' AND o."leaseUntil" > ${q.p(now)})
+           AND i."chatKey" IN (${freeChats('InboxUpdate', q.p(now))})
          ORDER BY i."id" LIMIT ${Math.max(1, Math.floor(limit))})
+      RETURNING "id", "key", "platform", "chatKey", "payload", "attempts"`,
+    ...q.values,
+  );
+  return rows
+    .map((r) => ({ id: int(r.id), key: String(r.key), platform: String(r.platform), chatKey: String(r.chatKey), payload: String(r.payload), attempts: int(r.attempts) }))
+    .sort((a, b) => a.id - b.id);
+}
+
+/**
+ * The chats of `table` with pending rows and no live lease: one pass over the pending rows
+ * (grouped on the state-and-chat index), so a claim costs the same however long a busy chat's
+ * backlog is. Shared with the outbox's claim.
+ */
+export function freeChats(table: 'InboxUpdate' | 'OutboxMessage', now: string): string {
+  return `SELECT "chatKey" FROM "${table}" WHERE "state" = 'pending' GROUP BY "chatKey" HAVING MAX(CASE WHEN "leaseUntil" > ${now} THEN 1 ELSE 0 END) = 0`;
+}
+
+/**
+ * Takes the next rows of a chat this worker is working on (its lease on the chat's current row
+ * keeps every other worker out of the chat): new rows the chat received meanwhile, in order.
+ */
+export async function claimMoreInbox(conn: Conn, chatKey: string, limit: number, lease: LeaseOptions): Promise<ClaimedUpdate[]> {
+  const q = new Params(conn.provider);
+  const until = new Date(lease.now.getTime() + lease.leaseMs);
+  const set = `"leaseOwner" = ${q.p(lease.owner)}, "leaseUntil" = ${q.p(until)}, "attempts" = "attempts" + 1`;
+  const rows = await conn.db.$queryRawUnsafe<Record<string, unknown>[]>(
+    `UPDATE "InboxUpdate" SET ${set}
+      WHERE "id" IN (
+        SELECT "id" FROM "InboxUpdate" WHERE "state" = 'pending' AND "chatKey" = ${q.p(chatKey)} AND ("leaseUntil" IS NULL OR "leaseUntil" <= ${q.p(lease.now)})
+         ORDER BY "id" LIMIT ${Math.max(1, Math.floor(limit))})
       RETURNING "id", "key", "platform", "chatKey", "payload", "attempts"`,
     ...q.values,
   );

@@ -1,7 +1,7 @@
 import type { Reply } from '../reply.js';
 import type { Conn } from './sql.js';
 import { Params } from './sql.js';
-import type { LeaseOptions } from './inbox.js';
+import { freeChats, type LeaseOptions } from './inbox.js';
 
 /**
  * The durable outbox: what a command answers (its replies and its notices to other chats) is
@@ -88,17 +88,6 @@ function item(r: Record<string, unknown>): OutboxItem {
   };
 }
 
-/** Reads pending rows this worker holds the lease on, in order (the ones it just wrote). */
-export async function loadLeasedOutbox(conn: Conn, ids: readonly number[], owner: string): Promise<OutboxItem[]> {
-  if (!ids.length) return [];
-  const q = new Params(conn.provider);
-  const rows = await conn.db.$queryRawUnsafe<Record<string, unknown>[]>(
-    `SELECT ${COLUMNS} FROM "OutboxMessage" WHERE "state" = 'pending' AND "leaseOwner" = ${q.p(owner)} AND ${q.in('"id"', ids)} ORDER BY "id"`,
-    ...q.values,
-  );
-  return rows.map(item);
-}
-
 /**
  * Claims up to `limit` pending rows of the given platforms whose lease ran out (or never had
  * one), oldest first, from chats with no live lease, so a chat's messages go out in order. On
@@ -116,7 +105,7 @@ export async function claimOutbox(conn: Conn, platforms: readonly string[], limi
       WHERE "id" IN (
         SELECT m."id" FROM "OutboxMessage" m
          WHERE m."state" = 'pending' AND m."platform" IN (${platformList})
-           AND NOT EXISTS (SELECT 1 FROM "OutboxMessage" o WHERE o."chatKey" = m."chatKey" AND o."state" = 'pending' AND o."leaseUntil" > ${q.p(lease.now)})
+           AND m."chatKey" IN (${freeChats('OutboxMessage', q.p(lease.now))})
          ORDER BY m."id" LIMIT ${Math.max(1, Math.floor(limit))})
       RETURNING ${COLUMNS}`,
     ...q.values,

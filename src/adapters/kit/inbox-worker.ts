@@ -4,7 +4,7 @@ import { answerRows } from '../../app/answer-rows.js';
 import type { ChatEvent, Core, HandleResult, OutboxOptions } from '../../app/core.js';
 import type { Incoming } from '../../app/ports.js';
 import type { Store } from '../../store/store.js';
-import { claimInbox, insertInbox, pruneInbox, releaseOwnInbox, renewInbox, settleInbox, type ClaimedUpdate, type InboxInput } from '../../store/inbox.js';
+import { claimInbox, claimMoreInbox, insertInbox, pruneInbox, releaseOwnInbox, renewInbox, settleInbox, type ClaimedUpdate, type InboxInput } from '../../store/inbox.js';
 import { platformOf, type OutboxItem } from '../../store/outbox.js';
 import type { OutboxSender } from './outbox-sender.js';
 import { wellFormedDeep } from './well-formed.js';
@@ -56,6 +56,9 @@ export interface InboxWorkerOptions {
   logger?: Logger;
 }
 
+/** Rows the core handled are marked done this many at a time. */
+const SETTLE_EVERY = 20;
+
 /** Handled rows are deleted after a week (the ledger keeps their keys for good). */
 const KEEP_MS = 7 * 24 * 3600_000;
 
@@ -83,6 +86,8 @@ export class InboxWorker implements InboxReceiver {
   /** Rows held now, by id: renewed together. */
   private readonly held = new Set<number>();
   private readonly busy = new Set<Promise<void>>();
+  /** Chats this worker is working on now. */
+  private readonly busyChats = new Set<string>();
   private claiming = false;
   private again = false;
   private stopped = true;
@@ -129,7 +134,8 @@ export class InboxWorker implements InboxReceiver {
    */
   async receive(rows: readonly InboxInput[]): Promise<void> {
     await insertInbox(this.conn, rows, this.now());
-    this.wake();
+    // A chat being worked on takes its new rows itself when its current ones are done.
+    if (rows.some((row) => !this.busyChats.has(row.chatKey))) this.wake();
   }
 
   /** Asks for a claim round now (new rows stored, a chat finished). */
@@ -185,14 +191,48 @@ export class InboxWorker implements InboxReceiver {
     } while (this.again && !this.stopped);
   }
 
-  /** One chat's claimed rows, in order; a row that fails holds back the chat's later rows. */
-  private async runChat(rows: ClaimedUpdate[]): Promise<void> {
+  /**
+   * One chat's claimed rows, in order; a row that fails holds back the chat's later rows. Rows
+   * the core handled are marked done a few at a time (a crash before the mark only makes the
+   * ledger answer "seen" for them); rows the adapter answered itself at once (no ledger).
+   */
+  private async runChat(claimed: ClaimedUpdate[]): Promise<void> {
+    const chatKey = claimed[0]!.chatKey;
+    this.busyChats.add(chatKey);
+    try {
+      for (let rows = claimed; rows.length; ) {
+        if (!(await this.runRows(rows))) return;
+        // Rows the chat received meanwhile: taken while its last row is still leased, so the chat never changes hands.
+        rows = await claimMoreInbox(this.conn, chatKey, this.batch, { owner: this.owner, now: this.now(), leaseMs: this.leaseMs });
+        for (const row of rows) this.held.add(row.id);
+        await this.settleDone();
+      }
+    } finally {
+      await this.settleDone().catch((error: unknown) => this.logger.error({ err: error }, 'inbox: could not mark rows done'));
+      this.busyChats.delete(chatKey);
+    }
+  }
+
+  /** Rows handled by the core, not yet marked done. */
+  private done: number[] = [];
+
+  private async settleDone(): Promise<void> {
+    if (!this.done.length) return;
+    const ids = this.done;
+    this.done = [];
+    await settleInbox(this.conn, ids, this.owner, { state: 'done', now: this.now() });
+    for (const id of ids) this.held.delete(id);
+  }
+
+  /** Handles rows of one chat in order; false when one failed (the chat waits for its retry). */
+  private async runRows(rows: ClaimedUpdate[]): Promise<boolean> {
     for (const [i, row] of rows.entries()) {
       try {
-        await this.handle(row);
-        await settleInbox(this.conn, [row.id], this.owner, { state: 'done', now: this.now() });
-        this.held.delete(row.id);
+        const ledgered = await this.handle(row);
+        this.done.push(row.id);
+        if (!ledgered || this.done.length >= SETTLE_EVERY) await this.settleDone();
       } catch (error) {
+        await this.settleDone().catch(() => undefined);
         const rest = rows.slice(i).map((r) => r.id);
         const give = row.attempts >= (this.options.maxAttempts ?? 5);
         this.logger.error({ err: error, key: row.key, attempts: row.attempts, final: give }, 'inbox: update not handled');
@@ -203,17 +243,22 @@ export class InboxWorker implements InboxReceiver {
         const retryAt = new Date(this.now().getTime() + 500 * 2 ** Math.min(row.attempts, 8));
         await settleInbox(this.conn, rest, this.owner, { state: 'pending', retryAt }).catch(() => undefined);
         for (const r of rows.slice(i)) this.held.delete(r.id);
-        return;
+        return false;
       }
     }
+    return true;
   }
 
-  private async handle(row: ClaimedUpdate): Promise<void> {
+  /** Handles one row; true when the core's ledger now holds it (handling it again changes nothing). */
+  private async handle(row: ClaimedUpdate): Promise<boolean> {
     const source = this.sources.get(row.platform);
     if (!source) throw new Error(`inbox: no source for ${row.platform}`);
     const work = await source.parse(JSON.parse(row.payload) as unknown);
-    if (!work) return;
-    if (work.kind === 'local') return work.run();
+    if (!work) return false;
+    if (work.kind === 'local') {
+      await work.run();
+      return false;
+    }
     const leaseUntil = new Date(this.now().getTime() + this.options.sender.leaseMs);
     const outbox: OutboxOptions = { owner: this.owner, leaseUntil, placement: work.placement, follow: work.follow };
     let result: HandleResult;
@@ -231,7 +276,8 @@ export class InboxWorker implements InboxReceiver {
       to = { chat: { key: event.chatKey, kind: 'group' } };
       result = await this.options.core.chatEvent(event, { outbox });
     }
-    await this.options.sender.deliver(result, () => uncommitted(to, result, outbox));
+    await this.options.sender.deliver(result, itemsOf(to, result, outbox));
+    return true;
   }
 
   private async renew(): Promise<void> {
@@ -252,12 +298,13 @@ export class InboxWorker implements InboxReceiver {
   }
 }
 
-/** An answer the core could not commit, as rows to send directly. */
-function uncommitted(to: { chat: Incoming['chat']; sender?: Incoming['sender'] }, result: HandleResult, outbox: OutboxOptions): OutboxItem[] {
-  return answerRows(to.chat.key, to.sender?.key, to.chat.kind === 'group', result, outbox).map((row, i) => ({
-    ...row,
-    id: -i - 1,
-    platform: platformOf(row.chatKey),
-    attempts: 0,
-  }));
+/**
+ * The answer's rows as the core wrote them (the same `answerRows`, in the same order as their
+ * ids), so the sender needs not read them back; without ids (not committed) they are sent as is.
+ */
+function itemsOf(to: { chat: Incoming['chat']; sender?: Incoming['sender'] }, result: HandleResult, outbox: OutboxOptions): OutboxItem[] {
+  if (result.duplicate) return [];
+  const rows = answerRows(to.chat.key, to.sender?.key, to.chat.kind === 'group', result, outbox);
+  if (result.outboxIds && result.outboxIds.length !== rows.length) throw new Error('inbox: the outbox rows do not match the answer');
+  return rows.map((row, i) => ({ ...row, id: result.outboxIds?.[i] ?? -i - 1, platform: platformOf(row.chatKey), attempts: 0 }));
 }

@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import type { HandleResult } from '../../app/core.js';
 import { SendError } from '../../delivery.js';
 import type { Store } from '../../store/store.js';
-import { claimOutbox, loadLeasedOutbox, markOutboxFailed, markOutboxSent, platformOf, pruneOutbox, releaseOwnOutbox, type OutboxItem } from '../../store/outbox.js';
+import { claimOutbox, markOutboxFailed, markOutboxSent, platformOf, pruneOutbox, releaseOwnOutbox, type OutboxItem } from '../../store/outbox.js';
 
 /**
  * Delivers one outbox row through its platform's adapter: a reply in its conversation (or
@@ -76,14 +76,14 @@ export class OutboxSender {
   }
 
   /**
-   * Sends what the core answered: the committed rows (`outboxIds`, leased to this instance), the
-   * conversation's replies in order and awaited, the notices to other chats in the background.
-   * Without outbox rows (the answer could not be committed) `uncommitted()` is sent directly.
+   * Sends what the core answered: `items` are its rows as written (with their ids when the core
+   * committed them to the outbox, leased to this instance): the conversation's replies in order
+   * and awaited, the notices to other chats in the background. An answer the core could not
+   * commit (no `outboxIds`) is sent directly.
    */
-  async deliver(result: HandleResult, uncommitted: () => OutboxItem[]): Promise<void> {
+  async deliver(result: HandleResult, items: readonly OutboxItem[]): Promise<void> {
     if (result.duplicate) return;
-    if (!result.outboxIds) return this.direct(uncommitted());
-    const items = await loadLeasedOutbox(this.conn, result.outboxIds, this.owner);
+    if (!result.outboxIds) return this.direct(items);
     const replies = items.filter((i) => i.kind === 'reply');
     const notices = items.filter((i) => i.kind === 'notice');
     if (replies.length) await this.inOrder(replies);

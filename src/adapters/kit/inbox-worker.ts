@@ -198,41 +198,42 @@ export class InboxWorker implements InboxReceiver {
    */
   private async runChat(claimed: ClaimedUpdate[]): Promise<void> {
     const chatKey = claimed[0]!.chatKey;
+    const done: number[] = [];
     this.busyChats.add(chatKey);
     try {
       for (let rows = claimed; rows.length; ) {
-        if (!(await this.runRows(rows))) return;
+        if (!(await this.runRows(rows, done))) return;
         // Rows the chat received meanwhile: taken while its last row is still leased, so the chat never changes hands.
         rows = await claimMoreInbox(this.conn, chatKey, this.batch, { owner: this.owner, now: this.now(), leaseMs: this.leaseMs });
         for (const row of rows) this.held.add(row.id);
-        await this.settleDone();
+        await this.settle(done);
       }
     } finally {
-      await this.settleDone().catch((error: unknown) => this.logger.error({ err: error }, 'inbox: could not mark rows done'));
+      await this.settle(done).catch((error: unknown) => this.logger.error({ err: error }, 'inbox: could not mark rows done'));
       this.busyChats.delete(chatKey);
     }
   }
 
-  /** Rows handled by the core, not yet marked done. */
-  private done: number[] = [];
-
-  private async settleDone(): Promise<void> {
-    if (!this.done.length) return;
-    const ids = this.done;
-    this.done = [];
+  /** Marks a chat's handled rows done (and empties the list). */
+  private async settle(done: number[]): Promise<void> {
+    if (!done.length) return;
+    const ids = done.splice(0);
     await settleInbox(this.conn, ids, this.owner, { state: 'done', now: this.now() });
     for (const id of ids) this.held.delete(id);
   }
 
-  /** Handles rows of one chat in order; false when one failed (the chat waits for its retry). */
-  private async runRows(rows: ClaimedUpdate[]): Promise<boolean> {
+  /**
+   * Handles rows of one chat in order; false when one failed (the chat waits for its retry).
+   * The last row stays unmarked (so leased) until the chat's next rows are claimed.
+   */
+  private async runRows(rows: ClaimedUpdate[], done: number[]): Promise<boolean> {
     for (const [i, row] of rows.entries()) {
       try {
         const ledgered = await this.handle(row);
-        this.done.push(row.id);
-        if (!ledgered || this.done.length >= SETTLE_EVERY) await this.settleDone();
+        done.push(row.id);
+        if ((!ledgered || done.length >= SETTLE_EVERY) && i < rows.length - 1) await this.settle(done);
       } catch (error) {
-        await this.settleDone().catch(() => undefined);
+        await this.settle(done).catch(() => undefined);
         const rest = rows.slice(i).map((r) => r.id);
         const give = row.attempts >= (this.options.maxAttempts ?? 5);
         this.logger.error({ err: error, key: row.key, attempts: row.attempts, final: give }, 'inbox: update not handled');

@@ -161,17 +161,19 @@ function isAnswered(fake: FakeTelegram, chat: Chat, message: Message, said: read
   return fake.sentTo(chat.id).length > position;
 }
 
-describe.each(PROVIDERS)('Telegram bot killed with SIGKILL during bursts, on $name', (provider) => {
-  it.skipIf(provider.skip)('loses no update, handles none twice, and answers every change', { timeout: 120_000 }, async () => {
-    const trials = 2;
+// The two databases run side by side: a trial mostly waits for its child bot to start.
+describe.concurrent.each(PROVIDERS)('Telegram bot killed with SIGKILL during bursts, on $name', (provider) => {
+  it.skipIf(provider.skip)('loses no update, handles none twice, and answers every change', { timeout: 180_000 }, async () => {
+    // Trials with an even number kill twice (the second time during the recovery), odd ones once.
+    const trials = provider.name === 'SQLite' ? [1, 2] : [2];
     const total: Figures = { updates: 0, lost: 0, duplicated: 0, unanswered: 0, repliesRepeated: 0, kills: 0 };
-    for (let t = 1; t <= trials; t++) {
+    for (const t of trials) {
       const started = performance.now();
       const f = await trial(provider, t);
       if (process.env.TEST_LOG) console.log(`trial ${t}: ${JSON.stringify(f)} in ${Math.round(performance.now() - started)} ms`);
       for (const key of Object.keys(total) as (keyof Figures)[]) total[key] += f[key];
     }
-    console.log(`crash test on ${provider.name}: ${trials} trials, ${total.kills} kills, ${total.updates} updates, ${total.lost} lost, ${total.duplicated} handled twice, ${total.unanswered} unanswered, ${total.repliesRepeated} replies repeated (at most one per chat and crash)`);
+    console.log(`crash test on ${provider.name}: ${trials.length} trials, ${total.kills} kills, ${total.updates} updates, ${total.lost} lost, ${total.duplicated} handled twice, ${total.unanswered} unanswered, ${total.repliesRepeated} replies repeated (at most one per chat and crash)`);
     expect(total.lost).toBe(0);
     expect(total.duplicated).toBe(0);
     expect(total.unanswered).toBe(0);

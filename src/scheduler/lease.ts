@@ -41,14 +41,12 @@ export class BatchLease {
     return this.held.has(id);
   }
 
-  /** Lets a reminder go (finished, or left for a retry): it is renewed no more. */
+  /**
+   * Lets a reminder go (it failed and is left for a retry once its lease lapses): it is renewed
+   * no more. A finished one stays held until the batch is marked done.
+   */
   drop(id: number): void {
     this.held.delete(id);
-  }
-
-  /** The reminders whose leases this instance still holds. */
-  ids(): number[] {
-    return [...this.held];
   }
 
   /** Stops the heartbeat. */

@@ -172,7 +172,6 @@ export class Scheduler {
           this.logger.error({ err: error, reminderId: reminder.id }, 'reminder failed; left claimed for a later retry');
           continue;
         }
-        lease.drop(reminder.id);
         if (outcome.kind === 'lost') report.lost += 1;
         else if (outcome.kind === 'sent') {
           sent.push(reminder.id);

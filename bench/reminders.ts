@@ -12,7 +12,7 @@ import { roundReminderReply } from '../src/scheduler/messages.js';
 import { rollOverHandover } from '../src/app/rollover.js';
 import { createPrismaClient, type Db, type Provider } from '../src/store/client.js';
 import { loadReminderBatch } from '../src/store/reminder-batch.js';
-import { claimDueReminders } from '../src/store/reminder-claims.js';
+import { claimDueReminders, finishReminders } from '../src/store/reminder-claims.js';
 import { Store } from '../src/store/store.js';
 import { dialectOf, openTx, type Tx } from '../src/store/tx.js';
 import { bulkSeed } from '../test/reminders/bulk.js';
@@ -27,8 +27,8 @@ import { bulkSeed } from '../test/reminders/bulk.js';
 const CLUSTERS = 10_000;
 const UNITS = 13;
 /** The scheduler's default batch: small claims, each a lease renewed while it is sent. */
-const BATCH = 25;
-const LEASE_MS = 30_000;
+const BATCH = 100;
+const LEASE_MS = 20_000;
 const NOW = new Date('2026-06-29T01:00:00Z'); // 29/06/2026 08:00 in Hồ Chí Minh City
 const DEADLINE = new Date('2026-06-30T16:59:00Z');
 const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
@@ -50,7 +50,11 @@ function countingClient(url: string, schema: string | undefined): { db: Db; coun
   return { db: counted as unknown as Db, count: () => queries, close: () => base.$disconnect() };
 }
 
-/** The sweep: claim a batch, load it (missing units included), build the replies; until nothing is due. */
+/**
+ * The sweep: claim a batch, load it (missing units included), build the replies, mark it done
+ * (as the scheduler does: a lease left open is what the next claim's takeover half scans);
+ * until nothing is due.
+ */
 async function sweep(tx: Tx, count: () => number) {
   const perBatch: number[] = [];
   let claimedTotal = 0;
@@ -66,6 +70,7 @@ async function sweep(tx: Tx, count: () => number) {
       missingTotal += round.missing.length;
       roundReminderReply(round, false, NOW, 'Asia/Ho_Chi_Minh');
     }
+    await finishReminders(tx, { ids: claimed.map((r) => r.id), state: 'sent', instanceId: 'bench' });
     claimedTotal += claimed.length;
     perBatch.push(count() - before);
   }

@@ -32,12 +32,13 @@ export interface SchedulerOptions {
   /** This instance's name in claims; default host, pid and a random suffix. */
   instanceId?: string;
   logger?: Logger;
-  /** Reminders claimed at once: small, so a batch is sent in seconds; default 25. */
+  /** Reminders claimed at once: small, so a batch is sent in seconds; default 100. */
   batchSize?: number;
   /**
-   * How long a claim lasts without renewal; default 30 s. The holder renews it every third of
+   * How long a claim lasts without renewal; default 20 s. The holder renews it every third of
    * that; once it lapses (the instance died mid-send), another instance takes the rest over,
-   * looking for lapsed leases every half of it.
+   * looking for lapsed leases every quarter of it: a dead instance's reminders go out at most
+   * 25 s after its last renewal.
    */
   leaseMs?: number;
 }
@@ -53,7 +54,7 @@ type Outcome = { kind: 'sent' } | { kind: 'skipped'; reason: SkipReason } | { ki
  * to its cluster, records each delivery right after it happens, and marks the batch done; the
  * leases are renewed while it works. `start()` runs one tick first (the catch-up after
  * downtime), then ticks on the cron schedule, and between ticks takes over lapsed leases of
- * dead instances every half lease; tests call `tick()` directly with a `ManualClock`.
+ * dead instances every quarter lease; tests call `tick()` directly with a `ManualClock`.
  *
  * ```ts
  * const scheduler = new Scheduler({ store, clock: systemClock, i18n, adapters, rollOver, cron: config.schedulerCron, logger });
@@ -83,8 +84,8 @@ export class Scheduler {
     this.cronExpression = options.cron ?? '* * * * *';
     this.instanceId = options.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.logger = (options.logger ?? pino({ level: 'silent' })).child({ component: 'scheduler', instance: this.instanceId });
-    this.batchSize = options.batchSize ?? 25;
-    this.leaseMs = options.leaseMs ?? 30_000;
+    this.batchSize = options.batchSize ?? 100;
+    this.leaseMs = options.leaseMs ?? 20_000;
     this.parts = { store: this.store, clock: this.clock, adapters: options.adapters, logger: this.logger };
     if (!cron.validate(this.cronExpression)) throw new Error(`SCHEDULER_CRON "${this.cronExpression}" is not a valid node-cron expression`);
     for (const locale of LOCALES) {
@@ -95,14 +96,14 @@ export class Scheduler {
 
   /**
    * Catches up (one tick for everything that fell due while the bot was down), then ticks on
-   * the cron schedule and takes over lapsed leases every half lease. A tick still running when
+   * the cron schedule and takes over lapsed leases every quarter lease. A tick still running when
    * the next is due is not overlapped.
    */
   async start(): Promise<void> {
     if (this.task) return;
     await this.runOnce('catch-up');
     this.task = cron.schedule(this.cronExpression, () => this.runOnce('scheduled'), { name: `reminders-${this.instanceId}`, noOverlap: true });
-    this.takeover = setInterval(() => void this.runOnce('takeover'), Math.max(1_000, Math.floor(this.leaseMs / 2)));
+    this.takeover = setInterval(() => void this.runOnce('takeover'), Math.max(1_000, Math.floor(this.leaseMs / 4)));
     this.takeover.unref();
   }
 

@@ -17,7 +17,7 @@ const i18n = reminderI18n();
 const DEADLINE = new Date('2025-06-30T16:59:00Z');
 const START = new Date('2025-06-01T03:00:00Z');
 /** The scheduler's default lease. */
-const LEASE = 30_000;
+const LEASE = 20_000;
 
 const pg = await postgresAvailable();
 if (!pg) console.log(`PostgreSQL is not reachable at ${POSTGRES_URL}: running the scheduler tests on SQLite only (CI=true makes this a failure).`);

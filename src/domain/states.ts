@@ -1,6 +1,6 @@
 import type { CriterionKind } from './criteria.js';
 import type { RoundState, SheetState, TermState } from './lifecycle.js';
-import type { ReminderState, ReminderSubjectType, ReminderSlot } from './reminders.js';
+import type { ReminderSubjectType, ReminderSlot } from './reminders.js';
 
 /**
  * The closed vocabularies the store keeps as text columns, as unions, each with its parser.
@@ -45,10 +45,8 @@ const VALUES = {
   'score kind': { self: 1, review: 1 } satisfies Record<ScoreKind, 1>,
   'meeting state': { scheduled: 1, cancelled: 1 } satisfies Record<MeetingState, 1>,
   'handover state': { scheduled: 1, done: 1, cancelled: 1 } satisfies Record<HandoverState, 1>,
-  'reminder state': { pending: 1, claimed: 1, sent: 1, skipped: 1, cancelled: 1 } satisfies Record<ReminderState, 1>,
   'reminder subject': { round: 1, meeting: 1, handover: 1 } satisfies Record<ReminderSubjectType, 1>,
   'reminder slot': { d7: 1, d3: 1, d1: 1, d0: 1, overdue: 1, m3: 1, m1: 1, h7: 1, h1: 1, h0: 1 } satisfies Record<ReminderSlot, 1>,
-  'delivery state': { sent: 1, failed: 1 } satisfies Record<DeliveryState, 1>,
 } as const;
 
 /** A stored value outside its vocabulary: the database holds a row the code cannot read. */
@@ -89,8 +87,6 @@ export const parseScoreKind = parser<ScoreKind>('score kind');
 export const parseMeetingState = parser<MeetingState>('meeting state');
 /** Parses a stored handover state. */
 export const parseHandoverState = parser<HandoverState>('handover state');
-/** Parses a stored reminder state. */
-export const parseReminderState = parser<ReminderState>('reminder state');
 /** Parses a stored reminder subject type. */
 export const parseReminderSubject = parser<ReminderSubjectType>('reminder subject');
 /** Parses a stored reminder slot. */

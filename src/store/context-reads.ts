@@ -52,7 +52,7 @@ export interface Speaker {
  * their roles in any cluster and the roles' units, in one statement: both chains hang off a
  * one-row anchor, so either may be missing. One row per role (one row when there is none).
  */
-export async function readSpeaker(tx: Tx, options: { chatKey: string; personKey: string }): Promise<Speaker> {
+async function readSpeaker(tx: Tx, options: { chatKey: string; personKey: string }): Promise<Speaker> {
   const { chatKey, personKey } = options;
   const q = new Params(tx);
   const rows = await tx.db.$queryRawUnsafe<Record<string, unknown>[]>(

@@ -15,8 +15,8 @@ export interface Tx {
   readonly [DIALECT]: Provider;
 }
 
-/** The key of a handle's dialect. Exported for src/store; nothing else has a reason to read it. */
-export const DIALECT: unique symbol = Symbol('sql dialect');
+/** The key of a handle's dialect; `dialectOf` reads it. */
+const DIALECT: unique symbol = Symbol('sql dialect');
 
 /** A handle on `db` at `now` in `provider`'s dialect (the store opens these; tests use `store.tx`). */
 export function openTx(db: Db, now: Date, provider: Provider): Tx {

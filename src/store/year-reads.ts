@@ -62,12 +62,6 @@ export async function readOtherClosedRounds({ db }: Reader, options: { termId: n
   return rows.map(asRound);
 }
 
-/** A unit's sheet in a round, or null. */
-export async function findSheet({ db }: Reader, options: { roundId: number; unitId: number }): Promise<SheetRecord | null> {
-  const row = await db.sheet.findUnique({ where: { roundId_unitId: { roundId: options.roundId, unitId: options.unitId } } });
-  return row ? asSheet(row) : null;
-}
-
 /** A cluster's units by code, and a round's sheets: what every ranking starts from. */
 export async function readRoundUnits({ db }: Reader, options: { clusterId: number; roundId: number }): Promise<{ units: UnitRecord[]; sheets: SheetRecord[] }> {
   const [units, sheets] = await Promise.all([

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { destination, pino } from 'pino';
 import { BotCore } from './app/bot-core.js';
+import { rollOverHandover } from './app/rollover.js';
 import type { Notice } from './reply.js';
 import type { Adapter } from './delivery.js';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
@@ -36,7 +37,8 @@ async function main(): Promise<void> {
   for (const name of ['slack', 'zalo'] as const) {
     if (config[name]) logger.warn(`${name} is configured but its adapter is not part of this build yet; ignoring ${name.toUpperCase()}_* settings`);
   }
-  const scheduler = new Scheduler({ store, clock, i18n, adapters, cron: config.schedulerCron, logger });
+  const rollOver = (request: { handoverId: number; clusterId: number; now: Date }) => rollOverHandover(store, request);
+  const scheduler = new Scheduler({ store, clock, i18n, adapters, rollOver, cron: config.schedulerCron, logger });
   let stopping = false;
   const stop = async (code = 0) => {
     if (stopping) return;

@@ -14,7 +14,7 @@ import type { Adapter, Platform } from '../../src/delivery.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { Scheduler } from '../../src/scheduler/index.js';
 import { Store } from '../../src/store/store.js';
-import { reminderI18n } from './fixtures.js';
+import { reminderI18n, rollOverOn } from './fixtures.js';
 
 const [url, instanceId] = process.argv.slice(2) as [string, string];
 const store = await Store.open(url, { migrate: false });
@@ -39,6 +39,7 @@ const scheduler = new Scheduler({
     ['telegram', adapter('telegram')],
     ['slack', adapter('slack')],
   ]),
+  rollOver: rollOverOn(store),
   instanceId,
   batchSize: 50,
 });

@@ -2,6 +2,7 @@ import { UserError } from '../../domain/errors.js';
 import { consolidatedCsv } from '../../reports/csv.js';
 import { reportFileName } from '../../reports/file-name.js';
 import { consolidatedXlsx } from '../../reports/xlsx.js';
+import { asRound, asTerm } from '../../store/records.js';
 import { isSecretary, representedUnitIds, requireCluster } from '../context.js';
 import { findActiveRound, parseRoundKind } from '../lookups.js';
 import { reportInputFor } from '../round-report.js';
@@ -36,7 +37,7 @@ export const exportTable: Command = {
       : ((await ctx.db.round.findFirst({ where: { termId: term.id, state: 'closed' }, orderBy: [{ closedAt: 'desc' }, { id: 'desc' }] })) ??
         (await findActiveRound(ctx.db, term.id)));
     if (!round) throw new UserError(kind ? 'error-export-no-round' : 'error-no-round', { kind: kind ?? '', year: term.year });
-    const input = await reportInputFor(ctx, cluster, term, round, ctx.now);
+    const input = await reportInputFor(ctx, cluster, asTerm(term), asRound(round), ctx.now);
     const t = ctx.i18n.translator(ctx.locale);
     const bytes = format === 'csv' ? consolidatedCsv(input, t) : await consolidatedXlsx(input, t);
     return [

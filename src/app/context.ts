@@ -6,6 +6,7 @@ import type { Db, Provider } from '../store/client.js';
 import { readSpeaker, type PersonWithRoles } from '../store/context-reads.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { Notice } from '../reply.js';
+import { DEFAULT_CAPABILITIES, type Capabilities } from '../delivery.js';
 import type { Incoming } from './ports.js';
 
 /** Defaults for new clusters and people (BOT_TIMEZONE, BOT_LOCALE). */
@@ -34,6 +35,8 @@ export interface CommandContext {
   locale: string;
   /** Messages for other chats, collected while handling. */
   notices: Notice[];
+  /** What the platform of the message shows (set by the core from the adapter's declaration). */
+  capabilities: Capabilities;
 }
 
 /** A role with its unit (representatives), as every role check reads it. */
@@ -85,7 +88,7 @@ export async function resolveContext(
   }
   const language = s.languageCode?.slice(0, 2);
   const locale = personRow.locale ?? (language === 'en' || language === 'vi' ? language : defaults.locale);
-  return { db, provider, incoming, now: clock.now(), clock, i18n, defaults, chat, person: personRow, cluster, roles, locale, notices: [] };
+  return { db, provider, incoming, now: clock.now(), clock, i18n, defaults, chat, person: personRow, cluster, roles, locale, notices: [], capabilities: DEFAULT_CAPABILITIES };
 }
 
 /** The cluster, or a reply telling the person to use the group (or /setup it). */

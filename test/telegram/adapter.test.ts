@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/reply.js';
-import { SendError } from '../../src/delivery.js';
+import { DEFAULT_CAPABILITIES, SendError, type Adapter } from '../../src/delivery.js';
+import { NoticeRouter } from '../../src/adapters/kit/router.js';
 import type { Incoming } from '../../src/app/ports.js';
 import { UserError } from '../../src/domain/errors.js';
 import { HttpServer } from '../../src/http.js';
 import type { TelegramAdapter } from '../../src/adapters/telegram/index.js';
 import type { FakeTelegram } from '../support/fake-telegram.js';
-import { echo, RecordingCore, result, startTelegram } from './harness.js';
+import { echo, RecordingCore, result, startTelegram, testLogger } from './harness.js';
 
 let teardown: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -199,8 +200,8 @@ describe('Telegram adapter: rendering replies', () => {
     const { fake } = await setup(core);
     const group = fake.group('Khối');
     const asked = fake.say(group, fake.user('Lan'), '/status');
-    await fake.waitForMessages(3, (m) => m.chatId === group.id);
-    await new Promise((r) => setTimeout(r, 50));
+    // The buttons go on the last part: once it is there, every part is.
+    await fake.waitForMessage((m) => m.chatId === group.id && m.buttons.length > 0);
     const parts = fake.sentTo(group.id);
     expect(parts.length).toBeGreaterThanOrEqual(3);
     for (const part of parts) expect(part.text.length).toBeLessThanOrEqual(4096);
@@ -486,10 +487,13 @@ describe('Telegram adapter: sending on its own', () => {
     await expect(adapter.send('slack:C123', 'vi', echo('x'))).rejects.toBeInstanceOf(SendError);
   });
 
-  it('delivers notices: Telegram chats itself, other platforms through the deliver option', async () => {
+  it('delivers notices through the one router: Telegram chats itself, other platforms through their adapter', async () => {
     const delivered: string[] = [];
+    const slack: Adapter = { platform: 'slack', capabilities: DEFAULT_CAPABILITIES, start: async () => {}, stop: async () => {}, send: async (chatKey) => void delivered.push(chatKey) };
+    const router = new NoticeRouter(testLogger).register(slack);
     const core = new RecordingCore();
-    const { fake } = await setup(core, { deliver: async (n) => void delivered.push(n.chatKey) });
+    const { fake, adapter } = await setup(core, { router });
+    router.register(adapter);
     const group = fake.group('Khối');
     const secretaryChat = fake.group('Thư ký');
     core.answer = () =>

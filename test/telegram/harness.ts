@@ -18,10 +18,10 @@ t-label = { $text }
 t-header = { $text }
 `;
 
-/** The adapter's locale files plus a few test messages, in a folder of their own. */
+/** The adapter's and the kit's locale files plus a few test messages, in a folder of their own. */
 export function testI18n(): { i18n: I18n; dispose: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-tg-i18n-'));
-  for (const file of readdirSync(LOCALES_DIR).filter((f) => /^(vi|en)\.telegram\.ftl$/.test(f))) {
+  for (const file of readdirSync(LOCALES_DIR).filter((f) => /^(vi|en)\.(telegram|kit)\.ftl$/.test(f))) {
     copyFileSync(join(LOCALES_DIR, file), join(dir, file));
   }
   writeFileSync(join(dir, 'vi.test.ftl'), TEST_MESSAGES);

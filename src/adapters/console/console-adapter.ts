@@ -71,7 +71,7 @@ export class ConsoleAdapter implements Adapter {
   constructor(private readonly options: ConsoleAdapterOptions) {
     this.capabilities = { ...CONSOLE_CAPABILITIES, ...options.capabilities };
     const router = options.router ?? new NoticeRouter(options.logger).register(this);
-    this.loop = new ConversationLoop({ core: options.core, router, logger: options.logger, send: async (_origin, locale, reply) => this.print(this.render(locale, reply)) });
+    this.loop = new ConversationLoop({ core: options.core, router, logger: options.logger, send: async (_origin, locale, reply) => this.show(locale, reply) });
   }
 
   async start(): Promise<void> {
@@ -97,7 +97,7 @@ export class ConsoleAdapter implements Adapter {
     if (!chatKey.startsWith('console:')) throw new SendError('other', `not a console chat: ${chatKey}`);
     const output = this.options.output ?? process.stdout;
     if (output.destroyed || output.writableEnded) throw new SendError('gone', 'the console output is closed');
-    this.print(`\n${this.ui('console-notice', { chat: chatKey })}\n${this.render(locale, reply)}\n`);
+    this.print(`\n${this.ui('console-notice', { chat: chatKey })}\n${this.render(locale, reply).join('\n')}\n`);
   }
 
   /**
@@ -154,7 +154,12 @@ export class ConsoleAdapter implements Adapter {
     await this.loop.converse(incoming, origin, this.options.locale);
   }
 
-  private render(locale: string, reply: Reply): string {
+  /** Prints a reply of a conversation, a message at a time. */
+  private show(locale: string, reply: Reply): void {
+    for (const message of this.render(locale, reply)) this.print(message);
+  }
+
+  private render(locale: string, reply: Reply): string[] {
     const { i18n, filesDir } = this.options;
     return renderReply({ i18n, locale, reply, capabilities: this.capabilities, filesDir, saved: (path) => this.ui('console-file-saved', { path }) });
   }

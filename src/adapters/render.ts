@@ -38,7 +38,7 @@ export function tableText(i18n: I18n, locale: string, table: Table): string {
 }
 
 /** One cell as text: `–` when empty, points in the reader's style, words translated. */
-export function cellText(i18n: I18n, locale: string, cell: Cell): string {
+function cellText(i18n: I18n, locale: string, cell: Cell): string {
   if (cell === null) return '–';
   if (typeof cell === 'number') return i18n.points(locale, cell);
   if (typeof cell === 'string') return cell;

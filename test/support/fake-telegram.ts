@@ -160,7 +160,7 @@ export function entitiesOf(text: string, users: Map<string, User> = new Map()): 
 }
 
 /** Splits a multipart/form-data body into fields and files. */
-export function parseMultipart(body: Buffer, boundary: string): { fields: Json; files: UploadedFile[] } {
+function parseMultipart(body: Buffer, boundary: string): { fields: Json; files: UploadedFile[] } {
   const delimiter = Buffer.from(`--${boundary}`);
   const fields: Json = {};
   const files: UploadedFile[] = [];

@@ -18,7 +18,7 @@ export interface Origin {
 export type ReplySender<O extends Origin> = (origin: O, locale: string, reply: Reply, quote: boolean) => Promise<void>;
 
 /** A short reference that ties an apology shown to a person to the logged error. */
-export function referenceId(): string {
+function referenceId(): string {
   return randomBytes(4).toString('hex').toUpperCase();
 }
 

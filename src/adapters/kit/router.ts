@@ -3,7 +3,7 @@ import type { Adapter } from '../../delivery.js';
 import type { Notice } from '../../reply.js';
 
 /** The platform a chat key belongs to (`telegram:-100123` → `telegram`). */
-export function platformOf(chatKey: string): string {
+function platformOf(chatKey: string): string {
   const colon = chatKey.indexOf(':');
   return colon < 0 ? '' : chatKey.slice(0, colon);
 }

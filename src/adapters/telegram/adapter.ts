@@ -24,7 +24,7 @@ import { installUpdates } from './updates.js';
 export const TELEGRAM_CAPABILITIES: Capabilities = { images: true, files: true, buttons: true, edits: true, textLimit: 4096, captionLimit: 1024 };
 
 /** Telegram publishes no exact figures (about 1/s per chat, 20/min per group, 30/s overall); these stay under them. */
-export const TELEGRAM_PACING: PacingLimits = { perChatMs: 1000, groupPerMinute: 20, globalPerSecond: 25 };
+const TELEGRAM_PACING: PacingLimits = { perChatMs: 1000, groupPerMinute: 20, globalPerSecond: 25 };
 
 /** What the adapter is built from; `main.ts` passes the first six, tests may pass the rest. */
 export interface TelegramAdapterOptions {

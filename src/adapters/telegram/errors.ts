@@ -7,7 +7,7 @@ import { SendError, type SendFailure } from '../../delivery.js';
  * may not write there now: blocked by a person, muted in a group), `rate-limited` (a 429 longer
  * than auto-retry waits), or `other`.
  */
-export function sendFailure(error: unknown): SendFailure {
+function sendFailure(error: unknown): SendFailure {
   if (error instanceof GrammyError) {
     const text = error.description.toLowerCase();
     if (error.error_code === 429) return 'rate-limited';

@@ -8,7 +8,7 @@ import type { RouteHandler } from '../../http.js';
 import { secretMatches } from '../kit/webhook-secret.js';
 
 /** The updates the bot asks Telegram for. */
-export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
+const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
 
 /** Long polling: seconds a `getUpdates` call waits (30) and updates processed at once (500). */
 export interface PollingOptions {

@@ -7,7 +7,7 @@ import { UserError } from '../../src/domain/errors.js';
 import { HttpServer } from '../../src/http.js';
 import type { TelegramAdapter } from '../../src/adapters/telegram/index.js';
 import type { FakeTelegram } from '../support/fake-telegram.js';
-import { echo, RecordingCore, result, startTelegram, testLogger } from './harness.js';
+import { echo, RecordingCore, result, startTelegram, testI18n, testLogger } from './harness.js';
 
 let teardown: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -117,6 +117,18 @@ describe('Telegram adapter: receiving commands', () => {
     fake.postRaw(group, anonymous, { text: '/status', entities: [{ type: 'bot_command', offset: 0, length: 7 }], sender_chat: group as never });
     const reply = await fake.waitForMessage((m) => m.chatId === group.id);
     expect(reply.text).toContain('Ẩn danh');
+    expect(core.incoming).toHaveLength(0);
+  });
+
+  it('speaks the configured default language (BOT_LOCALE) to people whose language the bot does not speak', async () => {
+    const { i18n, dispose } = testI18n('en');
+    teardown.push(async () => dispose());
+    const { fake, core } = await setup(new RecordingCore(), { i18n });
+    const group = fake.group('Khối');
+    const anonymous = { id: 1087968824, is_bot: true, first_name: 'Group', username: 'GroupAnonymousBot', language_code: 'fr' };
+    fake.postRaw(group, anonymous, { text: '/status', entities: [{ type: 'bot_command', offset: 0, length: 7 }], sender_chat: group as never });
+    const reply = await fake.waitForMessage((m) => m.chatId === group.id);
+    expect(reply.text).toMatch(/^The bot cannot tell who sent this command/);
     expect(core.incoming).toHaveLength(0);
   });
 

@@ -6,7 +6,7 @@ import type { ChatEvent, Core, HandleResult } from '../../src/app/core.js';
 import type { Reply } from '../../src/reply.js';
 import type { Incoming } from '../../src/app/ports.js';
 import { TelegramAdapter, type TelegramAdapterOptions } from '../../src/adapters/telegram/index.js';
-import { I18n } from '../../src/i18n/i18n.js';
+import { I18n, type Locale } from '../../src/i18n/i18n.js';
 import { FakeTelegram } from '../support/fake-telegram.js';
 
 export const LOCALES_DIR = new URL('../../locales/', import.meta.url).pathname;
@@ -19,14 +19,14 @@ t-header = { $text }
 `;
 
 /** The adapter's and the kit's locale files plus a few test messages, in a folder of their own. */
-export function testI18n(): { i18n: I18n; dispose: () => void } {
+export function testI18n(fallback: Locale = 'vi'): { i18n: I18n; dispose: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-tg-i18n-'));
   for (const file of readdirSync(LOCALES_DIR).filter((f) => /^(vi|en)\.(telegram|kit)\.ftl$/.test(f))) {
     copyFileSync(join(LOCALES_DIR, file), join(dir, file));
   }
   writeFileSync(join(dir, 'vi.test.ftl'), TEST_MESSAGES);
   writeFileSync(join(dir, 'en.test.ftl'), TEST_MESSAGES);
-  return { i18n: new I18n(dir), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return { i18n: new I18n(dir, fallback), dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** A sentence of the in-test core. */

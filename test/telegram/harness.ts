@@ -2,6 +2,7 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { afterEach } from 'vitest';
 import type { ChatEvent, Core, HandleResult } from '../../src/app/core.js';
 import type { Reply } from '../../src/reply.js';
 import type { Incoming } from '../../src/app/ports.js';
@@ -94,4 +95,31 @@ export async function startTelegram(
       dispose();
     },
   };
+}
+
+/**
+ * The adapter test files' fixture: `setup` starts a fake Telegram and an adapter on it (torn
+ * down after each test, with whatever else was pushed on `teardown`), `settle` waits until a
+ * chat's earlier updates were all handled.
+ */
+export function adapterFixture() {
+  const teardown: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const stop of teardown.splice(0).reverse()) await stop();
+  });
+
+  async function setup(core = new RecordingCore(), options: Parameters<typeof startTelegram>[1] = {}): Promise<{ fake: FakeTelegram; adapter: TelegramAdapter; core: RecordingCore }> {
+    const started = await startTelegram(core, options);
+    teardown.push(started.stop);
+    return { fake: started.fake, adapter: started.adapter, core };
+  }
+
+  /** A sentinel command whose answer proves every earlier update of that chat was handled. */
+  async function settle(fake: FakeTelegram, chat: { id: number }, from: Parameters<FakeTelegram['say']>[1]): Promise<void> {
+    const before = fake.sent.length;
+    fake.say(chat as never, from, '/ping sentinel');
+    await fake.waitForMessage((m) => m.chatId === chat.id && m.text.startsWith('ping|sentinel'), { from: before });
+  }
+
+  return { setup, settle, teardown };
 }

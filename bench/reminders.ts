@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import type { Reply } from '../src/reply.js';
-import type { Adapter } from '../src/delivery.js';
+import { DEFAULT_CAPABILITIES, type Adapter } from '../src/delivery.js';
 import { ManualClock } from '../src/domain/clock.js';
 import { I18n } from '../src/i18n/i18n.js';
 import { Scheduler } from '../src/scheduler/index.js';
@@ -80,6 +80,7 @@ async function sweep(tx: Tx, count: () => number, size: number) {
 /** A platform that accepts everything at once (the figure is the bot's own cost, not Telegram's). */
 const noopAdapter: Adapter = {
   platform: 'telegram',
+  capabilities: DEFAULT_CAPABILITIES,
   start: async () => {},
   stop: async () => {},
   send: async (_chatKey: string, _locale: string, _reply: Reply) => {},

@@ -277,6 +277,10 @@ export-done-provisional = PROVISIONAL consolidated table, { $kind ->
     [midyear] mid-year
    *[yearend] year-end
 } round { $year } ({ $format }): the round is not closed.
+export-no-files = This platform cannot receive files, so the consolidated table of the { $kind ->
+    [midyear] mid-year
+   *[yearend] year-end
+} round { $year } ({ $format }) cannot be sent here. Type /export in the cluster's chat on a platform that receives files (such as Telegram), or type /results to see the ranking.
 
 ## Covenant and registration
 

@@ -269,6 +269,10 @@ export-done-provisional = Bảng tổng hợp TẠM TÍNH đợt { $kind ->
     [midyear] sơ kết 6 tháng
    *[yearend] tổng kết
 } năm { $year } ({ $format }): đợt chấm chưa khóa sổ.
+export-no-files = Nền tảng này không nhận được tệp nên bảng tổng hợp đợt { $kind ->
+    [midyear] sơ kết 6 tháng
+   *[yearend] tổng kết
+} năm { $year } ({ $format }) không gửi được ở đây. Hãy gõ /export trong nhóm của Cụm trên nền tảng nhận được tệp (như Telegram), hoặc gõ /results để xem bảng xếp hạng.
 
 ## Giao ước, đăng ký thi đua
 

@@ -13,6 +13,7 @@ import { resolveContext, type Defaults } from './context.js';
 import type { ChatEvent, Core, HandleResult } from './core.js';
 import type { Msg, Reply } from '../reply.js';
 import type { Incoming } from './ports.js';
+import { DEFAULT_CAPABILITIES, type Capabilities, type Platform } from '../delivery.js';
 
 /** Thrown inside the transaction when the update was already processed. */
 class DuplicateUpdate extends Error {}
@@ -24,6 +25,12 @@ export interface BotCoreOptions {
   i18n: I18n;
   defaults: Defaults;
   logger?: Logger;
+  /**
+   * What each platform shows, as its adapter declares it (`main.ts` builds this from the
+   * adapters): commands skip what cannot be shown, e.g. the chart or the exported file.
+   * Without it every platform counts as `DEFAULT_CAPABILITIES`.
+   */
+  capabilitiesOf?: (platform: Platform) => Capabilities;
 }
 
 /**
@@ -41,6 +48,7 @@ export class BotCore implements Core {
       return await store.tx(clock.now(), async (tx) => {
         await this.claimUpdate(tx, incoming.updateId);
         const ctx = await resolveContext(tx, incoming, clock, i18n, defaults);
+        ctx.capabilities = this.options.capabilitiesOf?.(incoming.platform) ?? DEFAULT_CAPABILITIES;
         if (!command) throw new UserError('error-unknown-command', { command: incoming.command });
         if (command.scope === 'group' && incoming.chat.kind !== 'group') throw new UserError('error-group-only', { command: command.name });
         const replies = await command.run(ctx);

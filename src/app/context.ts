@@ -6,6 +6,7 @@ import type { ChatRecord, ClusterRecord, PersonRecord } from '../store/records.j
 import type { Tx } from '../store/tx.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { Notice } from '../reply.js';
+import { DEFAULT_CAPABILITIES, type Capabilities } from '../delivery.js';
 import type { Incoming } from './ports.js';
 
 /** Defaults for new clusters and people (BOT_TIMEZONE, BOT_LOCALE). */
@@ -32,6 +33,8 @@ export interface CommandContext extends Tx {
   locale: string;
   /** Messages for other chats, collected while handling. */
   notices: Notice[];
+  /** What the platform of the message shows (set by the core from the adapter's declaration). */
+  capabilities: Capabilities;
 }
 
 /**
@@ -62,7 +65,7 @@ export async function resolveContext(tx: Tx, incoming: Incoming, clock: Clock, i
   }
   const language = s.languageCode?.slice(0, 2);
   const locale = personRow.locale ?? (language === 'en' || language === 'vi' ? language : defaults.locale);
-  return { ...tx, incoming, clock, i18n, defaults, chat, person: personRow, cluster, roles, locale, notices: [] };
+  return { ...tx, incoming, clock, i18n, defaults, chat, person: personRow, cluster, roles, locale, notices: [], capabilities: DEFAULT_CAPABILITIES };
 }
 
 /** The cluster, or a reply telling the person to use the group (or /setup it). */

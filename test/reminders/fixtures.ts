@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Reply } from '../../src/reply.js';
-import { SendError, type Adapter, type Platform } from '../../src/delivery.js';
+import { DEFAULT_CAPABILITIES, SendError, type Adapter, type Platform } from '../../src/delivery.js';
 import { I18n } from '../../src/i18n/i18n.js';
 import type { Db } from '../../src/store/client.js';
 import { replanReminders } from '../../src/store/reminders.js';
@@ -45,6 +45,7 @@ export class RecordingAdapter implements Adapter {
   readonly sent: Sent[] = [];
   readonly attempts: string[] = [];
   readonly failing = new Map<string, SendError>();
+  readonly capabilities = DEFAULT_CAPABILITIES;
 
   constructor(readonly platform: Platform = 'console') {}
 

@@ -10,7 +10,7 @@
  * Arguments: DATABASE_URL, instance id.
  */
 import type { Reply } from '../../src/reply.js';
-import type { Adapter, Platform } from '../../src/delivery.js';
+import { DEFAULT_CAPABILITIES, type Adapter, type Platform } from '../../src/delivery.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { Scheduler } from '../../src/scheduler/index.js';
 import { Store } from '../../src/store/store.js';
@@ -22,6 +22,7 @@ const clock = new ManualClock(new Date(0));
 let sent: [string, string][] = [];
 
 const adapter = (platform: Platform): Adapter => ({
+  capabilities: DEFAULT_CAPABILITIES,
   platform,
   start: async () => {},
   stop: async () => {},

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/reply.js';
-import type { Adapter } from '../../src/delivery.js';
+import { DEFAULT_CAPABILITIES, type Adapter } from '../../src/delivery.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { Scheduler } from '../../src/scheduler/index.js';
 import { Store } from '../../src/store/store.js';
@@ -28,6 +28,7 @@ const databases = pg ? (['SQLite', 'PostgreSQL'] as const) : (['SQLite'] as cons
 /** A platform that keeps what it was asked to send; `dieAfter` sends, it never answers again. */
 class Platform implements Adapter {
   readonly platform = 'telegram' as const;
+  readonly capabilities = DEFAULT_CAPABILITIES;
   readonly sent: string[] = [];
   private onSend: (() => Promise<void>) | null = null;
   constructor(private readonly dieAfter = Infinity) {}

@@ -82,7 +82,8 @@ describe('Telegram end to end: a year of the Hà Nam internal-affairs bloc in on
     const fresh = await freshSqliteStore();
     closeStore = fresh.close;
     const i18n = new I18n(resolve('locales'));
-    const core = new BotCore({ store: fresh.store, clock, i18n, defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' } });
+    // As main.ts wires it: the core reads what the platform shows from its adapter.
+    const core = new BotCore({ store: fresh.store, clock, i18n, defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' }, capabilitiesOf: () => adapter.capabilities });
     fake = await FakeTelegram.start({ username: 'khoi_noichinh_bot' });
     adapter = new TelegramAdapter({ config: { token: fake.token, apiRoot: fake.apiRoot }, core, i18n, logger: testLogger, botInfo: fake.bot, polling: { timeoutSeconds: 1 } });
     await adapter.start();

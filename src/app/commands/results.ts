@@ -56,7 +56,7 @@ export const results: Command = {
     }
     const table = await consolidatedFor(ctx, cluster, round);
     const replies = rankingReply(cluster, round.term, round, table);
-    if (ctx.incoming.capabilities?.images) {
+    if (ctx.capabilities.images) {
       const t = ctx.i18n.translator(ctx.locale);
       // The chart needs the ranking only: no unit sheets, no audit trail.
       const input = { ...reportHeader(cluster, round.term, round, ctx.now), table, units: [], audit: [] };

@@ -265,7 +265,7 @@ class-excellent = Excellent
 class-good = Good
 class-completed = Completed
 class-not-completed = Not completed
-class-none = No sheet
+class-none = Not submitted
 
 usage-export = Usage: /export xlsx or /export csv; add midyear or yearend to choose the round, e.g. /export csv midyear.
 error-export-role = Only the secretary and the cluster leader can export the consolidated table.

@@ -75,10 +75,9 @@ export async function reportInputFor(conn: Conn, cluster: Cluster, term: Term, r
     at: l.createdAt,
     actor: l.actorId !== null ? people.get(l.actorId) ?? `#${l.actorId}` : '–',
     action: l.action,
-    subject: l.subjectType === 'sheet' ? unitOfSheet.get(l.subjectId ?? -1) ?? '' : l.subjectType,
+    subject: l.subjectType === 'sheet' ? unitOfSheet.get(l.subjectId ?? -1) ?? '' : null,
     before: l.before,
     after: l.after,
-    reason: l.action === 'score.review' && l.after ? (JSON.parse(l.after) as { reason?: string }).reason ?? null : null,
   }));
   return { ...reportHeader(cluster, term, round, now), table, units: details, audit };
 }

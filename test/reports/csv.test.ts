@@ -33,7 +33,7 @@ describe('consolidatedCsv', () => {
   it('matches the domain figures in every cell, with a decimal point', () => {
     input.table.rows.forEach((row, r) => {
       const cells = rows[r]!;
-      expect(cells[0]).toBe(String(row.rank));
+      expect(cells[0]).toBe(row.rank === null ? '' : String(row.rank));
       expect(cells[1]).toBe(row.unitCode);
       expect(cells[2]).toBe(row.unitName);
       const figures = [...row.scores, row.bonus, row.deductions, row.total];
@@ -45,7 +45,7 @@ describe('consolidatedCsv', () => {
           expect(Math.round(Number(cell) * 100)).toBe(value);
         }
       });
-      expect(cells[cells.length - 1]).toBe(row.classification ? CLASS_VI[row.classification] : '');
+      expect(cells[cells.length - 1]).toBe(row.classification ? CLASS_VI[row.classification] : 'Không nộp');
     });
     expect(rows.some((r) => r.some((c) => /^\d+\.\d+$/.test(c)))).toBe(true);
   });
@@ -66,10 +66,11 @@ describe('consolidatedCsv', () => {
     expect(Math.round(Number(bl[19]) * 100)).toBe(expected);
   });
 
-  it('lists a unit with no sheet last, with its rank and empty scores', () => {
+  it('lists a unit that never submitted last, unranked, with empty scores and "Không nộp"', () => {
     const last = rows[rows.length - 1]!;
-    expect(last.slice(0, 3)).toEqual(['13', 'VL', 'Sở Nội vụ Vĩnh Long']);
-    expect(last.slice(3).every((c) => c === '')).toBe(true);
+    expect(last.slice(0, 3)).toEqual(['', 'VL', 'Sở Nội vụ Vĩnh Long']);
+    expect(last.slice(3, -1).every((c) => c === '')).toBe(true);
+    expect(last[last.length - 1]).toBe('Không nộp');
   });
 
   it('quotes names with commas and quotes (RFC 4180) and they read back unchanged', () => {

@@ -113,20 +113,27 @@ export function sampleInput(options: SampleOptions = {}): { input: ReportInput; 
     for (const v of s.versions ?? []) {
       if (v.kind !== 'review') continue;
       const self = s.versions!.find((x) => x.kind === 'self' && x.criterionCode === v.criterionCode)!;
+      // As `/review` writes it: points in hundredths, the reason with the new score.
       audit.push({
         at: new Date(START + audit.length * 37 * 60_000),
         actor: 'Nguyễn Thị Thu Hà (Thư ký cụm)',
-        action: 'Thẩm định',
-        subject: `${s.unitCode} · ${v.criterionCode}`,
-        before: String(self.points / 100),
-        after: String(v.points / 100),
-        reason: v.note,
+        action: 'score.review',
+        subject: s.unitCode,
+        before: JSON.stringify({ code: v.criterionCode, points: self.points, state: 'submitted' }),
+        after: JSON.stringify({ code: v.criterionCode, points: v.points, reason: v.note, state: 'reviewed' }),
       });
     }
   }
   // Recorded out of order on purpose: the sheet must list them oldest first.
   audit.reverse();
-  audit.push({ at: new Date(START - 86_400_000), actor: 'Trần Văn Bình', action: 'Nộp phiếu chấm', subject: 'AG', before: null, after: 'submitted' });
+  audit.push({
+    at: new Date(START - 86_400_000),
+    actor: 'Trần Văn Bình',
+    action: 'sheet.submit',
+    subject: 'AG',
+    before: JSON.stringify({ state: 'draft' }),
+    after: JSON.stringify({ state: 'submitted', total: 9250 }),
+  });
 
   const provisional = options.provisional ?? false;
   return {

@@ -17,6 +17,7 @@ export const close: Command = {
   name: 'close',
   alias: 'chot',
   scope: 'any',
+  who: 'secretary',
   async run(ctx) {
     const cluster = requireSecretary(ctx);
     const term = await requireOpenTerm(ctx.db, cluster.id);

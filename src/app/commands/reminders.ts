@@ -7,6 +7,7 @@ export const reminders: Command = {
   name: 'reminders',
   alias: 'nhacnho',
   scope: 'any',
+  who: 'member',
   async run(ctx) {
     const cluster = requireCluster(ctx);
     return [await upcomingReply(ctx.db, cluster.id, ctx.now, cluster.timezone)];

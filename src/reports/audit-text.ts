@@ -93,7 +93,8 @@ export function describeAudit(entry: AuditEntry, t: Translate, input: Pick<Repor
     case 'round.deadline':
       return line(t('report-audit-state', { before: date(b.deadline), after: date(a.deadline) }));
     case 'round.close':
-      return line(t('report-audit-round-closed', { units: Array.isArray(a.ranking) ? a.ranking.length : 0 }));
+      // The ranking stored at closing: [rank, unit, total] per unit, rank null when not submitted.
+      return line(t('report-audit-round-closed', { units: (Array.isArray(a.ranking) ? a.ranking : []).filter((r) => Array.isArray(r) && r[0] !== null).length }));
     case 'review.assign':
       return line(t('report-audit-assign', { reviewer: text(a.reviewer), unit: text(a.unit) }));
     default:

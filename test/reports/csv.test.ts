@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { consolidatedCsv, csvField, defuseFormula } from '../../src/reports/csv.js';
+import { consolidatedCsv } from '../../src/reports/csv.js';
 import { contractHeaderVi, reportsI18n, sampleInput } from './fixtures.js';
 
 const i18n = reportsI18n();
@@ -99,20 +99,26 @@ describe('consolidatedCsv', () => {
   });
 });
 
-describe('csvField', () => {
+describe('consolidatedCsv quoting', () => {
   it('quotes only when needed and doubles quotes', () => {
-    expect(csvField('BL')).toBe('BL');
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    const { input } = sampleInput();
+    const names = ['BL', 'a,b', 'say "hi"', 'two\nlines'];
+    names.forEach((name, i) => (input.table.rows[i]!.unitName = name));
+    const text = new TextDecoder().decode(consolidatedCsv(input, vi));
+    expect(text).toContain(',BL,');
+    expect(text).toContain(',"a,b",');
+    expect(text).toContain(',"say ""hi""",');
+    expect(text).toContain(',"two\nlines",');
   });
 });
 
-describe('defuseFormula', () => {
+describe('formula injection', () => {
   it('keeps a spreadsheet from running a unit name as a formula', () => {
-    expect(defuseFormula('=HYPERLINK("http://x","Bấm")')).toBe(`'=HYPERLINK("http://x","Bấm")`);
-    for (const start of ['+', '-', '@', '\t', '\r']) expect(defuseFormula(`${start}1`)).toBe(`'${start}1`);
-    expect(defuseFormula('Sở Nội vụ Bạc Liêu')).toBe('Sở Nội vụ Bạc Liêu');
+    const { input } = sampleInput();
+    const names = ['=HYPERLINK("http://x","Bấm")', '+1', '-1', '@1', '\t1', '\r1', 'Sở Nội vụ Bạc Liêu'];
+    names.forEach((name, i) => (input.table.rows[i]!.unitName = name));
+    const [, ...rows] = parsed(consolidatedCsv(input, vi));
+    expect(rows.slice(0, names.length).map((r) => r[2])).toEqual([...names.slice(0, 6).map((n) => `'${n}`), 'Sở Nội vụ Bạc Liêu']);
   });
 
   it('applies to names in the file but never to numbers', () => {

@@ -16,8 +16,8 @@ const UNITS = 50;
 const SECTIONS = 10;
 const PER_SECTION = 20;
 
-/** A round of 50 units on 200 criteria (10 sections of 20, 0,5 point each), reviewed in part; exported for profiling. */
-export function bigInput(): ReportInput {
+/** A round of 50 units on 200 criteria (10 sections of 20, 0,5 point each), reviewed in part. */
+function bigInput(): ReportInput {
   const lines: string[] = [];
   for (let s = 1; s <= SECTIONS; s++) {
     lines.push(`S${s} | Lĩnh vực công tác số ${s}`);

@@ -3,8 +3,8 @@ import type { Translate } from '../i18n/i18n.js';
 import type { ReportInput, UnitDetailRow } from './types.js';
 
 /**
- * Locale ids of the report column headers, shared by the CSV, the workbook, the text ranking and
- * the chart so a heading reads the same everywhere (`locales/*.reports.ftl`).
+ * Locale ids of the report column headers, shared by the CSV, the workbook and the chart so a
+ * heading reads the same everywhere (`locales/*.reports.ftl`).
  */
 export const COLUMN = {
   rank: 'report-col-rank',

@@ -219,7 +219,7 @@ close-done = The { $kind ->
    *[yearend] year-end
 } round of { $year } is closed; { $units } units ranked.{ $missing ->
     [0] {""}
-   *[other] { " " }{ $missing } unit(s) did not submit and rank last.
+   *[other] { " " }{ $missing } unit(s) did not submit and are not ranked.
 }{ $unconfirmed ->
     [0] {""}
    *[other] { " " }{ $unconfirmed } unit(s) did not confirm their result.

@@ -220,7 +220,7 @@ async function adapterOnly(i18n: I18n): Promise<void> {
 
 /** The criteria table of the sample CSV as a `/criteria` body, and its scored criteria. */
 function sampleCriteria(): { body: string; scored: (readonly [string, number])[] } {
-  const csv = readFileSync(resolve('../shared/samples/criteria-home-affairs.csv'), 'utf8');
+  const csv = readFileSync(resolve('examples/criteria-home-affairs.csv'), 'utf8');
   const rows = csv
     .trim()
     .split('\n')

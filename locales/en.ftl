@@ -219,7 +219,7 @@ close-done = The { $kind ->
    *[yearend] year-end
 } round of { $year } is closed; { $units } units ranked.{ $missing ->
     [0] {""}
-   *[other] { " " }{ $missing } unit(s) did not submit and rank last.
+   *[other] { " " }{ $missing } unit(s) did not submit and are not ranked.
 }{ $unconfirmed ->
     [0] {""}
    *[other] { " " }{ $unconfirmed } unit(s) did not confirm their result.
@@ -265,7 +265,7 @@ class-excellent = Excellent
 class-good = Good
 class-completed = Completed
 class-not-completed = Not completed
-class-none = No sheet
+class-none = Not submitted
 
 usage-export = Usage: /export xlsx or /export csv; add midyear or yearend to choose the round, e.g. /export csv midyear.
 error-export-role = Only the secretary and the cluster leader can export the consolidated table.

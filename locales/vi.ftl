@@ -211,7 +211,7 @@ close-done = Đã khóa sổ đợt { $kind ->
    *[yearend] tổng kết
 } năm { $year } và xếp hạng { $units } đơn vị.{ $missing ->
     [0] {""}
-   *[other] { " " }{ $missing } đơn vị không nộp phiếu, xếp cuối.
+   *[other] { " " }{ $missing } đơn vị không nộp phiếu nên không được xếp hạng.
 }{ $unconfirmed ->
     [0] {""}
    *[other] { " " }{ $unconfirmed } đơn vị chưa xác nhận kết quả.

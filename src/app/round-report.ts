@@ -68,10 +68,9 @@ export async function reportInputFor(tx: Tx, cluster: Cluster, term: Term, round
     at: l.createdAt,
     actor: l.actorId !== null ? people.get(l.actorId) ?? `#${l.actorId}` : '–',
     action: l.action,
-    subject: l.subjectType === 'sheet' ? unitOfSheet.get(l.subjectId ?? -1) ?? '' : l.subjectType,
+    subject: l.subjectType === 'sheet' ? unitOfSheet.get(l.subjectId ?? -1) ?? '' : null,
     before: l.before,
     after: l.after,
-    reason: l.action === 'score.review' && l.after ? (JSON.parse(l.after) as { reason?: string }).reason ?? null : null,
   }));
   return { ...reportHeader(cluster, term, round, now), table, units: details, audit };
 }

@@ -34,7 +34,7 @@ describe('console adapter', () => {
       ':as Thư ký',
       '/approve CA',
       '/term 2026',
-      `:attach ${resolve('../shared/samples/criteria-home-affairs.csv')}`,
+      `:attach ${resolve('examples/criteria-home-affairs.csv')}`,
       '/criteria',
       '/round yearend 10/12/2026',
       '/export csv',

@@ -18,6 +18,7 @@ export const close: Command = {
   name: 'close',
   alias: 'chot',
   scope: 'any',
+  who: 'secretary',
   async run(ctx) {
     const cluster = requireSecretary(ctx);
     const term = await requireOpenTerm(ctx.db, cluster.id);
@@ -37,7 +38,7 @@ export const close: Command = {
     const notSubmitted = table.rows.filter((r) => r.total === null).length;
     const unconfirmed = table.rows.filter((r) => r.total !== null && r.sheetState !== 'confirmed').length;
     return [
-      say('close-done', { kind: round.kind, year: term.year, units: table.rows.length, missing: notSubmitted, unconfirmed }),
+      say('close-done', { kind: round.kind, year: term.year, units: table.rows.length - notSubmitted, missing: notSubmitted, unconfirmed }),
       ...rankingReply(cluster, term, closed, table),
     ];
   },

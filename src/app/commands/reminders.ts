@@ -33,6 +33,7 @@ export const reminders: Command = {
   name: 'reminders',
   alias: 'nhacnho',
   scope: 'any',
+  who: 'member',
   async run(ctx) {
     const cluster = requireCluster(ctx);
     return [upcomingReply(await listUpcoming(ctx, { clusterId: cluster.id }), ctx.now, cluster.timezone)];

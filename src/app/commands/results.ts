@@ -19,7 +19,7 @@ export function rankingReply(cluster: Cluster, term: Term, round: Round, table: 
       table: {
         headers: [{ key: 'col-rank' }, { key: 'col-code' }, { key: 'col-unit' }, { key: 'col-total' }, { key: 'col-class' }],
         rows: table.rows.map((r) => [
-          r.total === null ? '–' : String(r.rank),
+          r.rank === null ? '–' : String(r.rank),
           r.unitCode,
           r.unitName,
           r.total === null ? null : toPoints(r.total),
@@ -40,6 +40,7 @@ export const results: Command = {
   name: 'results',
   alias: 'ketqua',
   scope: 'any',
+  who: 'member',
   async run(ctx) {
     const cluster = requireCluster(ctx);
     const arg = ctx.incoming.args.trim();

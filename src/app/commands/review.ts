@@ -27,6 +27,7 @@ export const review: Command = {
   name: 'review',
   alias: 'thamdinh',
   scope: 'any',
+  who: 'reviewer',
   async run(ctx) {
     const cluster = requireCluster(ctx);
     const [unitCode, rest1] = splitFirst(ctx.incoming.args);

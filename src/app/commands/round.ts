@@ -16,6 +16,7 @@ export const round: Command = {
   name: 'round',
   alias: 'dotcham',
   scope: 'any',
+  who: 'secretary',
   async run(ctx) {
     const cluster = requireSecretary(ctx);
     const [kindText, deadlineText] = splitFirst(ctx.incoming.args);

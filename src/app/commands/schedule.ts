@@ -17,6 +17,7 @@ export const meeting: Command = {
   name: 'meeting',
   alias: 'lichhop',
   scope: 'any',
+  who: 'secretary',
   async run(ctx) {
     const cluster = requireSecretary(ctx);
     const [kindText, rest] = splitFirst(ctx.incoming.args);
@@ -44,6 +45,7 @@ export const handover: Command = {
   name: 'handover',
   alias: 'bangiao',
   scope: 'any',
+  who: 'secretary',
   async run(ctx) {
     const cluster = requireSecretary(ctx);
     const [code, dateText] = splitFirst(ctx.incoming.args);

@@ -20,6 +20,7 @@ export const score: Command = {
   name: 'score',
   alias: 'cham',
   scope: 'any',
+  who: 'representative',
   async run(ctx) {
     const { cluster, unit, round, sheet: existing, criteria } = await unitInActiveRound(ctx);
     const lines = [ctx.incoming.args, ...ctx.incoming.body.split(/\r?\n/)]

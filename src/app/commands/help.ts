@@ -12,6 +12,7 @@ const AUDIENCE: Record<string, 'anyone' | 'member' | 'representative' | 'secreta
   link: 'secretary', addunit: 'secretary', approve: 'secretary', secretary: 'secretary', term: 'secretary',
   leader: 'secretary', deputy: 'secretary', round: 'secretary', review: 'secretary', close: 'secretary',
   export: 'secretary', meeting: 'secretary', handover: 'secretary', reviewer: 'secretary',
+  attend: 'secretary', ballot: 'member', vote: 'representative', elect: 'secretary', minutes: 'member',
 };
 
 /**

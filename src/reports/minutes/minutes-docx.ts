@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { AlignmentType, convertMillimetersToTwip, Document, Packer, PageBreak, PageOrientation, Paragraph, type Table } from 'docx';
+import { AlignmentType, Document, Packer, PageBreak, PageOrientation, Paragraph, type Table } from 'docx';
 import type { Translate } from '../../i18n/i18n.js';
 import type { Msg } from '../../reply.js';
 import { centre, dataTable, nfc, para, SMALL, twoColumns } from './docx-parts.js';
@@ -10,6 +10,9 @@ import type { MinutesBallot, MinutesInput } from './types.js';
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 type Block = Paragraph | Table;
+
+/** Millimetres in twips, rounded (docx's own helper floors: A4 would lose a twip). */
+const mm = (value: number) => Math.round((value * 1440) / 25.4);
 
 /**
  * The minutes of the year-end meeting (*biên bản*, Decree 30/2020 form 1.9) as a `.docx`: A4
@@ -28,8 +31,8 @@ export async function minutesDocx(input: MinutesInput, t: Translate): Promise<Ui
       {
         properties: {
           page: {
-            size: { orientation: PageOrientation.PORTRAIT, width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
-            margin: { top: convertMillimetersToTwip(20), bottom: convertMillimetersToTwip(20), left: convertMillimetersToTwip(30), right: convertMillimetersToTwip(15) },
+            size: { orientation: PageOrientation.PORTRAIT, width: mm(210), height: mm(297) },
+            margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) },
           },
         },
         children: [...header(input, t), ...body(input, t), ...signatures(input, t), new Paragraph({ children: [new PageBreak()] }), ...annex(input, t)],

@@ -2,6 +2,7 @@ import type { Ballot, Cluster, Term } from '../../generated/sqlite/index.js';
 import { electionOutcome } from '../domain/election.js';
 import type { Tally } from '../domain/tally.js';
 import { writeAudit } from '../store/audit.js';
+import { lockBallot } from '../store/ballot-box.js';
 import type { Msg, Reply } from '../reply.js';
 import { ballotMsgs, ballotParts, countBallot, membersOf, openBallot, publish, tallyMsgs } from './ballots.js';
 import type { CommandContext } from './context.js';
@@ -54,7 +55,11 @@ async function follow(ctx: CommandContext, cluster: Cluster, term: Term, ballot:
  * paper), publishes the count in the cluster's chats and opens the second round if one is due.
  * Returns the reply for the chat the command came from.
  */
-export async function closeBallot(ctx: CommandContext, cluster: Cluster, term: Term, ballot: Ballot): Promise<Reply[]> {
+export async function closeBallot(ctx: CommandContext, cluster: Cluster, term: Term, stale: Ballot): Promise<Reply[]> {
+  await lockBallot(ctx.db, stale.id);
+  const ballot = await ctx.db.ballot.findUniqueOrThrow({ where: { id: stale.id } });
+  const done = ballotParts(ballot).result;
+  if (ballot.state !== 'open' && done) return [{ text: tallyMsgs(ballot, done, cluster.locale) }];
   const units = await membersOf(ctx, cluster.id);
   const t = await countBallot(ctx, ballot, units);
   const closed = await ctx.db.ballot.update({ where: { id: ballot.id }, data: { state: 'closed', closedAt: ctx.now, result: JSON.stringify(t) } });

@@ -27,11 +27,28 @@ function shuffle<T>(items: T[]): T[] {
 }
 
 /**
- * Records that `unitId` voted (by `personId`) and puts its paper in the box, in the caller's
- * transaction. A second vote of the unit fails on `BallotVoter`'s unique key (P2002) before
- * anything is written.
+ * Takes the ballot's row lock for the rest of the transaction (a no-op update: PostgreSQL locks
+ * the row, SQLite the database), so votes and the closing of one ballot run one after another:
+ * two concurrent rewrites of the box would otherwise both keep the old papers.
  */
-export async function castPaper(db: Db, ballotId: number, unitId: number, personId: number, agreed: Paper): Promise<void> {
+export async function lockBallot(db: Db, ballotId: number): Promise<void> {
+  if (!Number.isSafeInteger(ballotId)) throw new Error(`ballot id ${ballotId}`);
+  await db.$executeRawUnsafe(`UPDATE "Ballot" SET "state" = "state" WHERE "id" = ${ballotId}`);
+}
+
+/** What casting a paper did: put it in the box, or found the unit had voted or the ballot closed meanwhile. */
+export type CastResult = { kind: 'cast'; voted: number } | { kind: 'twice' } | { kind: 'closed' };
+
+/**
+ * Records that `unitId` voted (by `personId`) and puts its paper in the box, in the caller's
+ * transaction, under the ballot's lock; the state and the unit's earlier vote are read again under
+ * it. Returns how many units have voted since.
+ */
+export async function castPaper(db: Db, ballotId: number, unitId: number, personId: number, agreed: Paper): Promise<CastResult> {
+  await lockBallot(db, ballotId);
+  const ballot = await db.ballot.findUniqueOrThrow({ where: { id: ballotId }, select: { state: true } });
+  if (ballot.state !== 'open') return { kind: 'closed' };
+  if (await db.ballotVoter.findUnique({ where: { ballotId_unitId: { ballotId, unitId } } })) return { kind: 'twice' };
   await db.ballotVoter.create({ data: { ballotId, unitId, personId } });
   const papers = await readPapers(db, ballotId);
   papers.push([...agreed].sort());
@@ -40,6 +57,7 @@ export async function castPaper(db: Db, ballotId: number, unitId: number, person
   for (const paper of shuffle(papers)) {
     await db.ballotPaper.create({ data: { id: randomUUID(), ballotId, agreed: JSON.stringify(paper) } });
   }
+  return { kind: 'cast', voted: await db.ballotVoter.count({ where: { ballotId } }) };
 }
 
 /** Every paper of a ballot, in key order (random, so it says nothing about who or when). */

@@ -69,10 +69,12 @@ export const vote: Command = {
     for (const code of agreed) if (!candidates.some((c) => c.code === code)) throw new UserError('error-vote-unknown', { code, id: b.id });
     if (agreed.length > b.seats) throw new UserError('error-vote-too-many', { seats: b.seats });
     if (rules.selfVote === 'excluded' && agreed.includes(unit.code)) throw new UserError('error-vote-self', { unit: unit.code });
-    await castPaper(ctx.db, b.id, unit.id, ctx.person.id, agreed);
+    const cast = await castPaper(ctx.db, b.id, unit.id, ctx.person.id, agreed);
+    if (cast.kind === 'twice') throw new UserError('error-vote-twice', { unit: unit.code, id: b.id });
+    if (cast.kind === 'closed') throw new UserError('error-vote-closed', { id: b.id });
     await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'ballot.vote', subjectType: 'ballot', subjectId: b.id, after: { unit: unit.code } });
-    const replies: Reply[] = [{ text: [{ key: 'vote-recorded', args: { unit: unit.code, id: b.id, voted: voted.size + 1, issued: voters.length } }] }];
-    if (voted.size + 1 >= voters.length) {
+    const replies: Reply[] = [{ text: [{ key: 'vote-recorded', args: { unit: unit.code, id: b.id, voted: cast.voted, issued: voters.length } }] }];
+    if (cast.voted >= voters.length) {
       replies.push({ text: [{ key: 'vote-all-voted', args: { id: b.id } }] });
       replies.push(...(await closeBallot(ctx, cluster, term, b)));
     }

@@ -5,7 +5,7 @@ import type { MinutesBallot, MinutesInput, MinutesRankRow } from '../../reports/
 import { writeAudit } from '../../store/audit.js';
 import { ballotParts, membersOf, presentUnitIds } from '../ballots.js';
 import { isSecretary, representedUnitIds, requireCluster, rulesOf, type CommandContext } from '../context.js';
-import { requireOpenTerm, toTable, loadCriteria } from '../lookups.js';
+import { toTable, loadCriteria } from '../lookups.js';
 import { reportInputFor } from '../round-report.js';
 import type { Command } from '../registry.js';
 import type { Cluster, Term } from '../../../generated/sqlite/index.js';
@@ -42,7 +42,8 @@ async function electionOf(ctx: CommandContext, cluster: Cluster, term: Term): Pr
 /**
  * `/minutes` (`/bienban`): the year-end meeting's minutes as a Word file, built from what the
  * store holds (attendance, the closed ranking, every closed ballot round and its count, the
- * election). For the secretary and the leader unit's representatives.
+ * election), for the open year or else the last one. For the secretary and the leader unit's
+ * representatives.
  */
 export const minutes: Command = {
   name: 'minutes',
@@ -50,7 +51,9 @@ export const minutes: Command = {
   scope: 'any',
   async run(ctx) {
     const cluster = requireCluster(ctx);
-    const term = await requireOpenTerm(ctx.db, cluster.id);
+    // The open year, else the last one (the minutes are often asked for after the handover closed it).
+    const term = await ctx.db.term.findFirst({ where: { clusterId: cluster.id }, orderBy: [{ state: 'desc' }, { year: 'desc' }] });
+    if (!term) throw new UserError('error-no-term');
     if (!isSecretary(ctx) && !(term.leaderUnitId !== null && representedUnitIds(ctx).includes(term.leaderUnitId))) throw new UserError('error-minutes-role');
     const units = await membersOf(ctx, cluster.id);
     const meetings = await ctx.db.meeting.findMany({ where: { termId: term.id, state: 'scheduled' }, orderBy: { id: 'desc' } });
@@ -76,7 +79,8 @@ export const minutes: Command = {
       chairUnit: leader?.name ?? null,
       attendance: units.map((u) => ({ code: u.code, name: u.name, present: present.has(u.id) })),
       ranking: await rankingRows(ctx, cluster, term),
-      rules: rulesOf(cluster).vote,
+      // The rules the award ballots were held under (frozen at opening), else the cluster's current ones.
+      rules: ballots.filter((b) => b.kind === 'award').map((b) => ballotParts(b).rules)[0] ?? rulesOf(cluster).vote,
       ballots: ballots.map((b): MinutesBallot => {
         const parts = ballotParts(b);
         return { id: b.id, kind: b.kind, question: b.question, round: b.round, seats: b.seats, candidates: parts.candidates, rules: parts.rules, tally: parts.result!, openedAt: b.openedAt, closedAt: b.closedAt };

@@ -17,8 +17,9 @@ import {
  * bordered data tables. Every text goes through `nfc` so Vietnamese reads the same in every viewer.
  */
 
-/** Body text in half-points (14 pt); tables and the header's small lines (13 pt). */
+/** Body text in half-points (14 pt). */
 export const BODY = 28;
+/** Tables and the header's lines in half-points (13 pt). */
 export const SMALL = 26;
 
 /** Unicode NFC: composed Vietnamese letters (what Word and the offices expect). */

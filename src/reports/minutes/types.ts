@@ -11,9 +11,7 @@ export interface MinutesInput {
   /** The body above the cluster (first line of the header's left column), when known. */
   superior: string | null;
   clusterName: string;
-  /** The leader unit's name (the host), or null. */
-  leaderUnit: string | null;
-  /** Short code for the number line (`Số: …/BB-CTĐ`). */
+  /** Short code for the number line: `Số: …/BB-CTĐ` (a cluster), `…/BB-KTĐ` (a bloc). */
   numberSuffix: string;
   year: number;
   /** Where the minutes are dated: the meeting's place, else null. */

@@ -115,6 +115,7 @@ elect-deputy-elected = { $code } – { $name } is elected deputy leader for { $y
 elect-leader-none = No leader was elected. The secretary may propose another unit with /elect LEADER_CODE DEPUTY_CODE.
 elect-deputy-none = No deputy was elected. The secretary may propose another unit with /elect LEADER_CODE DEPUTY_CODE.
 elect-handover-hint = To schedule the handover of leadership and the rotating flag: /handover { $code } dd/mm/yyyy.
+elect-handover-button = Schedule the handover to { $code }
 elect-appointed = Appointment recorded: leader for { $year }: { $leader }; deputy: { $deputy }.
 error-elect-same = The leader and the deputy must be two different units.
 error-elect-appointed = Under the rules the leader and deputy are appointed. Record the decision with /elect LEADER_CODE DEPUTY_CODE.

@@ -115,6 +115,7 @@ elect-deputy-elected = { $code } – { $name } trúng cử Cụm phó năm { $ye
 elect-leader-none = Chưa bầu được Cụm trưởng. Thư ký có thể đề xuất đơn vị khác bằng /elect MÃ_CỤM_TRƯỞNG MÃ_CỤM_PHÓ.
 elect-deputy-none = Chưa bầu được Cụm phó. Thư ký có thể đề xuất đơn vị khác bằng /elect MÃ_CỤM_TRƯỞNG MÃ_CỤM_PHÓ.
 elect-handover-hint = Để lên lịch bàn giao Cụm trưởng và Cờ luân lưu: /handover { $code } dd/mm/yyyy.
+elect-handover-button = Lên lịch bàn giao cho { $code }
 elect-appointed = Đã ghi nhận quyết định chỉ định Cụm trưởng năm { $year }: { $leader }; Cụm phó: { $deputy }.
 error-elect-same = Cụm trưởng và Cụm phó phải là hai đơn vị khác nhau.
 error-elect-appointed = Theo quy chế, Cụm trưởng, Cụm phó do cấp có thẩm quyền chỉ định. Ghi nhận bằng /elect MÃ_CỤM_TRƯỞNG MÃ_CỤM_PHÓ.

@@ -3,7 +3,7 @@ import { electionOutcome } from '../domain/election.js';
 import type { Tally } from '../domain/tally.js';
 import { writeAudit } from '../store/audit.js';
 import { lockBallot } from '../store/ballot-box.js';
-import type { Msg, Reply } from '../reply.js';
+import type { Button, Msg, Reply } from '../reply.js';
 import { ballotMsgs, ballotParts, countBallot, membersOf, openBallot, publish, tallyMsgs } from './ballots.js';
 import type { CommandContext } from './context.js';
 
@@ -18,8 +18,13 @@ export async function recordElection(ctx: CommandContext, cluster: Cluster, term
   await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'election.result', subjectType: 'term', subjectId: term.id, after: { post, code, year: term.year + 1, mode } });
 }
 
-/** What follows a count: the lines saying it, and a second round when one is due. */
-async function follow(ctx: CommandContext, cluster: Cluster, term: Term, ballot: Ballot, t: Tally): Promise<{ lines: Msg[]; next: Ballot | null }> {
+/** The offer to schedule next year's handover to the elected leader (pressed, it asks for the date). */
+export function handoverOffer(code: string): Button[][] {
+  return [[{ label: { key: 'elect-handover-button', args: { code } }, data: `/handover ${code}` }]];
+}
+
+/** What follows a count: the lines saying it, a second round when one is due, the handover offer. */
+async function follow(ctx: CommandContext, cluster: Cluster, term: Term, ballot: Ballot, t: Tally): Promise<{ lines: Msg[]; next: Ballot | null; buttons?: Button[][] }> {
   const { candidates, rules } = ballotParts(ballot);
   const lines: Msg[] = [];
   if (ballot.kind === 'award') {
@@ -37,7 +42,7 @@ async function follow(ctx: CommandContext, cluster: Cluster, term: Term, ballot:
     const unit = candidates.find((c) => c.code === outcome.code)!;
     lines.push({ key: `elect-${post}-elected`, args: { code: unit.code, name: unit.name, year: term.year + 1 } });
     if (post === 'leader') lines.push({ key: 'elect-handover-hint', args: { code: unit.code } });
-    return { lines, next: null };
+    return { lines, next: null, buttons: post === 'leader' ? handoverOffer(unit.code) : undefined };
   }
   if (outcome.kind === 'runoff') {
     const next = await openBallot(ctx, {
@@ -67,8 +72,8 @@ export async function closeBallot(ctx: CommandContext, cluster: Cluster, term: T
     clusterId: cluster.id, actorId: ctx.person.id, action: 'ballot.close', subjectType: 'ballot', subjectId: ballot.id,
     after: { issued: t.issued, returned: t.returned, valid: t.valid, invalid: t.invalid, agree: Object.fromEntries(t.rows.map((r) => [r.code, r.agree])), elected: t.elected },
   });
-  const { lines, next } = await follow(ctx, cluster, term, closed, t);
-  const result: Reply = { text: [...tallyMsgs(closed, t, cluster.locale), ...lines] };
+  const { lines, next, buttons } = await follow(ctx, cluster, term, closed, t);
+  const result: Reply = { text: [...tallyMsgs(closed, t, cluster.locale), ...lines], buttons };
   const replies: Reply[] = [result];
   if (next) replies.push({ text: [{ key: 'ballot-second-round' }, ...ballotMsgs(next, cluster.locale), { key: 'ballot-how-to-vote', args: { id: next.id } }] });
   for (const reply of replies) await publish(ctx, cluster, reply);

@@ -60,7 +60,11 @@ for (const { name, open, skip } of PROVIDERS) {
       await ok(sec, '/quyche election appointed', /do cấp có thẩm quyền chỉ định/);
       await ok(sec, '/baucumtruong', /Cụm trưởng, Cụm phó do cấp có thẩm quyền chỉ định/);
       await ok(sec, '/baucumtruong LA LA', /hai đơn vị khác nhau/);
-      await ok(sec, '/baucumtruong LA CT', /Đã ghi nhận quyết định chỉ định Cụm trưởng năm 2027: LA; Cụm phó: CT[\s\S]*\/handover LA dd\/mm\/yyyy/);
+      const appointed = await ok(sec, '/baucumtruong LA CT', /Đã ghi nhận quyết định chỉ định Cụm trưởng năm 2027: LA; Cụm phó: CT[\s\S]*\/handover LA dd\/mm\/yyyy/);
+      const offer = appointed.replies.flatMap((r) => r.buttons ?? []).flat();
+      expect(offer.map((b) => b.data)).toEqual(['/handover LA']);
+      await ok(sec, '', /Cách dùng: \/handover MÃ_ĐƠN_VỊ dd\/mm\/yyyy/, { action: offer[0]!.data });
+      await ok(sec, '/bangiao LA 20/12/2026', /Đã lên lịch bàn giao Cụm trưởng và Cờ luân lưu từ BL cho LA/);
       await ok(sec, '/quyche election free', /bầu tự do/);
       const free = await ok(sec, '/baucumtruong', /Bầu Cụm trưởng năm 2027 \(ứng viên: AG, BL, BT/);
       expect(free.text).toMatch(/Phiếu số \d+: Bầu Cụm phó năm 2027/);

@@ -2,7 +2,7 @@ import { ELECTION_VOTE_RULES } from '../../domain/ballot-rules.js';
 import { proposeByRotation, rotationOrder } from '../../domain/election.js';
 import { UserError } from '../../domain/errors.js';
 import type { Reply } from '../../reply.js';
-import { recordElection } from '../ballot-close.js';
+import { handoverOffer, recordElection } from '../ballot-close.js';
 import { ballotMsgs, candidatesFor, membersOf, openBallot, openBallots, publish } from '../ballots.js';
 import { requireSecretary, rulesOf } from '../context.js';
 import { requireOpenTerm } from '../lookups.js';
@@ -36,7 +36,7 @@ export const elect: Command = {
       if (!codes.length) throw new UserError('error-elect-appointed');
       await recordElection(ctx, cluster, term, 'leader', codes[0]!, 'appointed');
       await recordElection(ctx, cluster, term, 'deputy', codes[1]!, 'appointed');
-      return [{ text: [{ key: 'elect-appointed', args: { leader: codes[0]!, deputy: codes[1]!, year: term.year + 1 } }, { key: 'elect-handover-hint', args: { code: codes[0]! } }] }];
+      return [{ text: [{ key: 'elect-appointed', args: { leader: codes[0]!, deputy: codes[1]!, year: term.year + 1 } }, { key: 'elect-handover-hint', args: { code: codes[0]! } }], buttons: handoverOffer(codes[0]!) }];
     }
     const busy = (await openBallots(ctx, term.id)).filter((b) => b.kind !== 'award');
     if (busy.length) throw new UserError('error-elect-open', { ids: busy.map((b) => `#${b.id}`).join(', ') });

@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import { UserError } from './errors.js';
+import {
+  DEFAULT_ELECTION_RULES,
+  DEFAULT_VOTE_RULES,
+  electionRulesFrom,
+  electionRulesSchema,
+  voteRulesFrom,
+  voteRulesSchema,
+  type ElectionRules,
+  type VoteRules,
+} from './ballot-rules.js';
 
 /** A classification band: from `minPercent` of the scale upwards. */
 export interface Band {
@@ -21,6 +31,10 @@ export interface ClusterRules {
   tieBreaks: TieBreak[];
   /** Overall cap on bonus points in hundredths; null = each bonus row's own cap only. */
   bonusCap: number | null;
+  /** The year-end meeting's vote settings (ballot-rules.ts). */
+  vote: VoteRules;
+  /** How next year's leader and deputy are chosen (rotation order). */
+  election: ElectionRules;
 }
 
 /** Default: ≥ 95 % xuất sắc, ≥ 80 % tốt, ≥ 50 % hoàn thành, else chưa hoàn thành. */
@@ -33,6 +47,8 @@ export const DEFAULT_RULES: ClusterRules = {
   ],
   tieBreaks: ['first-section', 'fewer-deductions'],
   bonusCap: null,
+  vote: DEFAULT_VOTE_RULES,
+  election: DEFAULT_ELECTION_RULES,
 };
 
 const rulesSchema = z.object({
@@ -41,6 +57,8 @@ const rulesSchema = z.object({
     .optional(),
   tieBreaks: z.array(z.enum(['first-section', 'fewer-deductions'])).optional(),
   bonusCap: z.number().int().nonnegative().nullable().optional(),
+  vote: voteRulesSchema.optional(),
+  election: electionRulesSchema.optional(),
 });
 
 /** Reads stored cluster settings, filling in defaults for what the cluster did not set. */
@@ -50,6 +68,8 @@ export function parseRules(json: string): ClusterRules {
     bands: [...(parsed.bands ?? DEFAULT_RULES.bands)].sort((a, b) => b.minPercent - a.minPercent),
     tieBreaks: parsed.tieBreaks ?? DEFAULT_RULES.tieBreaks,
     bonusCap: parsed.bonusCap ?? DEFAULT_RULES.bonusCap,
+    vote: voteRulesFrom(parsed.vote),
+    election: electionRulesFrom(parsed.election),
   };
 }
 
@@ -62,7 +82,7 @@ export function classify(total: number, maxTotal: number, bands: Band[]): Band['
 
 /** The JSON stored on the cluster (and on a round when it closes). */
 export function serializeRules(rules: ClusterRules): string {
-  return JSON.stringify({ bands: rules.bands, tieBreaks: rules.tieBreaks, bonusCap: rules.bonusCap });
+  return JSON.stringify({ bands: rules.bands, tieBreaks: rules.tieBreaks, bonusCap: rules.bonusCap, vote: rules.vote, election: rules.election });
 }
 
 /**

@@ -38,6 +38,11 @@ export const MENU: ReadonlyArray<{ name: string; alias?: string }> = [
   { name: 'handover', alias: 'bangiao' },
   { name: 'reminders', alias: 'nhacnho' },
   { name: 'lang', alias: 'ngonngu' },
+  { name: 'attend', alias: 'diemdanh' },
+  { name: 'ballot', alias: 'bophieu' },
+  { name: 'vote', alias: 'bieuquyet' },
+  { name: 'elect', alias: 'baucumtruong' },
+  { name: 'minutes', alias: 'bienban' },
 ];
 
 /**

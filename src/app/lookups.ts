@@ -1,5 +1,6 @@
 import type { Criterion, Round, Term, Unit } from '../../generated/sqlite/index.js';
-import { normaliseCode, type CriteriaTable, type CriterionKind } from '../domain/criteria.js';
+import { parseStoredScoring, POINTS } from '../domain/criterion-kinds.js';
+import { normaliseCode, type CriteriaTable, type CriterionKind, type CriterionRow, type EvidenceRule } from '../domain/criteria.js';
 import { UserError } from '../domain/errors.js';
 import type { Db } from '../store/client.js';
 
@@ -39,8 +40,22 @@ export function loadCriteria(db: Db, termId: number): Promise<Criterion[]> {
 
 /** Stored criteria rows as the domain's table. */
 export function toTable(rows: Criterion[]): CriteriaTable {
+  return { rows: rows.map(toRow) };
+}
+
+/** One stored criterion as the domain's row (kind, scoring, evidence rule, units not assigned). */
+export function toRow(r: Criterion): CriterionRow {
+  const scoring = parseStoredScoring(r.scoring);
+  const notAssigned = r.notAssigned ? r.notAssigned.split(',').filter(Boolean) : [];
   return {
-    rows: rows.map((r) => ({ code: r.code, title: r.title, kind: r.kind as CriterionKind, max: r.max, sectionCode: r.sectionCode })),
+    code: r.code,
+    title: r.title,
+    kind: r.kind as CriterionKind,
+    max: r.max,
+    sectionCode: r.sectionCode,
+    ...(scoring.type !== POINTS.type ? { scoring } : {}),
+    ...(r.evidence !== 'optional' ? { evidence: r.evidence as EvidenceRule } : {}),
+    ...(notAssigned.length ? { notAssigned } : {}),
   };
 }
 

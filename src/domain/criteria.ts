@@ -90,6 +90,11 @@ function notAssignedFlag(cell: string): string[] | null {
   return match ? unitList(match[1]!) : null;
 }
 
+/** Flags that may stand where the kind is left out: not-assigned units, evidence required. */
+function isFlagCell(cell: string): boolean {
+  return notAssignedFlag(cell) !== null || ['evidence', 'minhchung', 'minh chứng', 'required', 'batbuoc', 'bắt buộc'].includes(cell.trim().toLowerCase());
+}
+
 /** Unit codes separated by spaces, commas or semicolons, normalised. */
 function unitList(text: string): string[] {
   return text.split(/[\s,;]+/).filter(Boolean).map(normaliseCode);
@@ -120,7 +125,10 @@ export function parseCriteriaText(body: string): CriteriaTable {
     const line = text.trim();
     if (!line || line.startsWith('#')) return;
     const cells = line.split('|').map((c) => c.trim());
-    const [code = '', title = '', max = '', kind = '', ...flags] = cells;
+    const [code = '', title = '', max = '', ...after] = cells;
+    // The kind may be left out before the flags: `1 | A | 10 | na CB` is a criterion.
+    const kind = after[0] !== undefined && isFlagCell(after[0]) ? '' : after.shift() ?? '';
+    const flags = after;
     raw.push({ line: index + 1, code, title, max, kind: cells.length === 2 ? 'section' : kind || 'criterion', flags });
   });
   return buildTable(raw);

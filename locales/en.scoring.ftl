@@ -12,7 +12,10 @@ kind-scoring = { $row ->
 }{ $scoring ->
     [passfail] , pass/fail
     [count] , { $each } points an occurrence
-    [tally] , +{ $plus }/−{ $minus } points an occurrence, floor { $min }
+    [tally] , +{ $plus }/−{ $minus } points an occurrence{ $min ->
+        [0] {""}
+       *[other] , floor { $min }
+    }
     [target] , against a target (cluster formula)
     [linear] , in proportion to a target
    *[points] {""}
@@ -105,3 +108,4 @@ template-invalid-count = A count is a whole number, not negative.
 error-template-file = The file “{ $name }” is not a score sheet from /template. Get one with /template, fill it in and send it back.
 error-template-unit = This sheet belongs to unit { $unit }, not { $mine }. Get your unit's sheet with /template.
 error-template-empty = No points cell of the sheet is filled in.
+report-col-evidence = Evidence

@@ -12,7 +12,10 @@ kind-scoring = { $row ->
 }{ $scoring ->
     [passfail] , đạt/không đạt
     [count] , { $each } điểm/lần
-    [tally] , +{ $plus }/−{ $minus } điểm mỗi lần, sàn { $min }
+    [tally] , +{ $plus }/−{ $minus } điểm mỗi lần{ $min ->
+        [0] {""}
+       *[other] , sàn { $min }
+    }
     [target] , theo chỉ tiêu (công thức Cụm)
     [linear] , tỷ lệ chỉ tiêu
    *[points] {""}
@@ -105,3 +108,4 @@ template-invalid-count = Số lần là số nguyên, không âm.
 error-template-file = Tệp “{ $name }” không phải phiếu tự chấm lấy bằng /template. Lấy phiếu bằng /template, điền rồi gửi lại.
 error-template-unit = Phiếu này của đơn vị { $unit }, không phải của { $mine }. Lấy phiếu của đơn vị bằng /template.
 error-template-empty = Phiếu chưa có ô điểm nào được điền.
+report-col-evidence = Minh chứng

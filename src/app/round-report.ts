@@ -89,6 +89,7 @@ export async function reportInputFor(conn: Conn, cluster: Cluster, term: Term, r
     return withComputedTargets(detail, criteriaTable, table);
   });
   const sheetIds = [...sheetOf.values()].map((s) => s.id);
+  await attachEvidenceNames(conn, details, criteria, sheetOf, units);
   const logs = await db.auditLog.findMany({
     where: { clusterId: cluster.id, OR: [{ subjectType: 'round', subjectId: round.id }, { subjectType: 'sheet', subjectId: { in: sheetIds } }] },
     orderBy: { id: 'asc' },
@@ -107,6 +108,23 @@ export async function reportInputFor(conn: Conn, cluster: Cluster, term: Term, r
     reason: l.action === 'score.review' && l.after ? (JSON.parse(l.after) as { reason?: string }).reason ?? null : null,
   }));
   return { ...reportHeader(cluster, term, round, now), table, units: details, audit };
+}
+
+/** Adds the names of each row's evidence files to the unit sheets (one query for the round). */
+async function attachEvidenceNames({ db }: Conn, details: UnitDetail[], criteria: LoadedRound['criteria'], sheetOf: LoadedRound['sheetOf'], units: LoadedRound['units']): Promise<void> {
+  const files = await db.evidence.findMany({ where: { sheetId: { in: [...sheetOf.values()].map((s) => s.id) } }, select: { sheetId: true, criterionId: true, fileName: true }, orderBy: { id: 'asc' } });
+  if (!files.length) return;
+  const unitOfSheet = new Map([...sheetOf.values()].map((s) => [s.id, units.find((u) => u.id === s.unitId)?.code]));
+  const codeOf = new Map(criteria.map((c) => [c.id, c.code]));
+  const names = new Map<string, string[]>();
+  for (const f of files) {
+    const key = `${unitOfSheet.get(f.sheetId)}|${codeOf.get(f.criterionId)}`;
+    names.set(key, [...(names.get(key) ?? []), f.fileName]);
+  }
+  for (const d of details) for (const r of d.rows) {
+    const list = names.get(`${d.unitCode}|${r.code}`);
+    if (list) r.evidence = list;
+  }
 }
 
 /**

@@ -96,3 +96,4 @@ report-chart-caption = Ranking chart { $year } – { $round ->
     [yes] {" "}(provisional)
    *[no] {""}
   }.
+report-col-evidence = Evidence

@@ -96,3 +96,4 @@ report-chart-caption = Biểu đồ xếp hạng năm { $year } – { $round ->
     [yes] {" "}(tạm tính)
    *[no] {""}
   }.
+report-col-evidence = Minh chứng

@@ -1,4 +1,4 @@
-import { parseScoringSpec, POINTS, type Scoring } from './criterion-kinds.js';
+import { isScoringWord, parseScoringSpec, POINTS, type Scoring } from './criterion-kinds.js';
 import { LineErrors, UserError, type LineProblem } from './errors.js';
 import { parseScore, type Hundredths } from './score.js';
 
@@ -110,6 +110,7 @@ function readKindCell(cell: string): { kind: CriterionKind | undefined; scoring:
     const kind = KIND_WORDS[words.slice(0, n).join(' ').toLowerCase()];
     if (kind && words.length >= n) return { kind, scoring: parseScoringSpec(words.slice(n)) };
   }
+  if (words.length && !isScoringWord(words)) return { kind: undefined, scoring: POINTS };
   return { kind: words.length ? 'criterion' : undefined, scoring: parseScoringSpec(words) };
 }
 

@@ -46,6 +46,12 @@ const SCORING_WORDS: Record<string, Scoring['type']> = {
   linear: 'linear', tuyentinh: 'linear', 'tuyến tính': 'linear',
 };
 
+/** True when the word (or two words) names a scoring: `passfail`, `count`, `định tính`… */
+export function isScoringWord(words: string[]): boolean {
+  const lower = words.map((w) => w.toLowerCase());
+  return SCORING_WORDS[lower.slice(0, 2).join(' ')] !== undefined || SCORING_WORDS[lower[0] ?? ''] !== undefined;
+}
+
 const AMOUNT = /^(\d{1,9})(?:[.,](\d{1,2}))?$/;
 
 /** A non-negative amount with at most two decimals (`95`, `95,5`, `1000.25`), in hundredths; null if not one. */

@@ -219,13 +219,14 @@ D | Chậm báo cáo | 5 | deduction count 1`;
         [2, 'error-criteria-scoring'],
         [3, 'error-criteria-scoring-row'],
         [4, 'error-criteria-flag'],
-        [5, 'error-criteria-scoring'],
+        [5, 'error-criteria-kind'],
       ]);
     }
   });
 
   it('rejects an unknown scoring word', () => {
     expect(key(() => parseScoringSpec(['weighted']))).toBe('error-criteria-scoring');
+    expect(key(() => parseCriteriaText('1 | A | 10 | weighted'))).toBe('error-lines');
   });
 });
 

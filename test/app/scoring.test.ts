@@ -93,7 +93,7 @@ for (const { name, open, skip } of CASES) {
       expect(mine).toMatch(/1\.4\s+10\s+9\/10 → 9/);
       expect(mine).toMatch(/2\.1\s+10\s+3 → 6/);
       expect(mine).toMatch(/2\.2\s+10\s+\+2 -1 → 3/);
-      expect(mine).toMatch(/1\.2\s+20\s+95 → 9,5 \(tạm tính\)/);
+      expect(mine).toMatch(/1\.2\s+20\s+95\/100 → 9,5 \(tạm tính\)/);
       expect((await h.say(reps.HGI!, '/score 1.4 5/10')).text).toContain('không áp dụng cho đơn vị HGI');
       expect((await h.say(sec, '/help score')).text).toContain('“+2 -1”');
     });

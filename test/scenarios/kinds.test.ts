@@ -145,7 +145,7 @@ for (const { name, open, skip } of CASES) {
 
       // Before close: the police formula's points are provisional in /mine.
       const mineBefore = (await hs.say(reps.get('LS')!, '/cuatoi')).text;
-      expect(mineBefore).toMatch(/\b120 → 20 \(tạm tính\)/);
+      expect(mineBefore).toMatch(/120\/100 → 20 \(tạm tính\)/);
       expect(mineBefore).toContain('Minh chứng 2: ke-hoach-LS.pdf.');
 
       for (const [unit, code, input, reason] of REVIEWS) {
@@ -200,7 +200,7 @@ for (const { name, open, skip } of CASES) {
 
       // After close: final, no longer provisional, and the same figure.
       const mineAfter = (await hs.say(reps.get('LS')!, '/cuatoi')).text;
-      expect(mineAfter).toMatch(/\b120 → 20(?! \(tạm tính\))/);
+      expect(mineAfter).toMatch(/120\/100 → 20(?! \(tạm tính\))/);
       const closed = await hs.store.db.round.findFirst({ where: { state: 'closed' } });
       expect(JSON.parse(closed!.targetPoints!).CB).toMatchObject({ 3: 2000, 4: 1350 });
 

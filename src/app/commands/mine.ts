@@ -9,6 +9,8 @@ import { requireCriteria, requireOpenTerm, toRow } from '../lookups.js';
 import type { Cell, Msg } from '../../reply.js';
 import type { Command } from '../registry.js';
 import { loadSheetScores, NO_SCORES, sheetPoints, sheetProgress } from './sheet-view.js';
+import { resolvedTarget } from '../../domain/round-scores.js';
+import { targetsIfNeeded } from '../score-lines.js';
 
 /**
  * `/mine` (`/cuatoi`): the unit's sheet in the latest round: scores, state and total. A row of
@@ -33,6 +35,7 @@ export const mine: Command = {
     const explanations = sheet ? await ctx.db.explanation.count({ where: { sheetId: sheet.id } }) : 0;
     const files = sheet ? await listEvidence(ctx.db, sheet.id) : [];
     const provisional = round.state !== 'closed';
+    const targets = await targetsIfNeeded(ctx, term.id, criteria);
     const rows = criteria.filter((c) => c.kind !== 'section').map((c) => ({ c, row: toRow(c) }));
     const showEvidence = files.length > 0 || rows.some((r) => r.row.evidence === 'required');
     const cell = (code: string, kind: 'self' | 'review', counts: boolean): Cell => {
@@ -42,8 +45,10 @@ export const mine: Command = {
       const scoring = row.scoring ?? POINTS;
       if (scoring.type === 'points' || !version.input) return toPoints(version.points);
       const worth = usesTarget(scoring) ? (counts ? points.get(code) : undefined) : version.points;
-      if (worth === undefined) return inputText(version.input);
-      return { key: scoring.type === 'target' && provisional ? 'mine-input-provisional' : 'mine-input', args: { input: inputText(version.input), points: toPoints(worth) } };
+      // An actual result alone is shown against the target that counts (the secretary's).
+      const input = version.input.type === 'ratio' ? { ...version.input, target: resolvedTarget(targets, code, unit.code, version.input) } : version.input;
+      if (worth === undefined) return inputText(input);
+      return { key: scoring.type === 'target' && provisional ? 'mine-input-provisional' : 'mine-input', args: { input: inputText(input), points: toPoints(worth) } };
     };
     const byCriterion = new Map<number, string[]>();
     for (const f of files) byCriterion.set(f.criterionId, [...(byCriterion.get(f.criterionId) ?? []), f.fileName]);

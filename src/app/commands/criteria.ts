@@ -35,7 +35,9 @@ export const criteria: Command = {
     const term = await requireOpenTerm(ctx.db, cluster!.id);
     const table = file ? criteriaFromRows(await readCriteriaFile(file)) : parseCriteriaText(text);
     const scored = await ctx.db.scoreEntry.count({ where: { criterion: { termId: term.id } } });
-    if (scored > 0) throw new UserError('error-criteria-locked');
+    // Evidence hangs off the criteria too: a new table would silently drop the files.
+    const attached = scored > 0 ? 0 : await ctx.db.evidence.count({ where: { criterion: { termId: term.id } } });
+    if (scored > 0 || attached > 0) throw new UserError('error-criteria-locked');
     const unknown = await unknownUnits(ctx, cluster!.id, table);
     if (unknown.length) throw new UserError('error-criteria-unknown-units', { codes: unknown.join(', ') });
     const before = await loadCriteria(ctx.db, term.id);

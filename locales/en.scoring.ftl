@@ -108,3 +108,7 @@ template-invalid-count = A count is a whole number, not negative.
 error-template-file = The file “{ $name }” is not a score sheet from /template. Get one with /template, fill it in and send it back.
 error-template-unit = This sheet belongs to unit { $unit }, not { $mine }. Get your unit's sheet with /template.
 error-template-empty = No points cell of the sheet is filled in.
+error-evidence-files = Nothing was stored: { $count ->
+    [one] one file is
+   *[other] { $count } files are
+} not valid. { $list }

@@ -108,3 +108,4 @@ template-invalid-count = Số lần là số nguyên, không âm.
 error-template-file = Tệp “{ $name }” không phải phiếu tự chấm lấy bằng /template. Lấy phiếu bằng /template, điền rồi gửi lại.
 error-template-unit = Phiếu này của đơn vị { $unit }, không phải của { $mine }. Lấy phiếu của đơn vị bằng /template.
 error-template-empty = Phiếu chưa có ô điểm nào được điền.
+error-evidence-files = Chưa lưu tệp nào: { $count } tệp chưa hợp lệ. { $list }

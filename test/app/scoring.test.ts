@@ -177,7 +177,7 @@ for (const { name, open, skip } of CASES) {
       const big = Buffer.concat([PDF, Buffer.alloc(1024 * 1024)]);
       expect((await h.say(ls, '/evidence 1.3', { attachments: [fileAttachment('lon.pdf', big)] })).text).toContain('vượt quá 1 MB');
       const two = await h.say(ls, '/evidence 1.3', { attachments: [fileAttachment('a.pdf', PDF), fileAttachment('b.png', PNG)] });
-      expect(two.text).toContain('b.png: Tệp “b.png”: mỗi tiêu chí có tối đa 3 tệp minh chứng');
+      expect(two.text).toContain('Chưa lưu tệp nào: 1 tệp chưa hợp lệ. Tệp “b.png”: mỗi tiêu chí có tối đa 3 tệp minh chứng.');
       expect(await h.store.db.evidence.count()).toBe(2);
       expect((await h.say(ls, '/evidence 1.3', { attachments: [fileAttachment('b.png', PNG)] })).text).toContain('tổng cộng 3 tệp');
       expect((await h.say(ls, '/evidence 1.3')).text).toMatch(/Minh chứng của LS, tiêu chí 1\.3 \(3 tệp\)[\s\S]*ke-hoach\.docx[\s\S]*b\.png/);

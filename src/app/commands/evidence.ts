@@ -1,7 +1,7 @@
 import type { Round, Term, Unit } from '../../../generated/sqlite/index.js';
 import { normaliseCode } from '../../domain/criteria.js';
 import { checkEvidence } from '../../domain/evidence.js';
-import { LineErrors, UserError, type LineProblem } from '../../domain/errors.js';
+import { UserError, type LineProblem } from '../../domain/errors.js';
 import { formatDateTime } from '../../domain/dates.js';
 import { writeAudit } from '../../store/audit.js';
 import { addEvidence, evidenceFiles, listEvidence, type EvidenceInfo } from '../../store/evidence.js';
@@ -111,9 +111,11 @@ export const evidence: Command = {
         problems.push({ line: i + 1, key: error.key, args: error.args });
       }
     }
+    if (problems.length === 1 && files.length === 1) throw new UserError(problems[0]!.key, problems[0]!.args);
     if (problems.length) {
-      if (problems.length === 1 && files.length === 1) throw new UserError(problems[0]!.key, problems[0]!.args);
-      throw new LineErrors(problems.map((p) => ({ ...p, cell: String(files[p.line - 1]!.fileName) })));
+      // Each problem names its file; together they say why nothing was stored.
+      const t = ctx.i18n.translator(ctx.locale);
+      throw new UserError('error-evidence-files', { count: problems.length, list: problems.map((p) => t(p.key, p.args)).join(' ') });
     }
     const sheet = existing ?? (await ctx.db.sheet.create({ data: { roundId: round.id, unitId: unit.id } }));
     const stored = [];

@@ -112,3 +112,8 @@ error-evidence-files = Nothing was stored: { $count ->
     [one] one file is
    *[other] { $count } files are
 } not valid. { $list }
+
+## Telegram menu descriptions of the commands above (the menu entries themselves live in src/adapters/telegram/commands.ts)
+telegram-cmd-target = Set each unit's target (quantitative criteria)
+telegram-cmd-template = Get the score sheet as an Excel file to fill in
+telegram-cmd-evidence = Attach or read the evidence of a criterion

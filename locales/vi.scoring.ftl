@@ -109,3 +109,8 @@ error-template-file = Tệp “{ $name }” không phải phiếu tự chấm l�
 error-template-unit = Phiếu này của đơn vị { $unit }, không phải của { $mine }. Lấy phiếu của đơn vị bằng /template.
 error-template-empty = Phiếu chưa có ô điểm nào được điền.
 error-evidence-files = Chưa lưu tệp nào: { $count } tệp chưa hợp lệ. { $list }
+
+## Telegram menu descriptions of the commands above (the menu entries themselves live in src/adapters/telegram/commands.ts)
+telegram-cmd-target = Giao chỉ tiêu cho từng đơn vị (tiêu chí định lượng)
+telegram-cmd-template = Nhận phiếu tự chấm dạng Excel để điền
+telegram-cmd-evidence = Gửi hoặc xem minh chứng của một tiêu chí

@@ -151,8 +151,6 @@ for (const { name, open, skip } of CASES) {
       for (const [unit, code, input, reason] of REVIEWS) {
         await ok(sec, `/thamdinh ${unit} ${code} ${input} ${reason}`, /Đã thẩm định/);
       }
-      for (const [code] of UNITS) await ok(reps.get(code)!, '/xacnhan', /đã xác nhận kết quả/);
-      await ok(sec, '/chot', /xếp hạng 7 đơn vị/);
 
       // Independent computation, with the reviews applied.
       const sheets = Object.fromEntries(Object.entries(SHEETS).map(([u, s]) => [u, { ...s }]));
@@ -171,6 +169,12 @@ for (const { name, open, skip } of CASES) {
         const cls = percent >= 95 ? 'Xuất sắc' : percent >= 80 ? 'Tốt' : percent >= 50 ? 'Hoàn thành' : 'Chưa hoàn thành';
         return { code, total, first: p[1]! + p[2]! + p[3]!, deductions: p.D!, cls };
       });
+      // Each confirmation states the unit's total: the same figure as the ranking will.
+      for (const u of computed) {
+        const total = String(u.total / 100).replace('.', ',');
+        await ok(reps.get(u.code)!, '/xacnhan', new RegExp(`đã xác nhận kết quả chấm điểm: ${total} điểm\\.`));
+      }
+      await ok(sec, '/chot', /xếp hạng 7 đơn vị/);
       computed.sort((a, b) => b.total - a.total || b.first - a.first || a.deductions - b.deductions || a.code.localeCompare(b.code));
       const expected = computed.map((u, i) => `${i + 1} ${u.code} ${String(u.total / 100).replace('.', ',')} ${u.cls}`);
 

@@ -48,3 +48,6 @@ telegram-cmd-ballot = Open, follow, close a secret ballot
 telegram-cmd-vote = Cast your unit's secret vote (private chat with the bot)
 telegram-cmd-elect = Elect next year's leader and deputy (secretary)
 telegram-cmd-minutes = The year-end meeting's minutes (Word file)
+telegram-cmd-target = Set each unit's target (quantitative criteria)
+telegram-cmd-template = Get the score sheet as an Excel file to fill in
+telegram-cmd-evidence = Attach or read the evidence of a criterion

@@ -48,3 +48,6 @@ telegram-cmd-ballot = Mở, theo dõi, đóng phiếu bỏ phiếu kín
 telegram-cmd-vote = Bỏ phiếu kín (trong tin nhắn riêng với bot)
 telegram-cmd-elect = Bầu Cụm trưởng, Cụm phó năm sau (thư ký)
 telegram-cmd-minutes = Biên bản hội nghị tổng kết (tệp Word)
+telegram-cmd-target = Giao chỉ tiêu cho từng đơn vị (tiêu chí định lượng)
+telegram-cmd-template = Nhận phiếu tự chấm dạng Excel để điền
+telegram-cmd-evidence = Gửi hoặc xem minh chứng của một tiêu chí

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from './evidence.js';
 import { UserError } from './errors.js';
 import {
   DEFAULT_ELECTION_RULES,
@@ -35,6 +36,8 @@ export interface ClusterRules {
   vote: VoteRules;
   /** How next year's leader and deputy are chosen (rotation order). */
   election: ElectionRules;
+  /** Limits on evidence files (size, count per criterion, types). */
+  evidence: EvidenceLimits;
 }
 
 /** Default: ≥ 95 % xuất sắc, ≥ 80 % tốt, ≥ 50 % hoàn thành, else chưa hoàn thành. */
@@ -49,6 +52,7 @@ export const DEFAULT_RULES: ClusterRules = {
   bonusCap: null,
   vote: DEFAULT_VOTE_RULES,
   election: DEFAULT_ELECTION_RULES,
+  evidence: DEFAULT_EVIDENCE_LIMITS,
 };
 
 const rulesSchema = z.object({
@@ -59,6 +63,13 @@ const rulesSchema = z.object({
   bonusCap: z.number().int().nonnegative().nullable().optional(),
   vote: voteRulesSchema.optional(),
   election: electionRulesSchema.optional(),
+  evidence: z
+    .object({
+      maxBytes: z.number().int().positive(),
+      maxFiles: z.number().int().positive(),
+      types: z.array(z.enum(['pdf', 'word', 'excel', 'jpg', 'png'])).min(1),
+    })
+    .optional(),
 });
 
 /** Reads stored cluster settings, filling in defaults for what the cluster did not set. */
@@ -70,6 +81,7 @@ export function parseRules(json: string): ClusterRules {
     bonusCap: parsed.bonusCap ?? DEFAULT_RULES.bonusCap,
     vote: voteRulesFrom(parsed.vote),
     election: electionRulesFrom(parsed.election),
+    evidence: parsed.evidence ?? DEFAULT_RULES.evidence,
   };
 }
 
@@ -82,7 +94,7 @@ export function classify(total: number, maxTotal: number, bands: Band[]): Band['
 
 /** The JSON stored on the cluster (and on a round when it closes). */
 export function serializeRules(rules: ClusterRules): string {
-  return JSON.stringify({ bands: rules.bands, tieBreaks: rules.tieBreaks, bonusCap: rules.bonusCap, vote: rules.vote, election: rules.election });
+  return JSON.stringify({ bands: rules.bands, tieBreaks: rules.tieBreaks, bonusCap: rules.bonusCap, vote: rules.vote, election: rules.election, evidence: rules.evidence });
 }
 
 /**
@@ -133,4 +145,14 @@ export function withTieBreaks(rules: ClusterRules, words: string[]): ClusterRule
 /** A new overall bonus cap in hundredths, or null for none (each bonus row keeps its own cap). */
 export function withBonusCap(rules: ClusterRules, cap: number | null): ClusterRules {
   return { ...rules, bonusCap: cap };
+}
+
+/**
+ * New evidence limits: the largest file in megabytes (up to 50) and the most files per
+ * criterion (up to 20); the accepted types stay as they are.
+ */
+export function withEvidenceLimits(rules: ClusterRules, megabytes: number, files: number): ClusterRules {
+  const valid = Number.isInteger(megabytes) && megabytes >= 1 && megabytes <= 50 && Number.isInteger(files) && files >= 1 && files <= 20;
+  if (!valid) throw new UserError('error-rules-evidence');
+  return { ...rules, evidence: { ...rules.evidence, maxBytes: megabytes * 1024 * 1024, maxFiles: files } };
 }

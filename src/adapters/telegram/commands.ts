@@ -43,6 +43,9 @@ export const MENU: ReadonlyArray<{ name: string; alias?: string }> = [
   { name: 'vote', alias: 'bieuquyet' },
   { name: 'elect', alias: 'baucumtruong' },
   { name: 'minutes', alias: 'bienban' },
+  { name: 'target', alias: 'chitieu' },
+  { name: 'template', alias: 'mau' },
+  { name: 'evidence', alias: 'minhchung' },
 ];
 
 /**

@@ -30,13 +30,16 @@ import { status } from './status.js';
 import { submit } from './submit.js';
 import { term } from './term.js';
 import { vote } from './vote.js';
+import { evidence } from './evidence.js';
+import { target } from './target.js';
+import { template } from './template.js';
 
 /** Every command of CONTRACT.md (plus `/reviewer` and `/rules`), in the order `/help` lists them. */
 export const COMMANDS: Command[] = [];
 const help = helpCommand(() => COMMANDS);
 COMMANDS.push(
   help, setup, link, addunit, join, approve, secretary, term, leader, deputy, criteria, round,
-  reviewer, score, submit, mine, status, review, confirm, explain, close, results, exportTable,
+  reviewer, target, score, template, evidence, submit, mine, status, review, confirm, explain, close, results, exportTable,
   rules, sign, register, meeting, handover, reminders, lang,
 );
 // The year-end meeting (issue 12): attendance, secret ballots, the election, the minutes.

@@ -1,7 +1,7 @@
 import { UserError } from '../../domain/errors.js';
 import { withVoteSetting } from '../vote-settings.js';
 import { voteRulesMsgs } from '../../reports/minutes/format.js';
-import { serializeRules, withBands, withBonusCap, withTieBreaks, type ClusterRules } from '../../domain/rules.js';
+import { serializeRules, withBands, withBonusCap, withEvidenceLimits, withTieBreaks, type ClusterRules } from '../../domain/rules.js';
 import { parseScore, toPoints } from '../../domain/score.js';
 import { writeAudit } from '../../store/audit.js';
 import { requireCluster, requireSecretary, rulesOf, type CommandContext } from '../context.js';
@@ -28,6 +28,7 @@ function rulesReply(ctx: CommandContext, rules: ClusterRules, header: string): R
       ? { key: 'rules-tiebreak', args: { order: rules.tieBreaks.map((r) => t(`tiebreak-${r}`)).join(', ') } }
       : { key: 'rules-tiebreak-none' },
     rules.bonusCap === null ? { key: 'rules-bonuscap-none' } : { key: 'rules-bonuscap', args: { cap: toPoints(rules.bonusCap) } },
+    { key: 'rules-evidence', args: { mb: rules.evidence.maxBytes / 1024 / 1024, files: rules.evidence.maxFiles } },
     { key: 'vote-rules-heading' },
     ...voteRulesMsgs(rules.vote, ctx.locale),
     { key: 'election-rule-mode', args: { mode: rules.election.mode, order: rules.election.rotation.join(', ') || '–' } },
@@ -69,6 +70,11 @@ export const rules: Command = {
       case 'tranthuong':
         if (words.length !== 1) throw new UserError('usage-rules');
         next = withBonusCap(current, NONE.has(words[0]!.toLowerCase()) ? null : parseScore(words[0]!));
+        break;
+      case 'evidence':
+      case 'minhchung':
+        if (words.length !== 2) throw new UserError('error-rules-evidence');
+        next = withEvidenceLimits(current, Number(words[0]), Number(words[1]));
         break;
       default: {
         const units = await ctx.db.unit.findMany({ where: { clusterId: cluster.id }, select: { code: true } });

@@ -95,19 +95,4 @@ report-audit-total = total { $total }
 report-audit-deadline = Deadline { $deadline }
 report-audit-round-closed = { $units } units ranked
 report-audit-assign = { $reviewer } cross-reviews { $unit }'s sheet
-## Captions of sent files
-report-file-caption = Consolidated emulation scores { $year } – { $round ->
-    [midyear] mid-year review
-   *[yearend] year-end review
-  }{ $provisional ->
-    [yes] {" "}(provisional: the round is not closed)
-   *[no] {""}
-  }.
-report-chart-caption = Ranking chart { $year } – { $round ->
-    [midyear] mid-year review
-   *[yearend] year-end review
-  }{ $provisional ->
-    [yes] {" "}(provisional)
-   *[no] {""}
-  }.
 report-col-evidence = Evidence

@@ -95,19 +95,4 @@ report-audit-total = tổng điểm { $total }
 report-audit-deadline = Hạn chấm điểm { $deadline }
 report-audit-round-closed = Xếp hạng { $units } đơn vị
 report-audit-assign = { $reviewer } chấm chéo phiếu của { $unit }
-## Chú thích khi gửi tệp
-report-file-caption = Bảng tổng hợp kết quả chấm điểm thi đua năm { $year } – { $round ->
-    [midyear] sơ kết 6 tháng
-   *[yearend] tổng kết năm
-  }{ $provisional ->
-    [yes] {" "}(số liệu tạm tính, đợt chấm chưa chốt)
-   *[no] {""}
-  }.
-report-chart-caption = Biểu đồ xếp hạng năm { $year } – { $round ->
-    [midyear] sơ kết 6 tháng
-   *[yearend] tổng kết năm
-  }{ $provisional ->
-    [yes] {" "}(tạm tính)
-   *[no] {""}
-  }.
 report-col-evidence = Minh chứng

@@ -10,7 +10,7 @@ import {
   roundHalfUp,
   type Scoring,
 } from '../../src/domain/criterion-kinds.js';
-import { LineErrors, UserError } from '../../src/domain/errors.js';
+import { type LineErrors, type UserError } from '../../src/domain/errors.js';
 import { DEFAULT_RULES } from '../../src/domain/rules.js';
 import type { ScoreVersion } from '../../src/domain/sheet.js';
 import { computeTotals } from '../../src/domain/totals.js';

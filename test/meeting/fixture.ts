@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { Harness, type Speaker } from '../support/harness.js';
+import { type Harness, type Speaker } from '../support/harness.js';
 
 /**
  * The 13-member Mekong cluster (DOMAIN.md's first seed) played through the core up to its closed

@@ -6,7 +6,6 @@ telegram-intro-admin = Please make { $mention } an admin of this group: until th
 telegram-admin-thanks = Thank you! The bot is now an admin of this group: short commands such as /status are enough from now on.
 
 ## Errors
-telegram-error-apology = Sorry, something unexpected went wrong and your request was not carried out. Please try again in a few minutes; if it keeps failing, tell the administrator the reference { $ref }.
 telegram-anonymous-admin = The bot cannot tell who sent this command because you are posting anonymously as an admin (or on behalf of a channel). Turn off “Remain anonymous” in your admin rights and send the command again.
 telegram-private-blocked = { $name }, the bot cannot message you privately because you have not opened a chat with it yet. Open { $bot }, press “Start”, then send the command again.
 telegram-file-too-big = The file “{ $file }” is too large: the bot can download files of up to { $max } MB. Please send a smaller file.
@@ -44,3 +43,11 @@ telegram-cmd-handover = Schedule the leader and flag handover
 telegram-cmd-reminders = Reminders still to come
 telegram-cmd-lang = Change language (vi, en)
 telegram-edit-ignored = The bot does not run an edited command again (/{ $command }). To correct it, send the command again in a new message.
+telegram-cmd-attend = Record the units present at the year-end meeting (secretary)
+telegram-cmd-ballot = Open, follow, close a secret ballot
+telegram-cmd-vote = Cast your unit's secret vote (private chat with the bot)
+telegram-cmd-elect = Elect next year's leader and deputy (secretary)
+telegram-cmd-minutes = The year-end meeting's minutes (Word file)
+telegram-cmd-target = Set each unit's target (quantitative criteria)
+telegram-cmd-template = Get the score sheet as an Excel file to fill in
+telegram-cmd-evidence = Attach or read the evidence of a criterion

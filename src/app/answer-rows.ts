@@ -1,5 +1,5 @@
-import type { Db, Provider } from '../store/client.js';
 import { insertOutbox, type OutboxInput } from '../store/outbox.js';
+import type { Tx } from '../store/tx.js';
 import type { HandleResult, OutboxOptions } from './core.js';
 
 /**
@@ -21,7 +21,7 @@ export function answerRows(chatKey: string, senderKey: string | undefined, group
 }
 
 /** Writes an answer's rows in the command's transaction, leased to the worker that will send them. */
-export async function commitAnswer(db: Db, provider: Provider, rows: OutboxInput[], options: OutboxOptions, now: Date): Promise<number[]> {
-  return insertOutbox({ db, provider }, rows, { owner: options.owner, until: options.leaseUntil, now });
+export async function commitAnswer(tx: Tx, rows: OutboxInput[], options: OutboxOptions): Promise<number[]> {
+  return insertOutbox(tx, rows, { owner: options.owner, until: options.leaseUntil, now: tx.now });
 }
 

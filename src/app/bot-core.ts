@@ -3,8 +3,8 @@ import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock.js';
 import { LineErrors, UserError } from '../domain/errors.js';
 import type { I18n, Translate } from '../i18n/i18n.js';
-import type { Db } from '../store/client.js';
 import type { Store } from '../store/store.js';
+import type { Tx } from '../store/tx.js';
 import { isUniqueViolation } from '../store/store.js';
 import { writeAudit } from '../store/audit.js';
 import { recordUpdate } from '../store/context-reads.js';
@@ -14,6 +14,7 @@ import type { ChatEvent, Core, HandleOptions, HandleResult } from './core.js';
 import { answerRows, commitAnswer } from './answer-rows.js';
 import type { Msg, Reply } from '../reply.js';
 import type { Incoming } from './ports.js';
+import { DEFAULT_CAPABILITIES, type Capabilities, type Platform } from '../delivery.js';
 
 /** Thrown inside the transaction when the update was already processed. */
 class DuplicateUpdate extends Error {}
@@ -25,6 +26,12 @@ export interface BotCoreOptions {
   i18n: I18n;
   defaults: Defaults;
   logger?: Logger;
+  /**
+   * What each platform shows, as its adapter declares it (`main.ts` builds this from the
+   * adapters): commands skip what cannot be shown, e.g. the chart or the exported file.
+   * Without it every platform counts as `DEFAULT_CAPABILITIES`.
+   */
+  capabilitiesOf?: (platform: Platform) => Capabilities;
 }
 
 /**
@@ -39,14 +46,15 @@ export class BotCore implements Core {
     const command = COMMAND_INDEX.get(incoming.command);
     const { store, clock, i18n, defaults } = this.options;
     try {
-      return await store.tx(async (db) => {
-        await this.claimUpdate(db, incoming.updateId);
-        const ctx = await resolveContext(db, store.provider, incoming, clock, i18n, defaults);
+      return await store.tx(clock.now(), async (tx) => {
+        await this.claimUpdate(tx, incoming.updateId);
+        const ctx = await resolveContext(tx, incoming, clock, i18n, defaults);
+        ctx.capabilities = this.options.capabilitiesOf?.(incoming.platform) ?? DEFAULT_CAPABILITIES;
         if (!command) throw new UserError('error-unknown-command', { command: incoming.command });
         if (command.scope === 'group' && incoming.chat.kind !== 'group') throw new UserError('error-group-only', { command: command.name });
         const replies = await command.run(ctx);
         const result: HandleResult = { locale: ctx.locale, replies, notices: ctx.notices, duplicate: false };
-        return this.commit(db, incoming, result, options);
+        return this.commit(tx, incoming, result, options);
       });
     } catch (error) {
       if (error instanceof DuplicateUpdate || isUniqueViolation(error)) {
@@ -59,8 +67,9 @@ export class BotCore implements Core {
   async chatEvent(event: ChatEvent, options: HandleOptions = {}): Promise<HandleResult> {
     const { store, defaults } = this.options;
     try {
-      return await store.tx(async (db) => {
-        await this.claimUpdate(db, event.updateId);
+      return await store.tx(this.options.clock.now(), async (tx) => {
+        const { db } = tx;
+        await this.claimUpdate(tx, event.updateId);
         const chat = await db.chat.findUnique({ where: { key: event.chatKey } });
         const empty: HandleResult = { locale: defaults.locale, replies: [], notices: [], duplicate: false };
         if (event.type === 'bot-added') {
@@ -72,16 +81,16 @@ export class BotCore implements Core {
         if (!chat) return empty;
         if (event.type === 'migrated') {
           await db.chat.update({ where: { id: chat.id }, data: { key: event.newChatKey } });
-          if (chat.clusterId !== null) await writeAudit({ db, provider: store.provider, now: this.options.clock.now() }, { clusterId: chat.clusterId, actorId: null, action: 'chat.migrate', subjectType: 'chat', subjectId: chat.id, before: { key: chat.key }, after: { key: event.newChatKey } });
+          if (chat.clusterId !== null) await writeAudit(tx, { clusterId: chat.clusterId, actorId: null, action: 'chat.migrate', subjectType: 'chat', subjectId: chat.id, before: { key: chat.key }, after: { key: event.newChatKey } });
           return empty;
         }
-        await db.chat.update({ where: { id: chat.id }, data: { removedAt: this.options.clock.now() } });
+        await db.chat.update({ where: { id: chat.id }, data: { removedAt: tx.now } });
         if (chat.clusterId === null) return empty;
-        await writeAudit({ db, provider: store.provider, now: this.options.clock.now() }, { clusterId: chat.clusterId, actorId: null, action: 'chat.removed', subjectType: 'chat', subjectId: chat.id, before: { key: chat.key } });
+        await writeAudit(tx, { clusterId: chat.clusterId, actorId: null, action: 'chat.removed', subjectType: 'chat', subjectId: chat.id, before: { key: chat.key } });
         const cluster = await db.cluster.findUniqueOrThrow({ where: { id: chat.clusterId } });
         const others = await db.chat.findMany({ where: { clusterId: chat.clusterId, removedAt: null, id: { not: chat.id } } });
         const reply: Reply = { text: [{ key: 'notice-bot-removed', args: { chat: chat.title ?? chat.key } }] };
-        return this.commit(db, { chat: { key: event.chatKey, kind: 'group' } }, { ...empty, notices: others.map((c) => ({ chatKey: c.key, locale: cluster.locale, reply })) }, options);
+        return this.commit(tx, { chat: { key: event.chatKey, kind: 'group' } }, { ...empty, notices: others.map((c) => ({ chatKey: c.key, locale: cluster.locale, reply })) }, options);
       });
     } catch (error) {
       if ((error instanceof DuplicateUpdate || isUniqueViolation(error)) && (await this.seen(event.updateId))) {
@@ -95,16 +104,16 @@ export class BotCore implements Core {
    * Records the update in the ledger, first thing in the command's transaction: a second
    * delivery fails on the primary key (and, if concurrent, waits for the first to commit).
    */
-  private async claimUpdate(db: Db, updateId: string | undefined): Promise<void> {
+  private async claimUpdate(tx: Tx, updateId: string | undefined): Promise<void> {
     if (!updateId) return;
-    if (!(await recordUpdate(db, this.options.store.provider, updateId, this.options.clock.now()))) throw new DuplicateUpdate();
+    if (!(await recordUpdate(tx, { key: updateId }))) throw new DuplicateUpdate();
   }
 
   /** With `options.outbox`, writes the answer to the outbox in the command's transaction. */
-  private async commit(db: Db, to: Pick<Incoming, 'chat'> & { sender?: Incoming['sender'] }, result: HandleResult, options: HandleOptions): Promise<HandleResult> {
+  private async commit(tx: Tx, to: Pick<Incoming, 'chat'> & { sender?: Incoming['sender'] }, result: HandleResult, options: HandleOptions): Promise<HandleResult> {
     if (!options.outbox) return result;
     const rows = answerRows(to.chat.key, to.sender?.key, to.chat.kind === 'group', result, options.outbox);
-    return { ...result, outboxIds: await commitAnswer(db, this.options.store.provider, rows, options.outbox, this.options.clock.now()) };
+    return { ...result, outboxIds: await commitAnswer(tx, rows, options.outbox) };
   }
 
   private async seen(updateId: string | undefined): Promise<boolean> {
@@ -125,13 +134,13 @@ export class BotCore implements Core {
       return { locale, replies: [{ text }], notices: [], duplicate: false };
     };
     try {
-      return await store.tx(async (db) => {
-        if (incoming.updateId) await db.processedUpdate.create({ data: { key: incoming.updateId } });
-        const { locale } = await resolveContext(db, store.provider, incoming, clock, i18n, defaults);
-        return this.commit(db, incoming, answer(locale), options);
+      return await store.tx(clock.now(), async (tx) => {
+        await this.claimUpdate(tx, incoming.updateId);
+        const { locale } = await resolveContext(tx, incoming, clock, i18n, defaults);
+        return this.commit(tx, incoming, answer(locale), options);
       });
     } catch (inner) {
-      if (isUniqueViolation(inner)) return { locale: defaults.locale, replies: [], notices: [], duplicate: true };
+      if (inner instanceof DuplicateUpdate || isUniqueViolation(inner)) return { locale: defaults.locale, replies: [], notices: [], duplicate: true };
       logger?.error({ err: inner, ref }, 'could not record a failed update');
     }
     return answer(defaults.locale);
@@ -143,7 +152,9 @@ function errorMessages(error: UserError, t: Translate): Msg[] {
   if (error instanceof LineErrors) {
     return [
       { key: 'error-lines', args: { count: error.problems.length } },
-      ...error.problems.map((p) => ({ key: 'error-at-line', args: { line: p.line, problem: t(p.key, p.args) } })),
+      ...error.problems.map((p): Msg =>
+        p.cell ? { key: 'error-at-cell', args: { cell: p.cell, problem: t(p.key, p.args) } } : { key: 'error-at-line', args: { line: p.line, problem: t(p.key, p.args) } },
+      ),
     ];
   }
   return [{ key: error.key, args: error.args }];

@@ -1,4 +1,4 @@
-import type { Conn } from './sql.js';
+import { dialectOf, type Tx } from './tx.js';
 import { Params } from './sql.js';
 
 /**
@@ -44,9 +44,9 @@ const int = (value: unknown): number => Number(value);
  * again) is skipped. Returns how many rows were new. Run it in a transaction with nothing else
  * when the batch must be all or nothing (it is one statement, so it is anyway).
  */
-export async function insertInbox(conn: Conn, rows: readonly InboxInput[], now: Date): Promise<number> {
+export async function insertInbox(conn: Tx, rows: readonly InboxInput[], now: Date): Promise<number> {
   if (!rows.length) return 0;
-  const q = new Params(conn.provider);
+  const q = new Params(conn);
   const values = rows.map((r) => `(${q.list([r.key, r.platform, r.chatKey, r.payload, now])}, 'pending', 0)`).join(', ');
   return conn.db.$executeRawUnsafe(
     `INSERT INTO "InboxUpdate" ("key", "platform", "chatKey", "payload", "receivedAt", "state", "attempts") VALUES ${values} ON CONFLICT ("key") DO NOTHING`,
@@ -60,10 +60,10 @@ export async function insertInbox(conn: Conn, rows: readonly InboxInput[], now: 
  * claim takes a transaction-level advisory lock first, so two concurrent claims cannot split one
  * chat between two workers; SQLite serialises writers by itself. Wrap the call in a transaction.
  */
-export async function claimInbox(conn: Conn, platforms: readonly string[], limit: number, lease: LeaseOptions): Promise<ClaimedUpdate[]> {
+export async function claimInbox(conn: Tx, platforms: readonly string[], limit: number, lease: LeaseOptions): Promise<ClaimedUpdate[]> {
   if (!platforms.length) return [];
-  if (conn.provider === 'postgresql') await conn.db.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(72510901)`);
-  const q = new Params(conn.provider);
+  if (dialectOf(conn) === 'postgresql') await conn.db.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(72510901)`);
+  const q = new Params(conn);
   const until = new Date(lease.now.getTime() + lease.leaseMs);
   const set = `"leaseOwner" = ${q.p(lease.owner)}, "leaseUntil" = ${q.p(until)}, "attempts" = "attempts" + 1`;
   const now = lease.now;
@@ -96,8 +96,8 @@ export function freeChats(table: 'InboxUpdate' | 'OutboxMessage', now: string): 
  * Takes the next rows of a chat this worker is working on (its lease on the chat's current row
  * keeps every other worker out of the chat): new rows the chat received meanwhile, in order.
  */
-export async function claimMoreInbox(conn: Conn, chatKey: string, limit: number, lease: LeaseOptions): Promise<ClaimedUpdate[]> {
-  const q = new Params(conn.provider);
+export async function claimMoreInbox(conn: Tx, chatKey: string, limit: number, lease: LeaseOptions): Promise<ClaimedUpdate[]> {
+  const q = new Params(conn);
   const until = new Date(lease.now.getTime() + lease.leaseMs);
   const set = `"leaseOwner" = ${q.p(lease.owner)}, "leaseUntil" = ${q.p(until)}, "attempts" = "attempts" + 1`;
   const rows = await conn.db.$queryRawUnsafe<Record<string, unknown>[]>(
@@ -114,9 +114,9 @@ export async function claimMoreInbox(conn: Conn, chatKey: string, limit: number,
 }
 
 /** Extends this worker's leases on rows it is still working through (one statement). */
-export async function renewInbox(conn: Conn, ids: readonly number[], lease: LeaseOptions): Promise<number> {
+export async function renewInbox(conn: Tx, ids: readonly number[], lease: LeaseOptions): Promise<number> {
   if (!ids.length) return 0;
-  const q = new Params(conn.provider);
+  const q = new Params(conn);
   const until = new Date(lease.now.getTime() + lease.leaseMs);
   return conn.db.$executeRawUnsafe(
     `UPDATE "InboxUpdate" SET "leaseUntil" = ${q.p(until)} WHERE "state" = 'pending' AND "leaseOwner" = ${q.p(lease.owner)} AND ${q.in('"id"', ids)}`,
@@ -129,13 +129,13 @@ export async function renewInbox(conn: Conn, ids: readonly number[], lease: Leas
  * with the lease kept until `retryAt` (the chat waits, so its order holds).
  */
 export async function settleInbox(
-  conn: Conn,
+  conn: Tx,
   ids: readonly number[],
   owner: string,
   outcome: { state: 'done' | 'failed'; now: Date } | { state: 'pending'; retryAt: Date },
 ): Promise<number> {
   if (!ids.length) return 0;
-  const q = new Params(conn.provider);
+  const q = new Params(conn);
   const set =
     outcome.state === 'pending'
       ? `"leaseUntil" = ${q.p(outcome.retryAt)}`
@@ -147,19 +147,19 @@ export async function settleInbox(
 }
 
 /** At start: leases this instance held before it restarted are free again at once. */
-export async function releaseOwnInbox(conn: Conn, owner: string): Promise<number> {
-  const q = new Params(conn.provider);
+export async function releaseOwnInbox(conn: Tx, owner: string): Promise<number> {
+  const q = new Params(conn);
   return conn.db.$executeRawUnsafe(`UPDATE "InboxUpdate" SET "leaseUntil" = NULL WHERE "state" = 'pending' AND "leaseOwner" = ${q.p(owner)}`, ...q.values);
 }
 
 /** Deletes handled rows older than `before` (the ledger still remembers their keys). */
-export async function pruneInbox(conn: Conn, before: Date): Promise<number> {
-  const q = new Params(conn.provider);
+export async function pruneInbox(conn: Tx, before: Date): Promise<number> {
+  const q = new Params(conn);
   return conn.db.$executeRawUnsafe(`DELETE FROM "InboxUpdate" WHERE "state" IN ('done', 'failed') AND "doneAt" < ${q.p(before)}`, ...q.values);
 }
 
 /** Rows not yet handled (health checks, tests). */
-export async function pendingInbox(conn: Conn): Promise<number> {
+export async function pendingInbox(conn: Tx): Promise<number> {
   const rows = await conn.db.$queryRawUnsafe<{ n: unknown }[]>(`SELECT COUNT(*) AS "n" FROM "InboxUpdate" WHERE "state" = 'pending'`);
   return int(rows[0]?.n ?? 0);
 }

@@ -1,5 +1,5 @@
 import type { Reply } from '../reply.js';
-import type { Conn } from './sql.js';
+import { dialectOf, type Tx } from './tx.js';
 import { Params } from './sql.js';
 import { freeChats, type LeaseOptions } from './inbox.js';
 
@@ -57,9 +57,9 @@ export function platformOf(key: string): string {
  * Writes messages (in order) leased to `lease.owner` until `lease.until`, inside the caller's
  * transaction; returns their ids in the same order. One statement.
  */
-export async function insertOutbox(conn: Conn, items: readonly OutboxInput[], lease: { owner: string; until: Date; now: Date }): Promise<number[]> {
+export async function insertOutbox(conn: Tx, items: readonly OutboxInput[], lease: { owner: string; until: Date; now: Date }): Promise<number[]> {
   if (!items.length) return [];
-  const q = new Params(conn.provider);
+  const q = new Params(conn);
   const until = lease.until;
   const values = items
     .map((m) => `(${q.list([platformOf(m.chatKey), m.chatKey, m.locale, encodeReply(m.reply), m.privateTo ?? null, m.placement ?? null, m.kind, lease.owner, until, lease.now])}, 'pending', 0)`)
@@ -93,10 +93,10 @@ function item(r: Record<string, unknown>): OutboxItem {
  * one), oldest first, from chats with no live lease, so a chat's messages go out in order. On
  * PostgreSQL under an advisory lock (as the inbox's claim); wrap the call in a transaction.
  */
-export async function claimOutbox(conn: Conn, platforms: readonly string[], limit: number, lease: LeaseOptions): Promise<OutboxItem[]> {
+export async function claimOutbox(conn: Tx, platforms: readonly string[], limit: number, lease: LeaseOptions): Promise<OutboxItem[]> {
   if (!platforms.length) return [];
-  if (conn.provider === 'postgresql') await conn.db.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(72510902)`);
-  const q = new Params(conn.provider);
+  if (dialectOf(conn) === 'postgresql') await conn.db.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(72510902)`);
+  const q = new Params(conn);
   const until = new Date(lease.now.getTime() + lease.leaseMs);
   const set = `"leaseOwner" = ${q.p(lease.owner)}, "leaseUntil" = ${q.p(until)}`;
   const platformList = platforms.map((p) => q.p(p)).join(', ');
@@ -114,8 +114,8 @@ export async function claimOutbox(conn: Conn, platforms: readonly string[], limi
 }
 
 /** Marks one row sent (only while this worker holds it). One statement. */
-export async function markOutboxSent(conn: Conn, id: number, owner: string, now: Date): Promise<number> {
-  const q = new Params(conn.provider);
+export async function markOutboxSent(conn: Tx, id: number, owner: string, now: Date): Promise<number> {
+  const q = new Params(conn);
   return conn.db.$executeRawUnsafe(
     `UPDATE "OutboxMessage" SET "state" = 'sent', "sentAt" = ${q.p(now)}, "leaseOwner" = NULL, "leaseUntil" = NULL WHERE "id" = ${q.p(id)} AND "state" = 'pending' AND "leaseOwner" = ${q.p(owner)}`,
     ...q.values,
@@ -126,8 +126,8 @@ export async function markOutboxSent(conn: Conn, id: number, owner: string, now:
  * A failed delivery: `failed` for good (the chat is gone, or too many attempts), or pending
  * again, leased until `retryAt` so the chat's later messages wait behind it.
  */
-export async function markOutboxFailed(conn: Conn, id: number, owner: string, error: string, outcome: { final: true; now: Date } | { final: false; retryAt: Date }): Promise<number> {
-  const q = new Params(conn.provider);
+export async function markOutboxFailed(conn: Tx, id: number, owner: string, error: string, outcome: { final: true; now: Date } | { final: false; retryAt: Date }): Promise<number> {
+  const q = new Params(conn);
   const set = outcome.final
     ? `"state" = 'failed', "sentAt" = ${q.p(outcome.now)}, "leaseOwner" = NULL, "leaseUntil" = NULL`
     : `"leaseUntil" = ${q.p(outcome.retryAt)}`;
@@ -138,13 +138,13 @@ export async function markOutboxFailed(conn: Conn, id: number, owner: string, er
 }
 
 /** At start: this instance's leases from before its restart are free again at once. */
-export async function releaseOwnOutbox(conn: Conn, owner: string): Promise<number> {
-  const q = new Params(conn.provider);
+export async function releaseOwnOutbox(conn: Tx, owner: string): Promise<number> {
+  const q = new Params(conn);
   return conn.db.$executeRawUnsafe(`UPDATE "OutboxMessage" SET "leaseUntil" = NULL WHERE "state" = 'pending' AND "leaseOwner" = ${q.p(owner)}`, ...q.values);
 }
 
 /** Deletes delivered rows older than `before`. */
-export async function pruneOutbox(conn: Conn, before: Date): Promise<number> {
-  const q = new Params(conn.provider);
+export async function pruneOutbox(conn: Tx, before: Date): Promise<number> {
+  const q = new Params(conn);
   return conn.db.$executeRawUnsafe(`DELETE FROM "OutboxMessage" WHERE "state" IN ('sent', 'failed') AND "sentAt" < ${q.p(before)}`, ...q.values);
 }

@@ -44,7 +44,7 @@ const row = (raw: RawTest) => ({ key: `test:${raw.id}`, platform: 'test', chatKe
 describe.each(providers)('durable inbox and outbox on $name', ({ open, skip }) => {
   let store: Store;
   let close: () => Promise<void>;
-  const conn = () => ({ db: store.db, provider: store.provider });
+  const conn = () => store.handle(new Date('2026-12-01T10:00:00Z'));
 
   beforeAll(async () => {
     if (skip) return;
@@ -60,17 +60,17 @@ describe.each(providers)('durable inbox and outbox on $name', ({ open, skip }) =
     expect(await insertInbox(conn(), rows, now)).toBe(3);
     expect(await insertInbox(conn(), [rows[0]!, row({ id: 4, chat: 'a', from: 'x', text: '/help' })], now)).toBe(1);
     const lease = (owner: string, at: Date) => ({ owner, now: at, leaseMs: 30_000 });
-    const first = await store.tx((db) => claimInbox({ db, provider: store.provider }, ['test'], 2, lease('one', now)));
+    const first = await store.claim(new Date(), (tx) => claimInbox(tx, ['test'], 2, lease('one', now)));
     expect(first.map((r) => r.key)).toEqual(['test:1', 'test:2']);
     // Chat a is held by "one" (rows 1 and 2): "two" gets only chat b, not row 4 of chat a.
-    const second = await store.tx((db) => claimInbox({ db, provider: store.provider }, ['test'], 10, lease('two', now)));
+    const second = await store.claim(new Date(), (tx) => claimInbox(tx, ['test'], 10, lease('two', now)));
     expect(second.map((r) => r.key)).toEqual(['test:3']);
     await settleInbox(conn(), [second[0]!.id], 'two', { state: 'done', now });
     await settleInbox(conn(), [first[0]!.id], 'one', { state: 'done', now });
-    expect(await store.tx((db) => claimInbox({ db, provider: store.provider }, ['test'], 10, lease('two', now)))).toEqual([]);
+    expect(await store.claim(new Date(), (tx) => claimInbox(tx, ['test'], 10, lease('two', now)))).toEqual([]);
     // "one" died: once its lease ran out, row 2 and then row 4 of chat a go to "two", in order.
     const later = new Date(now.getTime() + 31_000);
-    const taken = await store.tx((db) => claimInbox({ db, provider: store.provider }, ['test'], 10, lease('two', later)));
+    const taken = await store.claim(new Date(), (tx) => claimInbox(tx, ['test'], 10, lease('two', later)));
     expect(taken.map((r) => r.key)).toEqual(['test:2', 'test:4']);
     expect(taken[0]!.attempts).toBe(2);
     await settleInbox(conn(), taken.map((r) => r.id), 'two', { state: 'done', now: later });
@@ -83,8 +83,8 @@ describe.each(providers)('durable inbox and outbox on $name', ({ open, skip }) =
     expect(decodeReply(encodeReply(reply))).toEqual(reply);
     const now = new Date('2026-12-01T10:00:00Z');
     const [id] = await insertOutbox(conn(), [{ chatKey: 'test:c', locale: 'vi', reply, kind: 'reply' }], { owner: 'dead', now, until: new Date(now.getTime() + 30_000) });
-    expect(await store.tx((db) => claimOutbox({ db, provider: store.provider }, ['test'], 10, { owner: 'alive', now, leaseMs: 30_000 }))).toEqual([]);
-    const taken = await store.tx((db) => claimOutbox({ db, provider: store.provider }, ['test'], 10, { owner: 'alive', now: new Date(now.getTime() + 30_001), leaseMs: 30_000 }));
+    expect(await store.claim(new Date(), (tx) => claimOutbox(tx, ['test'], 10, { owner: 'alive', now, leaseMs: 30_000 }))).toEqual([]);
+    const taken = await store.claim(new Date(), (tx) => claimOutbox(tx, ['test'], 10, { owner: 'alive', now: new Date(now.getTime() + 30_001), leaseMs: 30_000 }));
     expect(taken.map((i) => i.id)).toEqual([id]);
     expect(taken[0]!.reply.file!.bytes).toEqual(bytes);
     await store.db.$executeRawUnsafe(`DELETE FROM "OutboxMessage"`);
@@ -132,7 +132,7 @@ describe.each(providers)('durable inbox and outbox on $name', ({ open, skip }) =
 
     // A row the worker claimed but never handled (its process died) is handled when it restarts.
     await insertInbox(conn(), [row({ id: 13, chat: 'g', from: 'lan', text: '/help' })], clock.now());
-    await store.tx((db) => claimInbox({ db, provider: store.provider }, ['test'], 10, { owner: 'me', now: clock.now(), leaseMs: 30_000 }));
+    await store.claim(new Date(), (tx) => claimInbox(tx, ['test'], 10, { owner: 'me', now: clock.now(), leaseMs: 30_000 }));
     await worker.stop();
     const again = new InboxWorker({ store, core, sender, sources: [source], owner: 'me', now: () => clock.now(), pollMs: 60_000 });
     await again.start();

@@ -166,10 +166,7 @@ export class InboxWorker implements InboxReceiver {
         const lease = { owner: this.owner, now: this.now(), leaseMs: this.leaseMs };
         const platforms = [...this.sources.keys()];
         const { store } = this.options;
-        rows =
-          store.provider === 'postgresql'
-            ? await store.tx((db) => claimInbox({ db, provider: 'postgresql' }, platforms, this.batch, lease))
-            : await claimInbox(this.conn, platforms, this.batch, lease);
+        rows = await store.claim(lease.now, (tx) => claimInbox(tx, platforms, this.batch, lease));
       } catch (error) {
         this.logger.error({ err: error }, 'inbox: claim failed');
         return;
@@ -294,8 +291,9 @@ export class InboxWorker implements InboxReceiver {
     for (const wake of waiters) wake();
   }
 
+  /** A handle on the store's pool at this moment, for the statements outside a claim. */
   private get conn() {
-    return { db: this.options.store.db, provider: this.options.store.provider };
+    return this.options.store.handle(this.now());
   }
 }
 

@@ -121,8 +121,7 @@ export class OutboxSender {
     const platforms = [...this.options.targets.keys()];
     for (;;) {
       const lease = { owner: this.owner, now: this.now(), leaseMs: this.leaseMs };
-      const claim = (conn: typeof this.conn) => claimOutbox(conn, platforms, 100, lease);
-      const items = this.options.store.provider === 'postgresql' ? await this.options.store.tx((db) => claim({ db, provider: 'postgresql' })) : await claim(this.conn);
+      const items = await this.options.store.claim(lease.now, (tx) => claimOutbox(tx, platforms, 100, lease));
       if (!items.length) return;
       const byChat = new Map<string, OutboxItem[]>();
       for (const item of items) byChat.set(item.chatKey, [...(byChat.get(item.chatKey) ?? []), item]);
@@ -164,7 +163,8 @@ export class OutboxSender {
     void promise.finally(() => this.inFlight.delete(promise));
   }
 
+  /** A handle on the store's pool at this moment, for the statements outside a claim. */
   private get conn() {
-    return { db: this.options.store.db, provider: this.options.store.provider };
+    return this.options.store.handle(this.now());
   }
 }

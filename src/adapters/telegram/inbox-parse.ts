@@ -1,7 +1,8 @@
 import type { Chat, ChatMember, Message, Update, User, UserFromGetMe } from 'grammy/types';
 import type { Incoming } from '../../app/ports.js';
 import type { InboxWork } from '../kit/inbox-worker.js';
-import { addressedElsewhere, chatKey, chatKind, displayName, mentionsOf, parseAction, parseCommand, textOf, type ParsedCommand } from './incoming.js';
+import type { CommandLine } from '../kit/command-line.js';
+import { addressedElsewhere, chatKey, chatKind, displayName, mentionsOf, parseAction, parseCommand, textOf } from './incoming.js';
 
 /** The user Telegram shows as the sender of an anonymous group admin's messages. */
 const ANONYMOUS_ADMIN_ID = 1087968824;
@@ -21,7 +22,7 @@ export interface TelegramPlacement {
 export interface TelegramInboxContext {
   me(): UserFromGetMe;
   /** The adapter's `Incoming` for a command (platform ids, sender, capabilities). */
-  incoming(update: Update, chat: Chat, kind: 'group' | 'private', from: User, parsed: ParsedCommand): Incoming;
+  incoming(update: Update, chat: Chat, kind: 'group' | 'private', from: User, parsed: CommandLine): Incoming;
   /** The documents a message carries, as attachments. */
   attachments(message: Message): Pick<Incoming, 'attachments'>;
   /** The adapter's own path, for what changes nothing or is its own business (edits, joins, migrations). */

@@ -1,15 +1,17 @@
-import type { Round } from '../../../generated/sqlite/index.js';
 import { normaliseCode } from '../../domain/criteria.js';
 import { UserError } from '../../domain/errors.js';
 import { roundAfterReview, sheetAfterReview, type RoundState, type SheetState } from '../../domain/lifecycle.js';
-import { parseScore, toPoints } from '../../domain/score.js';
+import { toPoints } from '../../domain/score.js';
 import { writeAudit } from '../../store/audit.js';
+import type { RoundRecord } from '../../store/records.js';
+import { insertScoreEntries, latestScoreEntry } from '../../store/score-entries.js';
 import { isSecretary, representedUnitIds, requireCluster, type CommandContext } from '../context.js';
 import { requireActiveRound, requireCriteria, requireOpenTerm, requireUnit, splitFirst } from '../lookups.js';
 import type { Command } from '../registry.js';
+import { checkScore, targetsIfNeeded } from '../score-lines.js';
 
 /** May this person review this unit's sheet: secretary, the year's leader unit, or an assigned reviewer unit. */
-async function mayReview(ctx: CommandContext, round: Round, leaderUnitId: number | null, unitId: number): Promise<boolean> {
+async function mayReview(ctx: CommandContext, round: RoundRecord, leaderUnitId: number | null, unitId: number): Promise<boolean> {
   const mine = representedUnitIds(ctx);
   // A unit never appraises its own sheet, leader or not.
   if (mine.includes(unitId)) throw new UserError('error-review-own');
@@ -28,15 +30,13 @@ export const review: Command = {
   name: 'review',
   alias: 'thamdinh',
   scope: 'any',
+  who: 'reviewer',
   async run(ctx) {
     const cluster = requireCluster(ctx);
     const [unitCode, rest1] = splitFirst(ctx.incoming.args);
     const [criterionCode, rest2] = splitFirst(rest1);
-    const [pointsText, reasonFirst] = splitFirst(rest2);
-    const reason = [reasonFirst, ctx.incoming.body.trim()].filter(Boolean).join('\n');
     if (unitCode && criterionCode.toLowerCase() === 'ok' && !rest2 && !ctx.incoming.body.trim()) return appraiseAsIs(ctx, unitCode);
-    if (!unitCode || !criterionCode || !pointsText) throw new UserError('usage-review');
-    if (!reason) throw new UserError('error-review-reason');
+    if (!unitCode || !criterionCode || !rest2) throw new UserError('usage-review');
     const term = await requireOpenTerm(ctx.db, cluster.id);
     const round = await requireActiveRound(ctx.db, term.id);
     const roundNext = roundAfterReview(round.state as RoundState);
@@ -45,13 +45,16 @@ export const review: Command = {
     const criteria = await requireCriteria(ctx.db, term.id);
     const criterion = criteria.find((c) => c.code === normaliseCode(criterionCode) && c.kind !== 'section');
     if (!criterion) throw new UserError('error-unknown-criterion', { code: criterionCode });
-    const points = parseScore(pointsText);
-    if (points > criterion.max) throw new UserError('error-score-above-max', { code: criterion.code, points: toPoints(points), max: toPoints(criterion.max) });
+    // POINTS is written as the criterion's kind asks (`7`, `không đạt`, `2 lần`, `90/100`…).
+    const checked = checkScore(criterion, rest2, unit.code, await targetsIfNeeded(ctx, term.id, [criterion]));
+    const { points } = checked;
+    const reason = [checked.note ?? '', ctx.incoming.body.trim()].filter(Boolean).join('\n');
+    if (!reason) throw new UserError('error-review-reason');
     const sheet = await ctx.db.sheet.findUnique({ where: { roundId_unitId: { roundId: round.id, unitId: unit.id } } });
     if (!sheet) throw new UserError('error-review-not-submitted', { code: unit.code });
     const next = sheetAfterReview(sheet.state as SheetState);
-    const previous = await ctx.db.scoreEntry.findFirst({ where: { sheetId: sheet.id, criterionId: criterion.id }, orderBy: { id: 'desc' } });
-    await ctx.db.scoreEntry.create({ data: { sheetId: sheet.id, criterionId: criterion.id, kind: 'review', points, note: reason, authorId: ctx.person.id } });
+    const previous = await latestScoreEntry(ctx, { sheetId: sheet.id, criterionId: criterion.id });
+    await insertScoreEntries(ctx, { sheetId: sheet.id, authorId: ctx.person.id, entries: [{ criterionId: criterion.id, kind: 'review', points, note: reason, input: checked.input }] });
     await ctx.db.sheet.update({ where: { id: sheet.id }, data: { state: next, confirmedAt: null } });
     if (round.state !== roundNext) await ctx.db.round.update({ where: { id: round.id }, data: { state: roundNext } });
     await writeAudit(ctx, {
@@ -61,7 +64,7 @@ export const review: Command = {
       subjectType: 'sheet',
       subjectId: sheet.id,
       before: { code: criterion.code, points: previous?.points ?? null, state: sheet.state },
-      after: { code: criterion.code, points, reason, state: next },
+      after: { code: criterion.code, points, reason, state: next, ...(checked.input ? { input: checked.input } : {}) },
     });
     return [
       {

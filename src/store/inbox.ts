@@ -139,7 +139,9 @@ export async function settleInbox(
   const set =
     outcome.state === 'pending'
       ? `"leaseUntil" = ${q.p(outcome.retryAt)}`
-      : `"state" = ${q.p(outcome.state)}, "doneAt" = ${q.p(outcome.now)}, "leaseOwner" = NULL, "leaseUntil" = NULL`;
+      : // A settled row keeps its key and state but not what was said: a `/vote` must not stay
+        // readable in the store after it was counted (the ballot's secrecy, README).
+        `"state" = ${q.p(outcome.state)}, "doneAt" = ${q.p(outcome.now)}, "leaseOwner" = NULL, "leaseUntil" = NULL, "payload" = ''`;
   return conn.db.$executeRawUnsafe(
     `UPDATE "InboxUpdate" SET ${set} WHERE "state" = 'pending' AND "leaseOwner" = ${q.p(owner)} AND ${q.in('"id"', ids)}`,
     ...q.values,

@@ -67,6 +67,12 @@ describe.each(providers)('durable inbox and outbox on $name', ({ open, skip }) =
     expect(second.map((r) => r.key)).toEqual(['test:3']);
     await settleInbox(conn(), [second[0]!.id], 'two', { state: 'done', now });
     await settleInbox(conn(), [first[0]!.id], 'one', { state: 'done', now });
+    // A settled row keeps its key, not what was said (a /vote must not outlive its count).
+    const settled = await store.db.inboxUpdate.findMany({ where: { id: { in: [first[0]!.id, second[0]!.id] } } });
+    expect(settled.map((r) => [r.state, r.payload])).toEqual([
+      ['done', ''],
+      ['done', ''],
+    ]);
     expect(await store.claim(new Date(), (tx) => claimInbox(tx, ['test'], 10, lease('two', now)))).toEqual([]);
     // "one" died: once its lease ran out, row 2 and then row 4 of chat a go to "two", in order.
     const later = new Date(now.getTime() + 31_000);

@@ -21,7 +21,12 @@ export interface ClusterRules {
   tieBreaks: TieBreak[];
   /** Overall cap on bonus points in hundredths; null = each bonus row's own cap only. */
   bonusCap: number | null;
+  /** Where reminders go: the cluster's group chats, the representatives privately, or both. */
+  reminderChannels: ReminderChannels;
 }
+
+/** Where a cluster's reminders go (`/rules reminders group|private|both`). */
+export type ReminderChannels = 'both' | 'group' | 'private';
 
 /** Default: ≥ 95 % xuất sắc, ≥ 80 % tốt, ≥ 50 % hoàn thành, else chưa hoàn thành. */
 export const DEFAULT_RULES: ClusterRules = {
@@ -33,6 +38,7 @@ export const DEFAULT_RULES: ClusterRules = {
   ],
   tieBreaks: ['first-section', 'fewer-deductions'],
   bonusCap: null,
+  reminderChannels: 'both',
 };
 
 const rulesSchema = z.object({
@@ -41,6 +47,7 @@ const rulesSchema = z.object({
     .optional(),
   tieBreaks: z.array(z.enum(['first-section', 'fewer-deductions'])).optional(),
   bonusCap: z.number().int().nonnegative().nullable().optional(),
+  reminderChannels: z.enum(['both', 'group', 'private']).optional(),
 });
 
 /** Reads stored cluster settings, filling in defaults for what the cluster did not set. */
@@ -50,6 +57,7 @@ export function parseRules(json: string): ClusterRules {
     bands: [...(parsed.bands ?? DEFAULT_RULES.bands)].sort((a, b) => b.minPercent - a.minPercent),
     tieBreaks: parsed.tieBreaks ?? DEFAULT_RULES.tieBreaks,
     bonusCap: parsed.bonusCap ?? DEFAULT_RULES.bonusCap,
+    reminderChannels: parsed.reminderChannels ?? DEFAULT_RULES.reminderChannels,
   };
 }
 
@@ -62,7 +70,7 @@ export function classify(total: number, maxTotal: number, bands: Band[]): Band['
 
 /** The JSON stored on the cluster (and on a round when it closes). */
 export function serializeRules(rules: ClusterRules): string {
-  return JSON.stringify({ bands: rules.bands, tieBreaks: rules.tieBreaks, bonusCap: rules.bonusCap });
+  return JSON.stringify({ bands: rules.bands, tieBreaks: rules.tieBreaks, bonusCap: rules.bonusCap, reminderChannels: rules.reminderChannels });
 }
 
 /**
@@ -113,4 +121,24 @@ export function withTieBreaks(rules: ClusterRules, words: string[]): ClusterRule
 /** A new overall bonus cap in hundredths, or null for none (each bonus row keeps its own cap). */
 export function withBonusCap(rules: ClusterRules, cap: number | null): ClusterRules {
   return { ...rules, bonusCap: cap };
+}
+
+/** The reminder-channel words accepted (English, and Vietnamese without marks). */
+const CHANNEL_WORDS: Record<string, ReminderChannels> = {
+  both: 'both',
+  cahai: 'both',
+  group: 'group',
+  nhom: 'group',
+  private: 'private',
+  rieng: 'private',
+};
+
+/**
+ * Where reminders go from now on, from one word: `group` (`nhom`, the cluster's chats only),
+ * `private` (`rieng`, the representatives privately only) or `both` (`cahai`, the default).
+ */
+export function withReminderChannels(rules: ClusterRules, word: string): ClusterRules {
+  const channels = CHANNEL_WORDS[word.toLowerCase()];
+  if (!channels) throw new UserError('error-rules-reminders');
+  return { ...rules, reminderChannels: channels };
 }

@@ -17,6 +17,7 @@ const TRY: Record<string, string> = {
   explain: '/explain 1.1 Đã có minh chứng', close: '/close', results: '/results', export: '/export', rules: '/rules',
   sign: '/sign', register: '/register Cờ thi đua', meeting: '/meeting yearend 20/12/2026', handover: '/handover BL 25/12/2026',
   reminders: '/reminders', lang: '/lang vi',
+  invite: '/invite', refuse: '/refuse LA', cluster: '/cluster',
 };
 
 const REFUSALS = ['error-not-secretary', 'error-not-representative', 'error-join-pending', 'error-export-role', 'error-not-reviewer', 'error-already-bound'].map((key) =>

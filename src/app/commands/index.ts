@@ -2,16 +2,19 @@ import type { Command } from '../registry.js';
 import { addunit } from './addunit.js';
 import { approve } from './approve.js';
 import { close } from './close.js';
+import { cluster } from './cluster.js';
 import { confirm, explain } from './confirm.js';
 import { register, sign } from './covenant.js';
 import { criteria } from './criteria.js';
 import { exportTable } from './export.js';
 import { helpCommand } from './help.js';
+import { invite } from './invite.js';
 import { join } from './join.js';
 import { lang } from './lang.js';
 import { deputy, leader } from './leader.js';
 import { link } from './link.js';
 import { mine } from './mine.js';
+import { refuse } from './refuse.js';
 import { reminders } from './reminders.js';
 import { results } from './results.js';
 import { review } from './review.js';
@@ -34,6 +37,8 @@ COMMANDS.push(
   reviewer, score, submit, mine, status, review, confirm, explain, close, results, exportTable,
   rules, sign, register, meeting, handover, reminders, lang,
 );
+// Private chats (issue 11): the invite code, joining with it, refusing a request, choosing the cluster.
+COMMANDS.push(invite, refuse, cluster);
 
 /** Command names and aliases → command; `/start` is `/help`. */
 export const COMMAND_INDEX: ReadonlyMap<string, Command> = new Map([

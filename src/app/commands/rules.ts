@@ -1,5 +1,5 @@
 import { UserError } from '../../domain/errors.js';
-import { serializeRules, withBands, withBonusCap, withTieBreaks, type ClusterRules } from '../../domain/rules.js';
+import { serializeRules, withBands, withBonusCap, withReminderChannels, withTieBreaks, type ClusterRules } from '../../domain/rules.js';
 import { parseScore, toPoints } from '../../domain/score.js';
 import { writeAudit } from '../../store/audit.js';
 import { requireCluster, requireSecretary, rulesOf, type CommandContext } from '../context.js';
@@ -26,6 +26,7 @@ function rulesReply(ctx: CommandContext, rules: ClusterRules, header: string): R
       ? { key: 'rules-tiebreak', args: { order: rules.tieBreaks.map((r) => t(`tiebreak-${r}`)).join(', ') } }
       : { key: 'rules-tiebreak-none' },
     rules.bonusCap === null ? { key: 'rules-bonuscap-none' } : { key: 'rules-bonuscap', args: { cap: toPoints(rules.bonusCap) } },
+    { key: 'rules-reminders', args: { channels: rules.reminderChannels } },
   ];
   return { text: header === 'rules-updated' ? [...lines, { key: 'rules-closed-rounds' }] : [...lines, { key: 'rules-how' }] };
 }
@@ -34,7 +35,8 @@ function rulesReply(ctx: CommandContext, rules: ClusterRules, header: string): R
  * `/rules` (`/quyche`): the cluster's ranking rules from its operating regulation
  * (classification bands, tie-breaks, overall bonus cap), for anyone in the cluster. The
  * secretary changes them: `/rules bands 95 80 50`, `/rules tiebreak first-section
- * fewer-deductions` (or `none`), `/rules bonuscap 10` (or `none`). A closed round keeps the rules
+ * fewer-deductions` (or `none`), `/rules bonuscap 10` (or `none`), `/rules reminders
+ * group|private|both` (where reminders go). A closed round keeps the rules
  * it was ranked with (`Round.rules`), so changing them never rewrites a published ranking.
  */
 export const rules: Command = {
@@ -63,6 +65,11 @@ export const rules: Command = {
       case 'tranthuong':
         if (words.length !== 1) throw new UserError('usage-rules');
         next = withBonusCap(current, NONE.has(words[0]!.toLowerCase()) ? null : parseScore(words[0]!));
+        break;
+      case 'reminders':
+      case 'nhacnho':
+        if (words.length !== 1) throw new UserError('error-rules-reminders');
+        next = withReminderChannels(current, words[0]!);
         break;
       default:
         throw new UserError('usage-rules');

@@ -42,4 +42,7 @@ telegram-cmd-meeting = Schedule a mid-year or year-end meeting
 telegram-cmd-handover = Schedule the leader and flag handover
 telegram-cmd-reminders = Reminders still to come
 telegram-cmd-lang = Change language (vi, en)
+telegram-cmd-invite = The invite code for joining from a private chat (secretary)
+telegram-cmd-refuse = Refuse a request to represent a unit
+telegram-cmd-cluster = See and choose the cluster of private chats
 telegram-edit-ignored = The bot does not run an edited command again (/{ $command }). To correct it, send the command again in a new message.

@@ -42,4 +42,7 @@ telegram-cmd-meeting = Lên lịch hội nghị sơ kết, tổng kết
 telegram-cmd-handover = Lên lịch bàn giao Cụm trưởng và Cờ luân lưu
 telegram-cmd-reminders = Các lời nhắc sắp tới
 telegram-cmd-lang = Đổi ngôn ngữ (vi, en)
+telegram-cmd-invite = Mã mời tham gia Cụm từ chat riêng (thư ký)
+telegram-cmd-refuse = Từ chối đề nghị làm đại diện đơn vị
+telegram-cmd-cluster = Xem và chọn Cụm cho chat riêng
 telegram-edit-ignored = Bot không thực hiện lại lệnh đã sửa (/{ $command }). Nếu cần sửa, hãy gửi lệnh mới trong một tin nhắn mới.

@@ -38,6 +38,9 @@ export const MENU: ReadonlyArray<{ name: string; alias?: string }> = [
   { name: 'handover', alias: 'bangiao' },
   { name: 'reminders', alias: 'nhacnho' },
   { name: 'lang', alias: 'ngonngu' },
+  { name: 'invite', alias: 'moi' },
+  { name: 'refuse', alias: 'tuchoi' },
+  { name: 'cluster', alias: 'cum' },
 ];
 
 /**

@@ -19,8 +19,8 @@ export type PrivateReplyOf = (recipient: PrivateRecipient) => Reply | null;
  * private chat where they last wrote to the bot, one person after another, recording each
  * attempt right after it (`ReminderPrivateDelivery`, unique per reminder and person: once per
  * person, whatever instance or restart). A failure is recorded and not retried; a chat the
- * platform says is gone (or where the bot is blocked) is forgotten, so the person's next
- * reminders wait until they write again. The lease is checked before each person, as for chats:
+ * platform says is gone (or where the bot is blocked) is forgotten, so the person's other
+ * reminders (in this batch too) wait until they write again. The lease is checked before each person, as for chats:
  * false when the reminder went to another instance, which finishes the rest.
  */
 export async function fanOutPrivately(
@@ -68,10 +68,18 @@ export async function fanOutPrivately(
       throw new RecordError(error);
     }
     batch.deliveredPrivately.add(key);
+    if (gone) forgetInBatch(batch, recipient);
     if (failure) {
       report.privateFailures += 1;
       logger.warn({ reminderId: reminder.id, personId: recipient.personId, failure: failure.kind, error: failure.message }, 'private reminder failed');
     } else report.privateDeliveries += 1;
   }
   return true;
+}
+
+/** A forgotten chat gets none of the batch's other reminders either. */
+function forgetInBatch(batch: ReminderBatch, gone: PrivateRecipient): void {
+  for (const [reminderId, list] of batch.recipients) {
+    batch.recipients.set(reminderId, list.filter((r) => !(r.personId === gone.personId && r.chatKey === gone.chatKey)));
+  }
 }

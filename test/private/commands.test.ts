@@ -42,7 +42,7 @@ for (const provider of PROVIDERS) {
 
     /** Texts of the notices queued for one chat. */
     const noticesFor = (said: { notices: { chatKey: string; locale: string; reply: { text?: { key: string; args?: Record<string, string | number> }[] } }[] }, chatKey: string) =>
-      said.notices.filter((n) => n.chatKey === chatKey).map((n) => n.reply.text!.map((m) => i18n.format(n.locale, m.key, m.args)).join('\n'));
+      said.notices.filter((n) => n.chatKey === chatKey).map((n) => n.reply.text!.map((m) => i18n.format(n.locale as 'vi', m.key, m.args)).join('\n'));
 
     it('/invite gives the same code privately until replaced; a year closing voids it', async () => {
       const said = await h.say(sec, '/invite');

@@ -49,7 +49,10 @@ export async function fanOutPrivately(
       try {
         await adapter.send(recipient.chatKey, recipient.locale ?? cluster.locale, reply);
       } catch (error) {
-        failure = error instanceof SendError ? { kind: error.failure, message: error.message } : { kind: 'other', message: (error as Error)?.message ?? String(error) };
+        failure =
+          error instanceof SendError
+            ? { kind: error.failure, message: error.message }
+            : { kind: 'other', message: (error as Error)?.message ?? String(error) };
       }
     }
     const gone = failure !== null && (failure.kind === 'gone' || failure.kind === 'forbidden');
@@ -71,7 +74,10 @@ export async function fanOutPrivately(
     if (gone) forgetInBatch(batch, recipient);
     if (failure) {
       report.privateFailures += 1;
-      logger.warn({ reminderId: reminder.id, personId: recipient.personId, failure: failure.kind, error: failure.message }, 'private reminder failed');
+      logger.warn(
+        { reminderId: reminder.id, personId: recipient.personId, failure: failure.kind, error: failure.message },
+        'private reminder failed',
+      );
     } else report.privateDeliveries += 1;
   }
   return true;
@@ -80,6 +86,9 @@ export async function fanOutPrivately(
 /** A forgotten chat gets none of the batch's other reminders either. */
 function forgetInBatch(batch: ReminderBatch, gone: PrivateRecipient): void {
   for (const [reminderId, list] of batch.recipients) {
-    batch.recipients.set(reminderId, list.filter((r) => !(r.personId === gone.personId && r.chatKey === gone.chatKey)));
+    batch.recipients.set(
+      reminderId,
+      list.filter((r) => !(r.personId === gone.personId && r.chatKey === gone.chatKey)),
+    );
   }
 }

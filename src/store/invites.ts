@@ -9,7 +9,10 @@ import type { Tx } from './tx.js';
  */
 
 /** True when the cluster's current invite is still valid (no year closed since it was made). */
-export async function inviteValid(tx: Pick<Tx, 'db'>, cluster: Pick<ClusterRecord, 'id' | 'inviteCode' | 'inviteCreatedAt'>): Promise<boolean> {
+export async function inviteValid(
+  tx: Pick<Tx, 'db'>,
+  cluster: Pick<ClusterRecord, 'id' | 'inviteCode' | 'inviteCreatedAt'>,
+): Promise<boolean> {
   if (!cluster.inviteCode || !cluster.inviteCreatedAt) return false;
   const closed = await tx.db.term.count({ where: { clusterId: cluster.id, state: 'closed', closedAt: { gt: cluster.inviteCreatedAt } } });
   return closed === 0;

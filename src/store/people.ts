@@ -34,10 +34,3 @@ export async function readClusters(tx: Pick<Tx, 'db'>, options: { ids: number[] 
   const byId = new Map(rows.map((r) => [r.id, asCluster(r)]));
   return options.ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }
-
-/** The private chat keys of people, by person id (those who never wrote privately are left out). */
-export async function privateChatsOf(tx: Pick<Tx, 'db'>, options: { personIds: number[] }): Promise<Map<number, string>> {
-  if (!options.personIds.length) return new Map();
-  const rows = await tx.db.person.findMany({ where: { id: { in: options.personIds }, privateChatKey: { not: null } }, select: { id: true, privateChatKey: true } });
-  return new Map(rows.map((r) => [r.id, r.privateChatKey!]));
-}

@@ -41,8 +41,13 @@ for (const provider of PROVIDERS) {
     }
 
     /** Texts of the notices queued for one chat. */
-    const noticesFor = (said: { notices: { chatKey: string; locale: string; reply: { text?: { key: string; args?: Record<string, string | number> }[] } }[] }, chatKey: string) =>
-      said.notices.filter((n) => n.chatKey === chatKey).map((n) => n.reply.text!.map((m) => i18n.format(n.locale as 'vi', m.key, m.args)).join('\n'));
+    const noticesFor = (
+      said: { notices: { chatKey: string; locale: string; reply: { text?: { key: string; args?: Record<string, string | number> }[] } }[] },
+      chatKey: string,
+    ) =>
+      said.notices
+        .filter((n) => n.chatKey === chatKey)
+        .map((n) => n.reply.text!.map((m) => i18n.format(n.locale as 'vi', m.key, m.args)).join('\n'));
 
     it('/invite gives the same code privately until replaced; a year closing voids it', async () => {
       const said = await h.say(sec, '/invite');
@@ -64,7 +69,9 @@ for (const provider of PROVIDERS) {
       h.clock.advance(60_000);
       await h.say(sec, '/term 2027');
       h.clock.advance(60_000);
-      expect((await h.say(bl, `/join BL ${renewed}`, { private: true })).text).toContain(i18n.format('vi', 'error-invite-code', { code: renewed }));
+      expect((await h.say(bl, `/join BL ${renewed}`, { private: true })).text).toContain(
+        i18n.format('vi', 'error-invite-code', { code: renewed }),
+      );
       const fresh = await inviteOf(sec);
       expect(fresh).not.toBe(renewed);
       expect((await h.say(bl, `/join BL ${fresh.toLowerCase()}`, { private: true })).text).toContain('BL – Sở Nội vụ Bạc Liêu');
@@ -73,7 +80,9 @@ for (const provider of PROVIDERS) {
     it('/join CODE INVITE privately: the secretary is told in the cluster’s chats and the person privately when approved', async () => {
       const code = await inviteOf(sec);
       const before = await store.db.role.count();
-      expect((await h.say(bl, '/join BL SAIMA234', { private: true })).text).toBe(i18n.format('vi', 'error-invite-code', { code: 'SAIMA234' }));
+      expect((await h.say(bl, '/join BL SAIMA234', { private: true })).text).toBe(
+        i18n.format('vi', 'error-invite-code', { code: 'SAIMA234' }),
+      );
       expect((await h.say(bl, '/join XX ' + code, { private: true })).text).toContain('XX');
       expect((await h.say(bl, `/join BL ${code}`)).text).toBe(i18n.format('vi', 'error-join-invite-group'));
       expect(await store.db.role.count()).toBe(before);
@@ -84,12 +93,16 @@ for (const provider of PROVIDERS) {
       expect(notice.reply.buttons![0]!.map((b) => b.data)).toEqual(['/approve BL', '/refuse BL']);
       expect(noticesFor(asked, h.chatKey)[0]).toContain('Đại diện Bạc Liêu');
       expect(await store.db.role.count({ where: { status: 'pending', unitId: { not: null } } })).toBe(1);
-      expect((await h.say(bl, `/join BL ${code}`, { private: true })).text).toBe(i18n.format('vi', 'error-join-pending-same', { code: 'BL' }));
+      expect((await h.say(bl, `/join BL ${code}`, { private: true })).text).toBe(
+        i18n.format('vi', 'error-join-pending-same', { code: 'BL' }),
+      );
 
       // Approved from the button in the group: the person is told privately, on their private chat.
       const approved = await h.say(sec, '', { action: '/approve BL' });
       expect(approved.text).toContain('Sở Nội vụ Bạc Liêu');
-      expect(noticesFor(approved, `test:private:${bl.key}`)).toEqual([i18n.format('vi', 'join-approved-private', { code: 'BL', unit: 'Sở Nội vụ Bạc Liêu', name: WEST })]);
+      expect(noticesFor(approved, `test:private:${bl.key}`)).toEqual([
+        i18n.format('vi', 'join-approved-private', { code: 'BL', unit: 'Sở Nội vụ Bạc Liêu', name: WEST }),
+      ]);
       expect((await h.say(bl, `/join BL ${code}`, { private: true })).text).toBe(i18n.format('vi', 'error-join-already', { code: 'BL' }));
       expect((await h.say(bl, `/join LA ${code}`, { private: true })).text).toBe(i18n.format('vi', 'error-join-other-unit'));
       expect((await h.say(bl, '/mine', { private: true })).text).not.toContain(i18n.format('vi', 'error-no-cluster-private'));
@@ -101,12 +114,16 @@ for (const provider of PROVIDERS) {
       await h.say(sec, '/approve BL');
       const other = h.person('Phó phòng Bạc Liêu');
       const asked = await h.say(other, `/join BL ${code}`, { private: true });
-      expect(asked.text).toContain(i18n.format('vi', 'join-unit-represented', { code: 'BL', people: 'Đại diện Bạc Liêu (@dai_dien_bac_lieu)' }));
+      expect(asked.text).toContain(
+        i18n.format('vi', 'join-unit-represented', { code: 'BL', people: 'Đại diện Bạc Liêu (@dai_dien_bac_lieu)' }),
+      );
       expect(noticesFor(asked, h.chatKey)[0]).toContain('Đại diện Bạc Liêu (@dai_dien_bac_lieu)');
       // Refused: told privately, and the unit keeps its one representative.
       const refused = await h.say(sec, '/refuse BL');
       expect(refused.text).toBe(i18n.format('vi', 'refuse-done', { code: 'BL', unit: 'Sở Nội vụ Bạc Liêu', people: 'Phó phòng Bạc Liêu' }));
-      expect(noticesFor(refused, `test:private:${other.key}`)).toEqual([i18n.format('vi', 'join-refused-private', { code: 'BL', unit: 'Sở Nội vụ Bạc Liêu', name: WEST })]);
+      expect(noticesFor(refused, `test:private:${other.key}`)).toEqual([
+        i18n.format('vi', 'join-refused-private', { code: 'BL', unit: 'Sở Nội vụ Bạc Liêu', name: WEST }),
+      ]);
       expect(await store.db.role.count({ where: { unitId: { not: null }, status: 'active' } })).toBe(1);
       expect((await h.say(sec, '/refuse BL')).text).toBe(i18n.format('vi', 'error-approve-none', { code: 'BL' }));
     });
@@ -119,7 +136,11 @@ for (const provider of PROVIDERS) {
       await h.say(la, `/join LA ${west}`, { private: true });
       await h.say(sec, '/approve LA');
       expect((await h.say(la, '/cluster', { private: true })).text).toBe(
-        [i18n.format('vi', 'cluster-list', { count: 1 }), i18n.format('vi', 'cluster-item-current', { number: 1, name: WEST }), i18n.format('vi', 'cluster-only')].join('\n'),
+        [
+          i18n.format('vi', 'cluster-list', { count: 1 }),
+          i18n.format('vi', 'cluster-item-current', { number: 1, name: WEST }),
+          i18n.format('vi', 'cluster-only'),
+        ].join('\n'),
       );
 
       // Joining a second cluster: told so; private commands still act on the first.
@@ -127,8 +148,19 @@ for (const provider of PROVIDERS) {
       expect(second.text).toContain(i18n.format('vi', 'join-second-cluster', { count: 2, current: WEST, name: EAST }));
       expect(noticesFor(second, EAST_GROUP)).toHaveLength(1);
       expect(noticesFor(second, h.chatKey)).toHaveLength(0);
+      // A request made in a group is told in the cluster's other chats (a second chat linked to the West).
+      const linked = h.person('Đại diện Bình Dương');
+      await h.say(la, '/help', { chatKey: 'test:west-slack' });
+      const link = (await h.say(sec, '/link')).replies[0]!.text![0]!.args!.code as string;
+      await h.say(sec, `/link ${link}`, { chatKey: 'test:west-slack' });
+      const inGroup = await h.say(linked, '/join BL');
+      expect(noticesFor(inGroup, 'test:west-slack')).toHaveLength(1);
+      expect(noticesFor(inGroup, h.chatKey)).toHaveLength(0);
       await h.say(eastSec, '/approve BD', { chatKey: EAST_GROUP });
-      for (const [who, chatKey] of [[sec, h.chatKey], [eastSec, EAST_GROUP]] as const) {
+      for (const [who, chatKey] of [
+        [sec, h.chatKey],
+        [eastSec, EAST_GROUP],
+      ] as const) {
         await h.say(who, '/term 2026', { chatKey });
         await h.say(who, '/criteria\nI | Chuyên môn\n1.1 | Tham mưu | 10', { chatKey });
         await h.say(who, '/round midyear 30/06/2026', { chatKey });
@@ -175,7 +207,12 @@ for (const provider of PROVIDERS) {
 
     it('/rules reminders chooses group chats, private messages or both (default both)', async () => {
       expect((await h.say(bl, '/rules')).text).toContain(i18n.format('vi', 'rules-reminders', { channels: 'both' }));
-      for (const [word, channels] of [['group', 'group'], ['rieng', 'private'], ['both', 'both'], ['nhom', 'group']] as const) {
+      for (const [word, channels] of [
+        ['group', 'group'],
+        ['rieng', 'private'],
+        ['both', 'both'],
+        ['nhom', 'group'],
+      ] as const) {
         const said = await h.say(sec, `/rules reminders ${word}`);
         expect(said.text).toContain(i18n.format('vi', 'rules-reminders', { channels }));
       }

@@ -12,10 +12,11 @@ const UNITS = 4;
 const ROUNDS = 3;
 
 const pg = await postgresAvailable();
-if (!pg) console.log(`PostgreSQL is not reachable at ${POSTGRES_URL}: skipping the PostgreSQL private race (CI=true makes this a failure).`);
+if (!pg)
+  console.log(`PostgreSQL is not reachable at ${POSTGRES_URL}: skipping the PostgreSQL private race (CI=true makes this a failure).`);
 
 /** Unit k's representative last wrote privately on Telegram, on Slack, or never (a third each). */
-const platformOf = (k: number) => [ 'telegram', 'slack', null ][k % 3] ?? null;
+const platformOf = (k: number) => ['telegram', 'slack', null][k % 3] ?? null;
 
 /**
  * 300 clusters of 4 units, each with a round due today (its first unit has submitted) and a
@@ -44,7 +45,8 @@ async function race(store: Store, instances: Instances): Promise<void> {
   // Unit 1 of each cluster has submitted: its representative gets the meeting only.
   const expected = new Map<string, string[]>();
   for (const key of chatKeys) expected.set(key, ['reminder-meeting', 'reminder-round-submit']);
-  for (const [unitId, key] of privateKeys) expected.set(key, (unitId - 1) % UNITS === 0 ? ['reminder-meeting'] : ['reminder-meeting', 'reminder-round-submit']);
+  for (const [unitId, key] of privateKeys)
+    expected.set(key, (unitId - 1) % UNITS === 0 ? ['reminder-meeting'] : ['reminder-meeting', 'reminder-round-submit']);
   const privateTotal = [...privateKeys.keys()].reduce((sum, unitId) => sum + ((unitId - 1) % UNITS === 0 ? 1 : 2), 0);
 
   const perChat = new Map<string, string[]>();
@@ -52,7 +54,8 @@ async function race(store: Store, instances: Instances): Promise<void> {
   expect(perChat.size).toBe(expected.size);
   for (const [key, keys] of expected) expect(perChat.get(key), key).toEqual(keys);
 
-  const total = (field: 'claimed' | 'sent' | 'deliveries' | 'privateDeliveries' | 'privateFailures' | 'errors') => results.reduce((sum, r) => sum + r.report[field], 0);
+  const total = (field: 'claimed' | 'sent' | 'deliveries' | 'privateDeliveries' | 'privateFailures' | 'errors') =>
+    results.reduce((sum, r) => sum + r.report[field], 0);
   expect(total('claimed')).toBe(2 * CLUSTERS);
   expect(total('sent')).toBe(2 * CLUSTERS);
   expect(total('deliveries')).toBe(2 * chatKeys.length);
@@ -77,7 +80,10 @@ describe('three instances racing for private reminders', () => {
 
   it.skipIf(!pg)('on PostgreSQL (three Store objects in this process): each representative gets each reminder once', async () => {
     const first = await freshPostgresStore();
-    const others = await Promise.all([Store.open(POSTGRES_URL, { schema: first.schema, migrate: false }), Store.open(POSTGRES_URL, { schema: first.schema, migrate: false })]);
+    const others = await Promise.all([
+      Store.open(POSTGRES_URL, { schema: first.schema, migrate: false }),
+      Store.open(POSTGRES_URL, { schema: first.schema, migrate: false }),
+    ]);
     const instances = inProcess([first.store, ...others]);
     try {
       await race(first.store, instances);

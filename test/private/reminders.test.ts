@@ -51,7 +51,15 @@ for (const provider of PROVIDERS) {
         ['console', consoleAdapter],
         ['telegram', telegram],
       ]);
-      scheduler = new Scheduler({ store, clock: h.clock, i18n, adapters, rollOver: rollOverOn(store), instanceId: 'one', logger: pino({ level: 'silent' }) });
+      scheduler = new Scheduler({
+        store,
+        clock: h.clock,
+        i18n,
+        adapters,
+        rollOver: rollOverOn(store),
+        instanceId: 'one',
+        logger: pino({ level: 'silent' }),
+      });
     });
     afterEach(async () => close());
 
@@ -92,7 +100,9 @@ for (const provider of PROVIDERS) {
       // A first instance sent Bạc Liêu's round reminder and died before finishing the batch.
       const round = await store.db.reminder.findFirstOrThrow({ where: { subjectType: 'round', slot: 'd1' } });
       const person = await store.db.person.findUniqueOrThrow({ where: { key: reps.BL.key } });
-      await store.db.reminderPrivateDelivery.create({ data: { reminderId: round.id, personId: person.id, chatKey: BL_TELEGRAM, state: 'sent' } });
+      await store.db.reminderPrivateDelivery.create({
+        data: { reminderId: round.id, personId: person.id, chatKey: BL_TELEGRAM, state: 'sent' },
+      });
       await scheduler.tick();
       expect(telegram.sent.map((s) => s.reply.text![0]!.key)).toEqual(['reminder-meeting']);
       expect(consoleAdapter.keysFor(privateKey(reps.LA)).sort()).toEqual(['reminder-meeting', 'reminder-round-submit']);
@@ -101,7 +111,10 @@ for (const provider of PROVIDERS) {
     it('follow the rules: group chats only, private messages only', async () => {
       await h.say(sec, '/rules reminders group');
       await scheduler.tick();
-      expect(sent()).toEqual([`${h.chatKey}: reminder-meeting reminder-meeting-place`, `${h.chatKey}: reminder-round-submit reminder-missing-submit reminder-unit-score reminder-unit-score`]);
+      expect(sent()).toEqual([
+        `${h.chatKey}: reminder-meeting reminder-meeting-place`,
+        `${h.chatKey}: reminder-round-submit reminder-missing-submit reminder-unit-score reminder-unit-score`,
+      ]);
       expect(await store.db.reminderPrivateDelivery.count()).toBe(0);
     });
 

@@ -31,7 +31,19 @@ export function inProcess(stores: Store[]): Instances {
       ['telegram', telegram],
       ['slack', slack],
     ]);
-    return { scheduler: new Scheduler({ store, clock, i18n, adapters, rollOver: rollOverOn(store), instanceId: `instance-${i + 1}`, batchSize: 50 }), telegram, slack };
+    return {
+      scheduler: new Scheduler({
+        store,
+        clock,
+        i18n,
+        adapters,
+        rollOver: rollOverOn(store),
+        instanceId: `instance-${i + 1}`,
+        batchSize: 50,
+      }),
+      telegram,
+      slack,
+    };
   });
   return {
     async tickAll(now) {
@@ -55,7 +67,9 @@ export function inProcess(stores: Store[]): Instances {
 /** Three schedulers in three processes on one SQLite file (test/reminders/instance.ts). */
 export async function inProcesses(url: string): Promise<Instances> {
   const script = fileURLToPath(new URL('./instance.ts', import.meta.url));
-  const children: ChildProcess[] = [1, 2, 3].map((n) => fork(script, [url, `process-${n}`], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  const children: ChildProcess[] = [1, 2, 3].map((n) =>
+    fork(script, [url, `process-${n}`], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+  );
   const next = (child: ChildProcess, type: string) =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
       const onMessage = (message: Record<string, unknown>) => {
@@ -94,4 +108,3 @@ export async function inProcesses(url: string): Promise<Instances> {
     },
   };
 }
-

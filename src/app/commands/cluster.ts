@@ -23,8 +23,19 @@ export const cluster: Command = {
     const arg = ctx.incoming.args.trim();
     if (!arg) {
       const current = privateClusterId(ctx.person, ctx.allRoles);
-      const lines: Msg[] = clusters.map((c, i) => ({ key: c.id === current ? 'cluster-item-current' : 'cluster-item', args: { number: i + 1, name: c.name } }));
-      return [{ text: [{ key: 'cluster-list', args: { count: clusters.length } }, ...lines, { key: clusters.length > 1 ? 'cluster-how' : 'cluster-only' }] }];
+      const lines: Msg[] = clusters.map((c, i) => ({
+        key: c.id === current ? 'cluster-item-current' : 'cluster-item',
+        args: { number: i + 1, name: c.name },
+      }));
+      return [
+        {
+          text: [
+            { key: 'cluster-list', args: { count: clusters.length } },
+            ...lines,
+            { key: clusters.length > 1 ? 'cluster-how' : 'cluster-only' },
+          ],
+        },
+      ];
     }
     const number = /^\d{1,3}$/.test(arg) ? Number(arg) : 0;
     const chosen = clusters[number - 1];

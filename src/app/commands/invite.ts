@@ -31,7 +31,15 @@ export const invite: Command = {
       const before = code;
       do code = newCode();
       while (!(await replaceInvite(ctx, { clusterId: cluster.id, code })));
-      await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'invite.replace', subjectType: 'cluster', subjectId: cluster.id, before: before ? { invite: before } : undefined, after: { invite: code } });
+      await writeAudit(ctx, {
+        clusterId: cluster.id,
+        actorId: ctx.person.id,
+        action: 'invite.replace',
+        subjectType: 'cluster',
+        subjectId: cluster.id,
+        before: before ? { invite: before } : undefined,
+        after: { invite: code },
+      });
     }
     const group = ctx.incoming.chat.kind === 'group';
     const reply: Reply = { ...say('invite-code', { code, name: cluster.name }), privately: group };

@@ -11,7 +11,8 @@ import type { Command } from '../registry.js';
 
 /**
  * `/join CODE` (`/thamgia`): asks to represent unit CODE; pending until a secretary approves.
- * In a bound group the request is answered there, with the secretary's approve button. In a
+ * In a bound group the request is answered there, with the secretary's approve and refuse
+ * buttons, and the cluster's other chats are told (a secretary may work on another platform). In a
  * private chat, `/join CODE INVITE` names the cluster by its invite code (`/invite`) and
  * `/join CODE` acts on the cluster of the person's private commands; the secretary is told in
  * every chat of the cluster, with the buttons to approve or refuse. A unit that already has a
@@ -38,18 +39,32 @@ export const join: Command = {
     if (same?.status === 'pending') throw new UserError('error-join-pending-same', { code: unit.code });
     const other = mine.find((r) => r.unitId !== unit.id && r.status === 'active');
     if (other) throw new UserError('error-join-other-unit');
-    const present = await ctx.db.role.findMany({ where: { clusterId: cluster.id, unitId: unit.id, kind: 'representative', status: 'active' }, include: { person: true }, orderBy: { id: 'asc' } });
-    const role = await ctx.db.role.create({ data: { clusterId: cluster.id, personId: ctx.person.id, kind: 'representative', unitId: unit.id, status: 'pending' } });
-    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'role.request', subjectType: 'role', subjectId: role.id, after: { unit: unit.code, status: 'pending' } });
+    const present = await ctx.db.role.findMany({
+      where: { clusterId: cluster.id, unitId: unit.id, kind: 'representative', status: 'active' },
+      include: { person: true },
+      orderBy: { id: 'asc' },
+    });
+    const role = await ctx.db.role.create({
+      data: { clusterId: cluster.id, personId: ctx.person.id, kind: 'representative', unitId: unit.id, status: 'pending' },
+    });
+    await writeAudit(ctx, {
+      clusterId: cluster.id,
+      actorId: ctx.person.id,
+      action: 'role.request',
+      subjectType: 'role',
+      subjectId: role.id,
+      after: { unit: unit.code, status: 'pending' },
+    });
     const people = present.map((r) => personLabel(r.person)).join(', ');
     const second = await secondClusterNote(ctx, cluster);
+    // The cluster's other chats (every chat, for a request made privately) tell the secretary.
+    await tellSecretary(ctx, cluster, unit, present.length ? people : null);
     if (!inPrivate) {
       const text: Msg[] = [{ key: 'join-requested', args: { person: personLabel(ctx.person), code: unit.code, unit: unit.name } }];
       if (present.length) text.push({ key: 'join-unit-represented', args: { code: unit.code, people } });
       if (second) text.push(second);
       return [{ text, buttons: decisionButtons(unit) }];
     }
-    await tellSecretary(ctx, cluster, unit, present.length ? people : null);
     const text: Msg[] = [{ key: 'join-requested-private', args: { code: unit.code, unit: unit.name, name: cluster.name } }];
     if (present.length) text.push({ key: 'join-unit-represented', args: { code: unit.code, people } });
     if (second) text.push(second);
@@ -74,12 +89,16 @@ function decisionButtons(unit: UnitRecord) {
   ];
 }
 
-/** Tells every chat of the cluster of a request made privately, with the buttons to decide it. */
+/** Tells the cluster's chats (but the one the request was made in) of a request, with the buttons to decide it. */
 async function tellSecretary(ctx: CommandContext, cluster: ClusterRecord, unit: UnitRecord, people: string | null): Promise<void> {
-  const chats = await ctx.db.chat.findMany({ where: { clusterId: cluster.id, removedAt: null }, orderBy: { id: 'asc' } });
+  const chats = await ctx.db.chat.findMany({
+    where: { clusterId: cluster.id, removedAt: null, id: { not: ctx.chat.id } },
+    orderBy: { id: 'asc' },
+  });
   const text: Msg[] = [{ key: 'join-requested-notice', args: { person: personLabel(ctx.person), code: unit.code, unit: unit.name } }];
   if (people) text.push({ key: 'join-unit-represented', args: { code: unit.code, people } });
-  for (const chat of chats) ctx.notices.push({ chatKey: chat.key, locale: cluster.locale, reply: { text, buttons: decisionButtons(unit) } });
+  for (const chat of chats)
+    ctx.notices.push({ chatKey: chat.key, locale: cluster.locale, reply: { text, buttons: decisionButtons(unit) } });
 }
 
 /**

@@ -6,7 +6,7 @@ error-internal = Sorry, something went wrong while handling that. Nothing was ch
 error-unknown-command = There is no /{ $command } command. Type /help to see what you can use.
 error-group-only = /{ $command } only works in the cluster's group chat.
 error-no-cluster = This chat is not bound to an emulation cluster. A secretary creates one with /setup NAME, or binds this chat to an existing cluster with /link CODE.
-error-no-cluster-private = You do not belong to a cluster yet (or belong to several). Use this command in the cluster's group chat.
+error-no-cluster-private = You do not belong to a cluster yet. Use this command in the cluster's group chat, or join from a private chat with /join UNIT_CODE INVITE (the secretary gets the invite code with /invite).
 error-not-secretary = Only the cluster's secretary can use this command.
 error-not-representative = You do not represent a unit yet. Send /join UNIT_CODE to ask to represent one.
 error-join-pending = Your request to represent a unit is waiting for the secretary's approval.
@@ -87,7 +87,7 @@ addunit-done = Added { $count ->
 }: { $codes }. The cluster now has { $total } units. Each unit's representative sends /join CODE.
 error-unknown-unit = There is no unit “{ $code }” in the cluster. Type /status to see the units.
 
-usage-join = Usage: /join UNIT_CODE, e.g. /join BL.
+usage-join = Usage: /join UNIT_CODE in the cluster's group, e.g. /join BL; in a private chat with the bot: /join UNIT_CODE INVITE (the secretary gives the invite code).
 error-join-already = You already represent { $code }.
 error-join-pending-same = Your request to represent { $code } is waiting for the secretary's approval.
 error-join-other-unit = You already represent another unit. Each person represents one unit in the cluster.
@@ -371,7 +371,7 @@ usage-reminders = Usage: /reminders.
 
 ## Classification and ranking rules (/rules)
 
-usage-rules = Usage: /rules to see them; the secretary changes them with /rules bands 95 80 50 (thresholds in % for excellent, good, completed), /rules tiebreak first-section fewer-deductions (or none), /rules bonuscap 10 (or none), /rules evidence 10 5 (MB a file, files a criterion).
+usage-rules = Usage: /rules to see them; the secretary changes them with /rules bands 95 80 50 (thresholds in % for excellent, good, completed), /rules tiebreak first-section fewer-deductions (or none), /rules bonuscap 10 (or none), /rules evidence 10 5 (MB a file, files a criterion), /rules reminders group|private|both (where reminders go).
 error-rules-bands = Give exactly three percentages, falling, above 0 and at most 100: excellent, good, completed. For example /rules bands 95 80 50.
 error-rules-tiebreak = Tie-breaks are first-section (higher first-section score) and fewer-deductions (fewer deduction points), each at most once; or none to rank by total alone.
 rules-current = The cluster's classification and ranking rules:

@@ -7,7 +7,7 @@ error-internal = Xin lỗi, đã có lỗi khi xử lý yêu cầu. Dữ liệu 
 error-unknown-command = Không có lệnh /{ $command }. Gõ /help để xem các lệnh dùng được.
 error-group-only = Lệnh /{ $command } chỉ dùng trong nhóm chat của Cụm.
 error-no-cluster = Nhóm này chưa gắn với Cụm thi đua nào. Thư ký tạo Cụm bằng /setup TÊN CỤM, hoặc gắn nhóm vào Cụm đã có bằng /link MÃ.
-error-no-cluster-private = Bạn chưa thuộc Cụm thi đua nào (hoặc thuộc nhiều Cụm). Hãy dùng lệnh này trong nhóm chat của Cụm.
+error-no-cluster-private = Bạn chưa thuộc Cụm thi đua nào. Hãy dùng lệnh này trong nhóm chat của Cụm, hoặc tham gia từ chat riêng bằng /join MÃ_ĐƠN_VỊ MÃ_MỜI (thư ký lấy mã mời bằng /invite).
 error-not-secretary = Chỉ thư ký Cụm mới dùng được lệnh này.
 error-not-representative = Bạn chưa là đại diện của đơn vị nào. Gửi /join MÃ_ĐƠN_VỊ để đăng ký đại diện cho đơn vị.
 error-join-pending = Yêu cầu đại diện đơn vị của bạn đang chờ thư ký duyệt.
@@ -82,7 +82,7 @@ error-unit-exists = Mã đơn vị { $code } đã có trong Cụm.
 addunit-done = Đã thêm { $count } đơn vị: { $codes }. Cụm hiện có { $total } đơn vị. Đại diện mỗi đơn vị gửi /join MÃ để tham gia.
 error-unknown-unit = Không có đơn vị mã “{ $code }” trong Cụm. Gõ /status để xem danh sách đơn vị.
 
-usage-join = Cách dùng: /join MÃ_ĐƠN_VỊ, ví dụ /join BL.
+usage-join = Cách dùng: /join MÃ_ĐƠN_VỊ trong nhóm của Cụm, ví dụ /join BL; trong chat riêng với bot: /join MÃ_ĐƠN_VỊ MÃ_MỜI (mã mời do thư ký cung cấp).
 error-join-already = Bạn đã là đại diện của đơn vị { $code }.
 error-join-pending-same = Yêu cầu đại diện đơn vị { $code } của bạn đang chờ thư ký duyệt.
 error-join-other-unit = Bạn đang là đại diện của một đơn vị khác. Mỗi người chỉ đại diện cho một đơn vị trong Cụm.
@@ -363,7 +363,7 @@ usage-reminders = Cách dùng: /reminders.
 
 ## Quy chế xếp loại, xếp hạng (/rules)
 
-usage-rules = Cách dùng: /rules để xem; thư ký sửa bằng /rules bands 95 80 50 (ngưỡng % xuất sắc, tốt, hoàn thành), /rules tiebreak first-section fewer-deductions (hoặc none), /rules bonuscap 10 (hoặc none), /rules evidence 10 5 (MB mỗi tệp, số tệp mỗi tiêu chí).
+usage-rules = Cách dùng: /rules để xem; thư ký sửa bằng /rules bands 95 80 50 (ngưỡng % xuất sắc, tốt, hoàn thành), /rules tiebreak first-section fewer-deductions (hoặc none), /rules bonuscap 10 (hoặc none), /rules evidence 10 5 (MB mỗi tệp, số tệp mỗi tiêu chí), /rules reminders group|private|both (nơi gửi nhắc nhở).
 error-rules-bands = Cần đúng ba ngưỡng phần trăm, giảm dần, lớn hơn 0 và không quá 100: xuất sắc, tốt, hoàn thành. Ví dụ /rules bands 95 80 50.
 error-rules-tiebreak = Tiêu chí phụ chỉ gồm first-section (điểm mục đầu tiên cao hơn) và fewer-deductions (ít điểm trừ hơn), mỗi tiêu chí một lần; hoặc none để chỉ xét tổng điểm.
 rules-current = Quy chế xếp loại, xếp hạng của Cụm:

@@ -3,6 +3,7 @@ import { UserError } from '../domain/errors.js';
 import { parseRules, type ClusterRules } from '../domain/rules.js';
 import { readCluster, resolveSpeaker, type RoleWithUnit } from '../store/context-reads.js';
 import type { ChatRecord, ClusterRecord, PersonRecord } from '../store/records.js';
+import { notePrivateChat } from '../store/people.js';
 import type { Tx } from '../store/tx.js';
 import type { I18n } from '../i18n/i18n.js';
 import type { Notice } from '../reply.js';
@@ -30,6 +31,8 @@ export interface CommandContext extends Tx {
   person: PersonRecord;
   cluster: ClusterRecord | null;
   roles: RoleWithUnit[];
+  /** Every role the person holds in any cluster (`/cluster`, `/join CODE INVITE` read them). */
+  allRoles: RoleWithUnit[];
   locale: string;
   /** Messages for other chats, collected while handling. */
   notices: Notice[];
@@ -56,16 +59,39 @@ export async function resolveContext(tx: Tx, incoming: Incoming, clock: Clock, i
     cluster = chatCluster;
     roles = allRoles.filter((r) => r.clusterId === chat.clusterId);
   } else if (incoming.chat.kind === 'private') {
-    const live = allRoles.filter((r) => r.status !== 'revoked');
-    const ids = [...new Set(live.map((r) => r.clusterId))];
-    if (ids.length === 1) {
-      cluster = await readCluster(tx, { id: ids[0]! });
-      roles = live;
+    const chosen = privateClusterId(personRow, allRoles);
+    if (chosen !== null) {
+      cluster = await readCluster(tx, { id: chosen });
+      roles = allRoles.filter((r) => r.status !== 'revoked' && r.clusterId === chosen);
     }
+  }
+  if (incoming.chat.kind === 'private' && (personRow.privateChatKey !== chat.key || personRow.privatePlatform !== incoming.platform)) {
+    await notePrivateChat(tx, { personId: personRow.id, chatKey: chat.key, platform: incoming.platform });
+    personRow.privateChatKey = chat.key;
+    personRow.privatePlatform = incoming.platform;
   }
   const language = s.languageCode?.slice(0, 2);
   const locale = personRow.locale ?? (language === 'en' || language === 'vi' ? language : defaults.locale);
-  return { ...tx, incoming, clock, i18n, defaults, chat, person: personRow, cluster, roles, locale, notices: [], capabilities: DEFAULT_CAPABILITIES };
+  return { ...tx, incoming, clock, i18n, defaults, chat, person: personRow, cluster, roles, allRoles, locale, notices: [], capabilities: DEFAULT_CAPABILITIES };
+}
+
+/**
+ * The clusters a person belongs to (any role not revoked), in the order they joined them: what
+ * `/cluster` lists and numbers.
+ */
+export function memberClusterIds(roles: readonly RoleWithUnit[]): number[] {
+  return [...new Set(roles.filter((r) => r.status !== 'revoked').map((r) => r.clusterId))];
+}
+
+/**
+ * The cluster a person's private commands act on: the one chosen with `/cluster` while they
+ * still belong to it, else the first they joined (so joining a second cluster changes nothing
+ * until they choose). Null when they belong to none.
+ */
+export function privateClusterId(person: Pick<PersonRecord, 'currentClusterId'>, roles: readonly RoleWithUnit[]): number | null {
+  const ids = memberClusterIds(roles);
+  if (person.currentClusterId !== null && ids.includes(person.currentClusterId)) return person.currentClusterId;
+  return ids[0] ?? null;
 }
 
 /** The cluster, or a reply telling the person to use the group (or /setup it). */

@@ -38,7 +38,12 @@ export interface ClusterRules {
   election: ElectionRules;
   /** Limits on evidence files (size, count per criterion, types). */
   evidence: EvidenceLimits;
+  /** Where reminders go: the cluster's group chats, the representatives privately, or both. */
+  reminderChannels: ReminderChannels;
 }
+
+/** Where a cluster's reminders go (`/rules reminders group|private|both`). */
+export type ReminderChannels = 'both' | 'group' | 'private';
 
 /** Default: ≥ 95 % xuất sắc, ≥ 80 % tốt, ≥ 50 % hoàn thành, else chưa hoàn thành. */
 export const DEFAULT_RULES: ClusterRules = {
@@ -53,6 +58,7 @@ export const DEFAULT_RULES: ClusterRules = {
   vote: DEFAULT_VOTE_RULES,
   election: DEFAULT_ELECTION_RULES,
   evidence: DEFAULT_EVIDENCE_LIMITS,
+  reminderChannels: 'both',
 };
 
 const rulesSchema = z.object({
@@ -70,6 +76,7 @@ const rulesSchema = z.object({
       types: z.array(z.enum(['pdf', 'word', 'excel', 'jpg', 'png'])).min(1),
     })
     .optional(),
+  reminderChannels: z.enum(['both', 'group', 'private']).optional(),
 });
 
 /** Reads stored cluster settings, filling in defaults for what the cluster did not set. */
@@ -82,6 +89,7 @@ export function parseRules(json: string): ClusterRules {
     vote: voteRulesFrom(parsed.vote),
     election: electionRulesFrom(parsed.election),
     evidence: parsed.evidence ?? DEFAULT_RULES.evidence,
+    reminderChannels: parsed.reminderChannels ?? DEFAULT_RULES.reminderChannels,
   };
 }
 
@@ -94,7 +102,15 @@ export function classify(total: number, maxTotal: number, bands: Band[]): Band['
 
 /** The JSON stored on the cluster (and on a round when it closes). */
 export function serializeRules(rules: ClusterRules): string {
-  return JSON.stringify({ bands: rules.bands, tieBreaks: rules.tieBreaks, bonusCap: rules.bonusCap, vote: rules.vote, election: rules.election, evidence: rules.evidence });
+  return JSON.stringify({
+    bands: rules.bands,
+    tieBreaks: rules.tieBreaks,
+    bonusCap: rules.bonusCap,
+    vote: rules.vote,
+    election: rules.election,
+    evidence: rules.evidence,
+    reminderChannels: rules.reminderChannels,
+  });
 }
 
 /**
@@ -155,4 +171,24 @@ export function withEvidenceLimits(rules: ClusterRules, megabytes: number, files
   const valid = Number.isInteger(megabytes) && megabytes >= 1 && megabytes <= 50 && Number.isInteger(files) && files >= 1 && files <= 20;
   if (!valid) throw new UserError('error-rules-evidence');
   return { ...rules, evidence: { ...rules.evidence, maxBytes: megabytes * 1024 * 1024, maxFiles: files } };
+}
+
+/** The reminder-channel words accepted (English, and Vietnamese without marks). */
+const CHANNEL_WORDS: Record<string, ReminderChannels> = {
+  both: 'both',
+  cahai: 'both',
+  group: 'group',
+  nhom: 'group',
+  private: 'private',
+  rieng: 'private',
+};
+
+/**
+ * Where reminders go from now on, from one word: `group` (`nhom`, the cluster's chats only),
+ * `private` (`rieng`, the representatives privately only) or `both` (`cahai`, the default).
+ */
+export function withReminderChannels(rules: ClusterRules, word: string): ClusterRules {
+  const channels = CHANNEL_WORDS[word.toLowerCase()];
+  if (!channels) throw new UserError('error-rules-reminders');
+  return { ...rules, reminderChannels: channels };
 }

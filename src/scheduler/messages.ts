@@ -37,7 +37,8 @@ export const REMINDER_MESSAGE_IDS = [
   'reminder-upcoming-rollover',
 ] as const;
 
-const STEP_KEY: Record<NextStep, string> = {
+/** The sentence of each next step a missing unit has (the private reminders reuse it). */
+export const STEP_KEY: Record<NextStep, string> = {
   score: 'reminder-unit-score',
   submit: 'reminder-unit-submit',
   confirm: 'reminder-unit-confirm',

@@ -15,6 +15,10 @@ export interface TickReport {
   deliveries: number;
   /** Chat deliveries that failed (recorded, not retried). */
   failures: number;
+  /** Private deliveries to representatives made and recorded. */
+  privateDeliveries: number;
+  /** Private deliveries that failed (recorded, not retried). */
+  privateFailures: number;
   /** Chats marked removed (the platform said gone or forbidden). */
   removedChats: number;
   /** Handovers done and years rolled over. */
@@ -27,5 +31,5 @@ export interface TickReport {
 
 /** A report of a tick that did nothing yet. */
 export function emptyReport(): TickReport {
-  return { batches: 0, claimed: 0, sent: 0, skipped: 0, skippedBy: {}, deliveries: 0, failures: 0, removedChats: 0, rollovers: 0, errors: 0, lost: 0 };
+  return { batches: 0, claimed: 0, sent: 0, skipped: 0, skippedBy: {}, deliveries: 0, failures: 0, privateDeliveries: 0, privateFailures: 0, removedChats: 0, rollovers: 0, errors: 0, lost: 0 };
 }

@@ -15,6 +15,8 @@ import type { Store } from '../store/store.js';
 import { fanOut, RecordError, type FanOutParts } from './fan-out.js';
 import { BatchLease } from './lease.js';
 import { handoverReminderReply, meetingReminderReply, REMINDER_MESSAGE_IDS, rolloverReply, roundReminderReply } from './messages.js';
+import { fanOutPrivately, type PrivateReplyOf } from './private-fan-out.js';
+import { PRIVATE_REMINDER_MESSAGE_IDS, privateHandoverReply, privateMeetingReply, privateRoundReply } from './private-messages.js';
 import type { RollOver } from './ports.js';
 import { emptyReport, type TickReport } from './report.js';
 
@@ -46,12 +48,13 @@ export interface SchedulerOptions {
 type Outcome = { kind: 'sent' } | { kind: 'skipped'; reason: SkipReason } | { kind: 'lost' };
 
 /**
- * Sends due reminders, once per chat, however many instances run.
+ * Sends due reminders, once per chat and once per person, however many instances run.
  *
  * A tick claims due reminders in small batches, each claim a lease (`store/reminder-claims.ts`),
  * loads each batch's clusters, chats, subjects and missing units with a constant number of
  * queries, decides each reminder (`domain/reminder-decisions.ts`), sends it to every chat bound
- * to its cluster, records each delivery right after it happens, and marks the batch done; the
+ * to its cluster and privately to each representative it concerns (as the cluster's rules
+ * choose), records each delivery right after it happens, and marks the batch done; the
  * leases are renewed while it works. `start()` runs one tick first (the catch-up after
  * downtime), then ticks on the cron schedule, and between ticks takes over lapsed leases of
  * dead instances every quarter lease; tests call `tick()` directly with a `ManualClock`.
@@ -89,7 +92,7 @@ export class Scheduler {
     this.parts = { store: this.store, clock: this.clock, adapters: options.adapters, logger: this.logger };
     if (!cron.validate(this.cronExpression)) throw new Error(`SCHEDULER_CRON "${this.cronExpression}" is not a valid node-cron expression`);
     for (const locale of LOCALES) {
-      const missing = REMINDER_MESSAGE_IDS.filter((id) => !options.i18n.ids.get(locale)?.has(id));
+      const missing = [...REMINDER_MESSAGE_IDS, ...PRIVATE_REMINDER_MESSAGE_IDS].filter((id) => !options.i18n.ids.get(locale)?.has(id));
       if (missing.length) throw new Error(`locale ${locale} lacks reminder messages: ${missing.join(', ')}`);
     }
   }
@@ -199,10 +202,18 @@ export class Scheduler {
     let decision: ReminderDecision = decideReminder(reminder, subjectNow(reminder, batch), now, batch.superseded.has(reminder.id));
     if (!decision.send) return { kind: 'skipped', reason: decision.reason };
     let reply: Reply;
+    let replyOf: PrivateReplyOf | null = null;
+    const unit = (r: { unitId: number; unitCode: string; unitName: string }) => ({ id: r.unitId, code: r.unitCode, name: r.unitName });
     if (reminder.subjectType === 'round') {
-      reply = roundReminderReply(batch.rounds.get(reminder.subjectId)!, reminder.slot === 'overdue', now, cluster.timezone);
+      const round = batch.rounds.get(reminder.subjectId)!;
+      const overdue = reminder.slot === 'overdue';
+      reply = roundReminderReply(round, overdue, now, cluster.timezone);
+      const missing = new Map(round.missing.map((u) => [u.id, u]));
+      replyOf = (r) => (missing.has(r.unitId) ? privateRoundReply(round, missing.get(r.unitId)!, overdue, now, cluster.timezone) : null);
     } else if (reminder.subjectType === 'meeting') {
-      reply = meetingReminderReply(batch.meetings.get(reminder.subjectId)!, now, cluster.timezone);
+      const meeting = batch.meetings.get(reminder.subjectId)!;
+      reply = meetingReminderReply(meeting, now, cluster.timezone);
+      replyOf = (r) => privateMeetingReply(meeting, unit(r), now, cluster.timezone);
     } else {
       const handover = batch.handovers.get(reminder.subjectId)!;
       if (decision.rollover) {
@@ -211,9 +222,16 @@ export class Scheduler {
         if (!decision.send) return { kind: 'skipped', reason: decision.reason };
         if (rollover.rolled) report.rollovers += 1;
         reply = rolloverReply(handover, rollover.closedYear, cluster.timezone);
-      } else reply = handoverReminderReply(handover, now, cluster.timezone);
+      } else {
+        reply = handoverReminderReply(handover, now, cluster.timezone);
+        replyOf = (r) => privateHandoverReply(handover, unit(r), now, cluster.timezone);
+      }
     }
-    return (await fanOut(this.parts, reminder, cluster, batch, reply, lease, report)) ? { kind: 'sent' } : { kind: 'lost' };
+    // The group chats (unless the rules say private only; the rollover's news always goes there),
+    // then each representative concerned privately (unless the rules say group only).
+    if ((cluster.channels !== 'private' || !replyOf) && !(await fanOut(this.parts, reminder, cluster, batch, reply, lease, report))) return { kind: 'lost' };
+    if (replyOf && cluster.channels !== 'group' && !(await fanOutPrivately(this.parts, reminder, cluster, batch, replyOf, lease, report))) return { kind: 'lost' };
+    return { kind: 'sent' };
   }
 }
 

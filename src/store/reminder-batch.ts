@@ -1,4 +1,5 @@
 import type { RoundState } from '../domain/lifecycle.js';
+import { parseRules, type ReminderChannels } from '../domain/rules.js';
 import { ADVANCE_SLOTS, isAdvanceSlot, missingUnits, type MissingUnit, type ReminderSubjectType, type UnitRef } from '../domain/reminders.js';
 import {
   parseHandoverState,
@@ -11,6 +12,7 @@ import {
   type RoundKind,
 } from '../domain/states.js';
 import type { ClaimedReminder } from './reminder-claims.js';
+import { loadPrivateRecipients, type PrivateRecipient } from './reminder-recipients.js';
 import { Params } from './sql.js';
 import { dialectOf, type Tx } from './tx.js';
 
@@ -28,6 +30,8 @@ export interface ClusterRef {
   id: number;
   timezone: string;
   locale: string;
+  /** Where the cluster's reminders go (its rules): group chats, representatives privately, or both. */
+  channels: ReminderChannels;
 }
 
 /** A chat bound to a cluster and not removed. */
@@ -77,7 +81,14 @@ export interface ReminderBatch {
   superseded: Set<number>;
   /** `reminderId:chatId` pairs already recorded (a taken-over claim does not repeat them). */
   delivered: Set<string>;
-  /** How many queries loading took: at most 5, whatever the batch's size. */
+  /**
+   * Each reminder's private recipients (clusters whose rules send reminders privately): every
+   * active representative of every unit of the cluster who has written to the bot privately.
+   */
+  recipients: Map<number, PrivateRecipient[]>;
+  /** `reminderId:personId` pairs already recorded privately (`deliveryKey` with the person's id). */
+  deliveredPrivately: Set<string>;
+  /** How many queries loading took: at most 6, whatever the batch's size. */
   queries: number;
 }
 
@@ -91,8 +102,9 @@ export function deliveryKey(reminderId: number, chatId: number): string {
  * recorded (one query), its rounds with their missing units (one query: every unit of the
  * round's cluster without a submitted sheet, or in the review phase without a confirmed one,
  * aggregated per round in SQL), its meetings, its handovers with their units, and which
- * advance reminders a later due slot supersedes. At most 5 queries whatever the batch's size
- * (3 for a batch of round reminders); none per unit or per cluster.
+ * advance reminders a later due slot supersedes, and the representatives who get the reminders
+ * privately with what they already got (one query). At most 6 queries whatever the batch's size
+ * (4 for a batch of round reminders); none per unit, per person or per cluster.
  */
 export async function loadReminderBatch(tx: Tx, options: { reminders: ClaimedReminder[] }): Promise<ReminderBatch> {
   const { reminders } = options;
@@ -106,6 +118,8 @@ export async function loadReminderBatch(tx: Tx, options: { reminders: ClaimedRem
     handovers: new Map(),
     superseded: new Set(),
     delivered: new Set(),
+    recipients: new Map(),
+    deliveredPrivately: new Set(),
     queries: 0,
   };
   if (!reminders.length) return batch;
@@ -124,7 +138,7 @@ export async function loadReminderBatch(tx: Tx, options: { reminders: ClaimedRem
 
   // 1. Each reminder's cluster, the cluster's live chats, and whether each pair is delivered.
   const fanout = await raw(
-    (q) => `SELECT m."id" AS "reminderId", c."id", c."timezone", c."locale",
+    (q) => `SELECT m."id" AS "reminderId", c."id", c."timezone", c."locale", c."settings",
         h."id" AS "chatId", h."key", h."platform", d."id" AS "deliveryId"
       FROM "Reminder" m
       JOIN "Cluster" c ON c."id" = m."clusterId"
@@ -136,7 +150,7 @@ export async function loadReminderBatch(tx: Tx, options: { reminders: ClaimedRem
   const chatSeen = new Set<number>();
   for (const row of fanout) {
     const id = int(row.id);
-    if (!batch.clusters.has(id)) batch.clusters.set(id, { id, timezone: String(row.timezone), locale: String(row.locale) });
+    if (!batch.clusters.has(id)) batch.clusters.set(id, { id, timezone: String(row.timezone), locale: String(row.locale), channels: parseRules(String(row.settings)).reminderChannels });
     if (row.chatId === null || row.chatId === undefined) continue;
     const chatId = int(row.chatId);
     if (!chatSeen.has(chatId)) {
@@ -223,6 +237,15 @@ export async function loadReminderBatch(tx: Tx, options: { reminders: ClaimedRem
         WHERE ${q.in('a."id"', advance.map((r) => r.id))}`,
     );
     for (const row of superseded) batch.superseded.add(int(row.id));
+  }
+
+  // 6. The private recipients of the reminders whose clusters send reminders privately.
+  const privately = reminders.filter((r) => batch.clusters.get(r.clusterId)?.channels !== 'group').map((r) => r.id);
+  if (privately.length) {
+    batch.queries += 1;
+    const found = await loadPrivateRecipients(tx, { reminderIds: privately });
+    for (const [reminderId, list] of found.recipients) batch.recipients.set(reminderId, list);
+    for (const key of found.delivered) batch.deliveredPrivately.add(key);
   }
   return batch;
 }

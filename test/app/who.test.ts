@@ -18,6 +18,7 @@ const TRY: Record<string, string> = {
   sign: '/sign', register: '/register Cờ thi đua', meeting: '/meeting yearend 20/12/2026', handover: '/handover BL 25/12/2026',
   reminders: '/reminders', lang: '/lang vi', attend: '/attend BL', ballot: '/ballot', vote: '/vote BL', elect: '/elect',
   minutes: '/minutes', target: '/target 1.1 BL 100', template: '/template', evidence: '/evidence BL 1.1',
+  invite: '/invite', refuse: '/refuse LA', cluster: '/cluster',
 };
 
 const REFUSALS = ['error-not-secretary', 'error-not-representative', 'error-join-pending', 'error-export-role', 'error-not-reviewer', 'error-already-bound', 'error-minutes-role', 'error-vote-group'].map((key) =>

@@ -23,14 +23,24 @@ export interface BulkOptions {
   meetingAt?: Date;
   /** When the reminders fall due. */
   dueAt: Date;
+  /**
+   * When set, every unit gets one active representative who last wrote to the bot privately on
+   * this platform (`null`: never wrote privately), e.g. `(k) => (k % 2 ? 'slack' : 'telegram')`
+   * for unit number `k` (0-based over all clusters).
+   */
+  representatives?: (unitIndex: number) => string | null;
+  /** The clusters' rules as stored JSON (default `{}`: reminders to group chats and privately). */
+  settings?: string;
 }
 
 export interface BulkResult {
   chatKeys: string[];
   reminders: number;
+  /** The representatives' private chat keys, by unit id (those with one). */
+  privateKeys: Map<number, string>;
 }
 
-const TABLES = ['Cluster', 'Unit', 'Term', 'Round', 'Sheet', 'Meeting', 'Chat', 'Reminder'];
+const TABLES = ['Cluster', 'Unit', 'Term', 'Round', 'Sheet', 'Meeting', 'Chat', 'Reminder', 'Person', 'Role'];
 
 export async function bulkSeed(store: Store, o: BulkOptions): Promise<BulkResult> {
   const pg = dialectOf(store.handle(o.now)) === 'postgresql';
@@ -48,7 +58,8 @@ export async function bulkSeed(store: Store, o: BulkOptions): Promise<BulkResult
   const n = o.clusters;
   const u = o.unitsPerCluster;
   const range = (count: number) => Array.from({ length: count }, (_, i) => i);
-  await insert('Cluster', ['id', 'name', 'timezone', 'locale', 'createdAt', 'updatedAt'], range(n).map((i) => [`${i + 1}`, `'Cụm thi đua ${i + 1}'`, `'Asia/Ho_Chi_Minh'`, `'vi'`, now, now]));
+  const settings = `'${o.settings ?? '{}'}'`;
+  await insert('Cluster', ['id', 'name', 'timezone', 'locale', 'settings', 'createdAt', 'updatedAt'], range(n).map((i) => [`${i + 1}`, `'Cụm thi đua ${i + 1}'`, `'Asia/Ho_Chi_Minh'`, `'vi'`, settings, now, now]));
   await insert(
     'Unit',
     ['id', 'clusterId', 'code', 'name', 'createdAt', 'updatedAt'],
@@ -81,10 +92,26 @@ export async function bulkSeed(store: Store, o: BulkOptions): Promise<BulkResult
     ['id', 'clusterId', 'subjectType', 'subjectId', 'slot', 'dueAt', 'eventAt', 'state', 'createdAt'],
     reminders.map(([subjectId, type, slot, eventAt], k) => [`${k + 1}`, subjectId, `'${type}'`, subjectId, `'${slot}'`, t(o.dueAt), t(eventAt), `'pending'`, now]),
   );
+  const privateKeys = new Map<number, string>();
+  if (o.representatives) {
+    const people = range(n * u).map((k) => ({ k, platform: o.representatives!(k) }));
+    for (const p of people) if (p.platform) privateKeys.set(p.k + 1, `${p.platform}:p${p.k + 1}`);
+    const key = (p: { k: number; platform: string | null }) => (p.platform ? `'${p.platform}:p${p.k + 1}'` : 'NULL');
+    await insert(
+      'Person',
+      ['id', 'key', 'displayName', 'privateChatKey', 'privatePlatform', 'createdAt', 'updatedAt'],
+      people.map((p) => [`${p.k + 1}`, `'bulk:${p.k + 1}'`, `'Đại diện ${p.k + 1}'`, key(p), p.platform ? `'${p.platform}'` : 'NULL', now, now]),
+    );
+    await insert(
+      'Role',
+      ['id', 'clusterId', 'personId', 'kind', 'unitId', 'status', 'createdAt', 'updatedAt'],
+      people.map((p) => [`${p.k + 1}`, `${Math.floor(p.k / u) + 1}`, `${p.k + 1}`, `'representative'`, `${p.k + 1}`, `'active'`, now, now]),
+    );
+  }
   if (pg) {
     for (const table of TABLES) {
       await store.db.$queryRawUnsafe(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST((SELECT MAX("id") FROM "${table}"), 1))`);
     }
   }
-  return { chatKeys: chats.map((c) => c.key), reminders: reminders.length };
+  return { chatKeys: chats.map((c) => c.key), reminders: reminders.length, privateKeys };
 }

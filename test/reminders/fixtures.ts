@@ -26,7 +26,7 @@ export const DAY = 24 * HOUR;
  */
 export function reminderI18n(): I18n {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-locales-'));
-  for (const file of ['vi.reminders.ftl', 'en.reminders.ftl']) copyFileSync(join('locales', file), join(dir, file));
+  for (const file of ['vi.reminders.ftl', 'en.reminders.ftl', 'vi.private.ftl', 'en.private.ftl']) copyFileSync(join('locales', file), join(dir, file));
   return new I18n(dir);
 }
 

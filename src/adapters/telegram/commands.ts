@@ -46,6 +46,9 @@ export const MENU: ReadonlyArray<{ name: string; alias?: string }> = [
   { name: 'target', alias: 'chitieu' },
   { name: 'template', alias: 'mau' },
   { name: 'evidence', alias: 'minhchung' },
+  { name: 'invite', alias: 'moi' },
+  { name: 'refuse', alias: 'tuchoi' },
+  { name: 'cluster', alias: 'cum' },
 ];
 
 /**

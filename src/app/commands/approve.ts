@@ -4,8 +4,12 @@ import { requireSecretary } from '../context.js';
 import { requireUnit } from '../lookups.js';
 import type { Command } from '../registry.js';
 import { say } from '../registry.js';
+import { tellPrivately } from '../tell-privately.js';
 
-/** `/approve CODE` (`/duyet`): approves the pending requests to represent unit CODE. */
+/**
+ * `/approve CODE` (`/duyet`): approves the pending requests to represent unit CODE; each person
+ * approved is told privately (where they last wrote to the bot in a private chat).
+ */
 export const approve: Command = {
   name: 'approve',
   alias: 'duyet',
@@ -22,6 +26,7 @@ export const approve: Command = {
     for (const role of pending) {
       await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'role.approve', subjectType: 'role', subjectId: role.id, before: { status: 'pending' }, after: { status: 'active', unit: unit.code } });
     }
+    tellPrivately(ctx, pending.map((r) => r.person), cluster, { key: 'join-approved-private', args: { code: unit.code, unit: unit.name, name: cluster.name } });
     return [say('approve-done', { code: unit.code, unit: unit.name, people: pending.map((r) => r.person.displayName).join(', ') })];
   },
 };

@@ -4,18 +4,21 @@ import { approve } from './approve.js';
 import { attend } from './attend.js';
 import { ballot } from './ballot.js';
 import { close } from './close.js';
+import { cluster } from './cluster.js';
 import { confirm, explain } from './confirm.js';
 import { register, sign } from './covenant.js';
 import { criteria } from './criteria.js';
 import { elect } from './elect.js';
 import { exportTable } from './export.js';
 import { helpCommand } from './help.js';
+import { invite } from './invite.js';
 import { join } from './join.js';
 import { lang } from './lang.js';
 import { deputy, leader } from './leader.js';
 import { link } from './link.js';
 import { mine } from './mine.js';
 import { minutes } from './minutes.js';
+import { refuse } from './refuse.js';
 import { reminders } from './reminders.js';
 import { results } from './results.js';
 import { review } from './review.js';
@@ -44,6 +47,8 @@ COMMANDS.push(
 );
 // The year-end meeting (issue 12): attendance, secret ballots, the election, the minutes.
 COMMANDS.push(attend, ballot, vote, elect, minutes);
+// Private chats (issue 11): the invite code, joining with it, refusing a request, choosing the cluster.
+COMMANDS.push(invite, refuse, cluster);
 
 /** Command names and aliases → command; `/start` is `/help`. */
 export const COMMAND_INDEX: ReadonlyMap<string, Command> = new Map([

@@ -1,12 +1,11 @@
-import { randomInt } from 'node:crypto';
 import { UserError } from '../../domain/errors.js';
 import { formatDateTime } from '../../domain/dates.js';
 import { writeAudit } from '../../store/audit.js';
+import { newCode } from '../codes.js';
 import { isSecretary, requireSecretary } from '../context.js';
 import type { Command } from '../registry.js';
 import { say } from '../registry.js';
 
-const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const CODE_HOURS = 24;
 
 /**
@@ -22,7 +21,7 @@ export const link: Command = {
     const code = ctx.incoming.args.trim().toUpperCase();
     if (!code) {
       const cluster = requireSecretary(ctx);
-      const value = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
+      const value = newCode();
       const expiresAt = new Date(ctx.now.getTime() + CODE_HOURS * 3600_000);
       await ctx.db.linkCode.create({ data: { code: value, clusterId: cluster.id, createdById: ctx.person.id, expiresAt } });
       return [{ ...say('link-code', { code: value, until: formatDateTime(expiresAt, cluster.timezone) }), privately: ctx.incoming.chat.kind === 'group' }];

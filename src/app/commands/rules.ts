@@ -1,7 +1,7 @@
 import { UserError } from '../../domain/errors.js';
 import { withVoteSetting } from '../vote-settings.js';
 import { voteRulesMsgs } from '../../reports/minutes/format.js';
-import { serializeRules, withBands, withBonusCap, withEvidenceLimits, withTieBreaks, type ClusterRules } from '../../domain/rules.js';
+import { serializeRules, withBands, withBonusCap, withEvidenceLimits, withReminderChannels, withTieBreaks, type ClusterRules } from '../../domain/rules.js';
 import { parseScore, toPoints } from '../../domain/score.js';
 import { writeAudit } from '../../store/audit.js';
 import { requireCluster, requireSecretary, rulesOf, type CommandContext } from '../context.js';
@@ -33,6 +33,7 @@ function rulesReply(ctx: CommandContext, rules: ClusterRules, header: string): R
     ...voteRulesMsgs(rules.vote, ctx.locale),
     { key: 'election-rule-mode', args: { mode: rules.election.mode, order: rules.election.rotation.join(', ') || '–' } },
     { key: 'vote-rules-how' },
+    { key: 'rules-reminders', args: { channels: rules.reminderChannels } },
   ];
   return { text: header === 'rules-updated' ? [...lines, { key: 'rules-closed-rounds' }] : [...lines, { key: 'rules-how' }] };
 }
@@ -41,7 +42,8 @@ function rulesReply(ctx: CommandContext, rules: ClusterRules, header: string): R
  * `/rules` (`/quyche`): the cluster's ranking rules from its operating regulation
  * (classification bands, tie-breaks, overall bonus cap), for anyone in the cluster. The
  * secretary changes them: `/rules bands 95 80 50`, `/rules tiebreak first-section
- * fewer-deductions` (or `none`), `/rules bonuscap 10` (or `none`). A closed round keeps the rules
+ * fewer-deductions` (or `none`), `/rules bonuscap 10` (or `none`), `/rules reminders
+ * group|private|both` (where reminders go). A closed round keeps the rules
  * it was ranked with (`Round.rules`), so changing them never rewrites a published ranking.
  */
 export const rules: Command = {
@@ -70,6 +72,11 @@ export const rules: Command = {
       case 'tranthuong':
         if (words.length !== 1) throw new UserError('usage-rules');
         next = withBonusCap(current, NONE.has(words[0]!.toLowerCase()) ? null : parseScore(words[0]!));
+        break;
+      case 'reminders':
+      case 'nhacnho':
+        if (words.length !== 1) throw new UserError('error-rules-reminders');
+        next = withReminderChannels(current, words[0]!);
         break;
       case 'evidence':
       case 'minhchung':

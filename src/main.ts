@@ -9,6 +9,7 @@ import { rollOverHandover } from './app/rollover.js';
 import { DEFAULT_CAPABILITIES, type Adapter } from './delivery.js';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
 import { NoticeRouter } from './adapters/kit/router.js';
+import { SlackAdapter } from './adapters/slack/index.js';
 import { TelegramAdapter } from './adapters/telegram/index.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './domain/clock.js';
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
   const router = new NoticeRouter(logger);
 
   if (config.telegram) adapters.set('telegram', new TelegramAdapter({ config: config.telegram, core, i18n, http, logger, router }));
-  for (const name of ['slack', 'zalo'] as const) {
+  if (config.slack) adapters.set('slack', new SlackAdapter({ config: config.slack, core, i18n, http, logger, router }));
+  for (const name of ['zalo'] as const) {
     if (config[name]) logger.warn(`${name} is configured but its adapter is not part of this build yet; ignoring ${name.toUpperCase()}_* settings`);
   }
   const rollOver = (request: { handoverId: number; clusterId: number; now: Date }) => rollOverHandover(store, request);

@@ -8,7 +8,7 @@ import { parseCommandLine } from '../kit/command-line.js';
 import type { ConversationLoop } from '../kit/conversation.js';
 import { localeFor } from '../kit/locale.js';
 import { attachmentsOf, type SlackFile } from './files.js';
-import { chatKey, kindOf, mentionsOf, parseMentionText, parseSlashText, personKey, type SlackOrigin } from './incoming.js';
+import { chatKey, kindOf, unescape, mentionsOf, parseMentionText, parseSlashText, personKey, type SlackOrigin } from './incoming.js';
 import { BUTTON_ACTION } from './outbox.js';
 import type { SlackUsers } from './users.js';
 
@@ -55,6 +55,49 @@ interface MessageEvent {
   files?: SlackFile[];
 }
 
+/**
+ * Messages seen lately, by channel and `ts`: `app_mention` and `message.*` carry the same
+ * message, and the second one is dropped here before it costs a transaction (the ledger would
+ * refuse it anyway, across restarts and instances).
+ */
+class RecentMessages {
+  private readonly seen = new Map<string, number>();
+
+  constructor(
+    private readonly capacity = 10_000,
+    private readonly ttlMs = 10 * 60 * 1000,
+  ) {}
+
+  /** True the first time a key is offered (within the window). */
+  first(key: string, now = Date.now()): boolean {
+    const at = this.seen.get(key);
+    if (at !== undefined && now - at < this.ttlMs) return false;
+    this.seen.set(key, now);
+    if (this.seen.size > this.capacity) for (const old of this.seen.keys()) if (this.seen.size > this.capacity) this.seen.delete(old);
+    return true;
+  }
+}
+
+/**
+ * Handles the requests of one channel one after the other, in the order they arrived (Bolt
+ * runs every request at once): a reply with a file never arrives after the answer to the
+ * next command. Channels run in parallel.
+ */
+class ChannelQueues {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  run(channel: string, task: () => Promise<void>): Promise<void> {
+    const previous = this.tails.get(channel) ?? Promise.resolve();
+    const next = previous.then(task, task);
+    const tail = next.catch(() => undefined);
+    this.tails.set(channel, tail);
+    void tail.then(() => {
+      if (this.tails.get(channel) === tail) this.tails.delete(channel);
+    });
+    return next;
+  }
+}
+
 /** The sub-commands that open the score-sheet modal instead of running a command. */
 const SHEET_COMMANDS = new Set(['sheet', 'bangdiem']);
 
@@ -65,6 +108,7 @@ const SHEET_COMMANDS = new Set(['sheet', 'bangdiem']);
  * channel. Every listener acknowledges first and works after.
  */
 export function installHandlers(app: App, deps: HandlerDeps): void {
+  const queues = new ChannelQueues();
   const incomingOf = async (team: string, channel: string, kind: 'group' | 'private', user: string, updateId: string, parsed: CommandLine, title?: string) => {
     const person = await deps.users.get(team, user);
     const incoming: Incoming = {
@@ -88,22 +132,29 @@ export function installHandlers(app: App, deps: HandlerDeps): void {
     const parsed = parseSlashText(command.text ?? '');
     const origin: SlackOrigin = { team, channel: command.channel_id, user: command.user_id, kind };
     const title = command.channel_name && command.channel_name !== 'directmessage' ? `#${command.channel_name}` : undefined;
-    const { incoming, locale } = await incomingOf(team, command.channel_id, kind, command.user_id, `slack:${team}:command:${command.trigger_id}`, parsed, title);
-    if (SHEET_COMMANDS.has(parsed.command) && deps.sheet && (await deps.sheet({ triggerId: body.trigger_id, origin, incoming, locale }))) return;
-    await deps.loop.converse(incoming, origin, locale);
+    await queues.run(command.channel_id, async () => {
+      const { incoming, locale } = await incomingOf(team, command.channel_id, kind, command.user_id, `slack:${team}:command:${command.trigger_id}`, parsed, title);
+      if (SHEET_COMMANDS.has(parsed.command) && deps.sheet && (await deps.sheet({ triggerId: body.trigger_id, origin, incoming, locale }))) return;
+      await deps.loop.converse(incoming, origin, locale);
+    });
   });
 
+  const recent = new RecentMessages();
   const onMessage = async (event: MessageEvent, teamOfBody: string | undefined) => {
     if (event.bot_id || !event.user || (event.subtype && event.subtype !== 'file_share')) return;
-    const parsed = parseMentionText(event.text, deps.botUserId());
+    const kind = kindOf(event.channel, event.channel_type);
+    // In a direct message everything is addressed to the bot: the mention is optional there.
+    const parsed = parseMentionText(event.text, deps.botUserId()) ?? (kind === 'private' && event.text?.trim() ? parseSlashText(unescape(event.text)) : undefined);
     if (!parsed) return;
     const team = teamOfBody ?? event.team ?? '';
-    const kind = kindOf(event.channel, event.channel_type);
+    if (!recent.first(`${team}:${event.channel}:${event.ts}`)) return;
     const origin: SlackOrigin = { team, channel: event.channel, user: event.user, kind, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}) };
-    const { incoming, locale } = await incomingOf(team, event.channel, kind, event.user, `slack:${team}:${event.channel}:${event.ts}`, parsed);
-    const attachments = attachmentsOf(event.files, deps.token);
-    if (attachments.length) incoming.attachments = attachments;
-    await deps.loop.converse(incoming, origin, locale);
+    await queues.run(event.channel, async () => {
+      const { incoming, locale } = await incomingOf(team, event.channel, kind, event.user!, `slack:${team}:${event.channel}:${event.ts}`, parsed);
+      const attachments = attachmentsOf(event.files, deps.token);
+      if (attachments.length) incoming.attachments = attachments;
+      await deps.loop.converse(incoming, origin, locale);
+    });
   };
   app.event('app_mention', async ({ event, body }) => onMessage({ ...(event as unknown as MessageEvent), type: 'message' }, body.team_id));
   app.event('message', async ({ event, body }) => onMessage(event as unknown as MessageEvent, body.team_id));
@@ -117,9 +168,13 @@ export function installHandlers(app: App, deps: HandlerDeps): void {
     const kind = kindOf(channel);
     const parsed = parseCommandLine(action.value) ?? { command: '', args: action.value.trim(), body: '' };
     const origin: SlackOrigin = { team, channel, user: body.user.id, kind };
-    const { incoming, locale } = await incomingOf(team, channel, kind, body.user.id, `slack:${team}:action:${body.trigger_id}:${'action_ts' in action ? String(action.action_ts) : ''}`, parsed);
-    if (SHEET_COMMANDS.has(parsed.command) && deps.sheet && (await deps.sheet({ triggerId: body.trigger_id, origin, incoming, locale }))) return;
-    await deps.loop.converse({ ...incoming, action: action.value }, origin, locale);
+    const value = action.value;
+    const updateId = `slack:${team}:action:${body.trigger_id}:${'action_ts' in action ? String(action.action_ts) : ''}`;
+    await queues.run(channel, async () => {
+      const { incoming, locale } = await incomingOf(team, channel, kind, body.user.id, updateId, parsed);
+      if (SHEET_COMMANDS.has(parsed.command) && deps.sheet && (await deps.sheet({ triggerId: body.trigger_id, origin, incoming, locale }))) return;
+      await deps.loop.converse({ ...incoming, action: value }, origin, locale);
+    });
   });
 
   app.event('member_joined_channel', async ({ event, body }) => {

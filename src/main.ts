@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { destination, pino } from 'pino';
 import { BotCore } from './app/bot-core.js';
 import { rollOverHandover } from './app/rollover.js';
+import { sheetFormReader } from './app/sheet-form.js';
 import { DEFAULT_CAPABILITIES, type Adapter } from './delivery.js';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
 import { NoticeRouter } from './adapters/kit/router.js';
@@ -36,7 +37,9 @@ async function main(): Promise<void> {
   const router = new NoticeRouter(logger);
 
   if (config.telegram) adapters.set('telegram', new TelegramAdapter({ config: config.telegram, core, i18n, http, logger, router }));
-  if (config.slack) adapters.set('slack', new SlackAdapter({ config: config.slack, core, i18n, http, logger, router }));
+  // The Slack modal shows a whole sheet: the app reads it, the adapter only lays it out.
+  const readSheet = sheetFormReader({ store, clock, i18n, defaults: { timezone: config.timezone, locale: config.locale } });
+  if (config.slack) adapters.set('slack', new SlackAdapter({ config: config.slack, core, i18n, http, logger, router, readSheet }));
   for (const name of ['zalo'] as const) {
     if (config[name]) logger.warn(`${name} is configured but its adapter is not part of this build yet; ignoring ${name.toUpperCase()}_* settings`);
   }

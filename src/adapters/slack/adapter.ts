@@ -1,6 +1,7 @@
 import { App, type webApi } from '@slack/bolt';
 import { pino, type Logger } from 'pino';
 import type { Core, HandleResult } from '../../app/core.js';
+import type { SheetFormReader } from '../../app/sheet-form.js';
 import type { SlackConfig } from '../../config.js';
 import { SendError, type Adapter, type Capabilities } from '../../delivery.js';
 import type { HttpServer, RouteHandler } from '../../http.js';
@@ -14,6 +15,7 @@ import { boltLogger } from './bolt-logger.js';
 import { toSendError } from './errors.js';
 import { installHandlers, type SheetRequest } from './handlers.js';
 import { channelOf, chatKey, type SlackOrigin } from './incoming.js';
+import { SlackForms } from './modal.js';
 import { Outbox } from './outbox.js';
 import { realSleep, type Sleep } from './rate-limit.js';
 import { SlackReceiver } from './receive.js';
@@ -51,8 +53,8 @@ export interface SlackAdapterOptions {
   maxRetryAfterSeconds?: number;
   /** How the adapter waits out a 429 (tests pass one that does not sleep). */
   sleep?: Sleep;
-  /** Opens the score-sheet modal (`modal.ts`); without it `/thidua sheet` runs as a command. */
-  sheet?: (adapter: SlackAdapter, request: SheetRequest) => Promise<boolean>;
+  /** Reads a unit's sheet for the score-sheet modal (the app's use case, wired in `main.ts`); without it there are no modals. */
+  readSheet?: SheetFormReader;
   /** The clock of the signature check (tests). */
   now?: () => number;
 }
@@ -106,6 +108,7 @@ export class SlackAdapter implements Adapter {
     this.pacer = new Pacer({ ...SLACK_PACING, ...options.pacing });
     const router = options.router ?? new NoticeRouter(this.logger).register(this);
     this.loop = new ConversationLoop({ core, router, logger: this.logger, send: (origin, locale, reply) => this.answer(origin, locale, reply) });
+    const forms = options.readSheet ? new SlackForms({ core, i18n, loop: this.loop, users: this.users, logger: this.logger, readSheet: options.readSheet }) : undefined;
     installHandlers(this.app, {
       core,
       loop: this.loop,
@@ -117,8 +120,9 @@ export class SlackAdapter implements Adapter {
       token: config.botToken,
       joined: (team, channel, updateId, inviter) => this.joined(team, channel, updateId, inviter),
       left: (team, channel, updateId) => this.left(team, channel, updateId),
-      ...(options.sheet ? { sheet: (request: SheetRequest) => options.sheet!(this, request) } : {}),
+      ...(forms ? { form: (form: 'sheet' | 'criteria', request: SheetRequest) => forms.open(form, request, this.client) } : {}),
     });
+    forms?.install(this.app);
   }
 
   /** The Web API client (the fake's tests and the modal call it too). */
@@ -168,6 +172,10 @@ export class SlackAdapter implements Adapter {
 
   /** One reply of a conversation: in the channel, or only to the person (private things, errors). */
   private async answer(origin: SlackOrigin, locale: string, reply: Reply): Promise<void> {
+    if (this.options.readSheet && reply.text?.[0]?.key === 'mine-header') {
+      // Under a person's own sheet, the button that opens it as a form.
+      reply = { ...reply, buttons: [...(reply.buttons ?? []), [{ label: { key: 'slack-sheet-button' }, data: '/sheet' }]] };
+    }
     const personal = origin.kind === 'group' && (reply.privately || PERSONAL.test(reply.text?.[0]?.key ?? ''));
     try {
       await this.outbox.sendReply(locale, reply, { channel: origin.channel, ...(personal ? { ephemeralTo: origin.user } : {}), ...(origin.threadTs ? { threadTs: origin.threadTs } : {}) });

@@ -28,8 +28,8 @@ export interface HandlerDeps {
   /** Greets a channel the bot joined (the adapter's intro). */
   joined(team: string, channel: string, updateId: string, inviter?: string): Promise<void>;
   left(team: string, channel: string, updateId: string): Promise<void>;
-  /** Opens the score-sheet modal for a `sheet` sub-command or button; false when the adapter has none. */
-  sheet?(request: SheetRequest): Promise<boolean>;
+  /** Opens a modal for a form sub-command or button; false when the adapter has none. */
+  form?(form: 'sheet' | 'criteria', request: SheetRequest): Promise<boolean>;
 }
 
 /** Who asked for a score-sheet modal, and where. */
@@ -98,8 +98,13 @@ class ChannelQueues {
   }
 }
 
-/** The sub-commands that open the score-sheet modal instead of running a command. */
-const SHEET_COMMANDS = new Set(['sheet', 'bangdiem']);
+/** The sub-commands that open a modal instead of running a command. */
+const FORMS = new Map<string, 'sheet' | 'criteria'>([
+  ['sheet', 'sheet'],
+  ['bangdiem', 'sheet'],
+  ['criteriaform', 'criteria'],
+  ['nhaptieuchi', 'criteria'],
+]);
 
 /**
  * Installs the Bolt listeners: the slash command, messages that start by mentioning the bot
@@ -134,7 +139,8 @@ export function installHandlers(app: App, deps: HandlerDeps): void {
     const title = command.channel_name && command.channel_name !== 'directmessage' ? `#${command.channel_name}` : undefined;
     await queues.run(command.channel_id, async () => {
       const { incoming, locale } = await incomingOf(team, command.channel_id, kind, command.user_id, `slack:${team}:command:${command.trigger_id}`, parsed, title);
-      if (SHEET_COMMANDS.has(parsed.command) && deps.sheet && (await deps.sheet({ triggerId: body.trigger_id, origin, incoming, locale }))) return;
+      const form = FORMS.get(parsed.command);
+      if (form && deps.form && (await deps.form(form, { triggerId: body.trigger_id, origin, incoming, locale }))) return;
       await deps.loop.converse(incoming, origin, locale);
     });
   });
@@ -172,7 +178,8 @@ export function installHandlers(app: App, deps: HandlerDeps): void {
     const updateId = `slack:${team}:action:${body.trigger_id}:${'action_ts' in action ? String(action.action_ts) : ''}`;
     await queues.run(channel, async () => {
       const { incoming, locale } = await incomingOf(team, channel, kind, body.user.id, updateId, parsed);
-      if (SHEET_COMMANDS.has(parsed.command) && deps.sheet && (await deps.sheet({ triggerId: body.trigger_id, origin, incoming, locale }))) return;
+      const form = FORMS.get(parsed.command);
+      if (form && deps.form && (await deps.form(form, { triggerId: body.trigger_id, origin, incoming, locale }))) return;
       await deps.loop.converse({ ...incoming, action: value }, origin, locale);
     });
   });

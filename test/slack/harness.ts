@@ -34,11 +34,11 @@ export interface SlackWorld {
  * The real core on a fresh SQLite file, the real Bolt-based adapter on an HTTP server on
  * 127.0.0.1, pointed at a fake Slack; 429s are waited out without sleeping.
  */
-export async function startSlack(options: { core?: (core: Core) => Core; adapter?: Partial<SlackAdapterOptions>; now?: Date; store?: Store } = {}): Promise<SlackWorld> {
+export async function startSlack(options: { core?: (core: Core) => Core; adapter?: Partial<SlackAdapterOptions>; now?: Date; store?: Store; clock?: ManualClock } = {}): Promise<SlackWorld> {
   const fake = await FakeSlack.start();
   const fresh = options.store ? { store: options.store, close: async () => undefined } : await freshSqliteStore();
   const { store } = fresh;
-  const clock = new ManualClock(options.now ?? new Date('2026-01-05T02:00:00Z'));
+  const clock = options.clock ?? new ManualClock(options.now ?? new Date('2026-01-05T02:00:00Z'));
   const i18n = new I18n(resolve('locales'), 'vi');
   const router = new NoticeRouter(testLogger);
   let adapter: SlackAdapter | undefined;

@@ -56,6 +56,8 @@ export class FakeSlack {
   readonly token = 'xoxb-fake-token';
   readonly posts: SlackPost[] = [];
   readonly calls: SlackCall[] = [];
+  /** Calls answered with a failure: `429` or Slack's error code. */
+  readonly refused: { method: string; error: string }[] = [];
   readonly views: { triggerId: string; view: Record<string, unknown> }[] = [];
   private readonly users = new Map<string, SlackUser>();
   private readonly lost = new Map<string, string>();
@@ -155,11 +157,14 @@ export class FakeSlack {
       const failure = this.failures.get(method);
       if (failure && failure.remaining > 0) {
         failure.remaining--;
+        this.refused.push({ method, error: failure.status === 429 ? '429' : (failure.error ?? 'internal_error') });
         if (failure.status === 429) return void res.writeHead(429, { 'retry-after': String(failure.retryAfter ?? 0), 'content-type': 'application/json' }).end('{"ok":false,"error":"ratelimited"}');
         return json(res, { ok: false, error: failure.error ?? 'internal_error' });
       }
       if (auth !== `Bearer ${this.token}`) return json(res, { ok: false, error: 'invalid_auth' });
-      json(res, this.answer(method, params));
+      const answer = this.answer(method, params);
+      if (answer.ok === false) this.refused.push({ method, error: String(answer.error) });
+      json(res, answer);
     } finally {
       for (const wake of [...this.waiters]) {
         this.waiters.delete(wake);

@@ -54,6 +54,9 @@ export class FakeSlack {
   readonly botUserId = 'UBOT0001';
   readonly botId = 'BBOT0001';
   readonly token = 'xoxb-fake-token';
+  readonly appToken = 'xapp-fake-token';
+  /** Where `apps.connections.open` sends the app (a `FakeSlackSocket`). */
+  socketUrl?: string;
   readonly posts: SlackPost[] = [];
   readonly calls: SlackCall[] = [];
   /** Calls answered with a failure: `429` or Slack's error code. */
@@ -160,6 +163,9 @@ export class FakeSlack {
         this.refused.push({ method, error: failure.status === 429 ? '429' : (failure.error ?? 'internal_error') });
         if (failure.status === 429) return void res.writeHead(429, { 'retry-after': String(failure.retryAfter ?? 0), 'content-type': 'application/json' }).end('{"ok":false,"error":"ratelimited"}');
         return json(res, { ok: false, error: failure.error ?? 'internal_error' });
+      }
+      if (method === 'apps.connections.open') {
+        return json(res, auth === `Bearer ${this.appToken}` && this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' });
       }
       if (auth !== `Bearer ${this.token}`) return json(res, { ok: false, error: 'invalid_auth' });
       const answer = this.answer(method, params);

@@ -68,6 +68,8 @@ export class FakeSlack {
   private readonly uploads = new Map<string, { fileName: string; bytes?: Uint8Array }>();
   private readonly shared = new Map<string, { bytes: Uint8Array; name: string }>();
   private readonly waiters = new Set<() => void>();
+  /** Told of every message the bot posts (benchmarks time replies with it). */
+  onPost?: (post: SlackPost) => void;
   private server?: Server;
   private port = 0;
   private seq = 0;
@@ -232,7 +234,9 @@ export class FakeSlack {
     }
     const mrkdwn = sections.length ? sections.join('\n') : String(p.text ?? '');
     const ts = this.ts();
-    this.posts.push({ method, channel, mrkdwn, text: readable(mrkdwn), blocks, buttons, ts, ...(p.user ? { user: String(p.user) } : {}), ...(p.thread_ts ? { threadTs: String(p.thread_ts) } : {}) });
+    const post: SlackPost = { method, channel, mrkdwn, text: readable(mrkdwn), blocks, buttons, ts, ...(p.user ? { user: String(p.user) } : {}), ...(p.thread_ts ? { threadTs: String(p.thread_ts) } : {}) };
+    this.posts.push(post);
+    this.onPost?.(post);
     return method === 'chat.postMessage' ? { ok: true, channel, ts } : { ok: true, message_ts: ts };
   }
 

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { resolve } from 'node:path';
 import { NoticeRouter } from '../src/adapters/kit/router.js';
-import { SlackAdapter } from '../src/adapters/slack/index.js';
+import { SLACK_CAPABILITIES, SlackAdapter } from '../src/adapters/slack/index.js';
 import { BotCore } from '../src/app/bot-core.js';
 import { ManualClock } from '../src/domain/clock.js';
 import { HttpServer } from '../src/http.js';
@@ -22,9 +22,10 @@ import { freshSqliteStore } from '../test/support/store.js';
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const SECRET = 'bench-signing-secret';
-const MEKONG = 'AG An Giang,BL Bạc Liêu,BT Bến Tre,CM Cà Mau,CT Cần Thơ,DT Đồng Tháp,HG Hậu Giang,KG Kiên Giang,LA Long An,ST Sóc Trăng,TG Tiền Giang,TV Trà Vinh,VL Vĩnh Long'
-  .split(',')
-  .map((s) => [s.split(' ')[0]!, `Sở Nội vụ ${s.split(' ').slice(1).join(' ')}`] as const);
+const MEKONG =
+  'AG An Giang,BL Bạc Liêu,BT Bến Tre,CM Cà Mau,CT Cần Thơ,DT Đồng Tháp,HG Hậu Giang,KG Kiên Giang,LA Long An,ST Sóc Trăng,TG Tiền Giang,TV Trà Vinh,VL Vĩnh Long'
+    .split(',')
+    .map((s) => [s.split(' ')[0]!, `Sở Nội vụ ${s.split(' ').slice(1).join(' ')}`] as const);
 
 /** Replies in one channel come in the order of the commands (the adapter keeps a channel's order). */
 class Replies {
@@ -47,11 +48,26 @@ export async function benchSlack(): Promise<void> {
   const i18n = new I18n(resolve('locales'), 'vi');
   const logger = pino({ level: 'silent' });
   const clock = new ManualClock(new Date('2026-11-15T02:00:00Z'));
-  let adapter: SlackAdapter | undefined;
-  const core = new BotCore({ store, clock, i18n, defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' }, logger, capabilitiesOf: () => adapter!.capabilities });
+  const core = new BotCore({
+    store,
+    clock,
+    i18n,
+    defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' },
+    logger,
+    capabilitiesOf: () => SLACK_CAPABILITIES,
+  });
   const http = new HttpServer();
   const router = new NoticeRouter(logger);
-  adapter = new SlackAdapter({ config: { botToken: fake.token, signingSecret: SECRET, apiUrl: fake.apiUrl, command: '/thidua' }, core, i18n, http, logger, router, botUserId: fake.botUserId, botId: fake.botId });
+  const adapter = new SlackAdapter({
+    config: { botToken: fake.token, signingSecret: SECRET, apiUrl: fake.apiUrl, command: '/thidua' },
+    core,
+    i18n,
+    http,
+    logger,
+    router,
+    botUserId: fake.botUserId,
+    botId: fake.botId,
+  });
   router.register(adapter);
   const port = await http.listen(0, '127.0.0.1');
   await adapter.start();
@@ -86,7 +102,11 @@ export async function benchSlack(): Promise<void> {
   }
   await command(secretary.id, 'term 2026');
   const criteria = replies.next();
-  await events.mention(channel, secretary.id, 'criteria\nI | Chuyên môn\n1.1 | Tham mưu | 10\n1.2 | Cải cách hành chính | 10\n1.3 | Quản lý cán bộ | 10');
+  await events.mention(
+    channel,
+    secretary.id,
+    'criteria\nI | Chuyên môn\n1.1 | Tham mưu | 10\n1.2 | Cải cách hành chính | 10\n1.3 | Quản lý cán bộ | 10',
+  );
   await criteria;
   await command(secretary.id, 'round yearend 10/12/2026');
 
@@ -113,7 +133,9 @@ export async function benchSlack(): Promise<void> {
   await Promise.all(pending);
   acks.sort((a, b) => a - b);
   ends.sort((a, b) => a - b);
-  console.log(`slack ack at 50 req/s: ${acks.length} requests; p50 ${ms(percentile(acks, 50))}, p99 ${ms(percentile(acks, 99))}, max ${ms(acks.at(-1)!)}`);
+  console.log(
+    `slack ack at 50 req/s: ${acks.length} requests; p50 ${ms(percentile(acks, 50))}, p99 ${ms(percentile(acks, 99))}, max ${ms(acks.at(-1)!)}`,
+  );
   console.log(`slack reply at 50 req/s: p50 ${ms(percentile(ends, 50))}, p99 ${ms(percentile(ends, 99))}, max ${ms(ends.at(-1)!)}`);
 
   // A burst of 1,000 commands, 50 in flight at a time: commands/s end to end.
@@ -129,7 +151,9 @@ export async function benchSlack(): Promise<void> {
     }),
   );
   const seconds = (performance.now() - burstStart) / 1000;
-  console.log(`slack end to end: ${total} commands in ${seconds.toFixed(2)} s → ${(total / seconds).toFixed(0)} commands/s (13 units, one channel, SQLite)`);
+  console.log(
+    `slack end to end: ${total} commands in ${seconds.toFixed(2)} s → ${(total / seconds).toFixed(0)} commands/s (13 units, one channel, SQLite)`,
+  );
 
   await adapter.stop();
   await http.close();

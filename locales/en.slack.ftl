@@ -3,9 +3,6 @@
 ## When added to a channel
 slack-intro = On Slack every command goes through one slash command: { $command } and the command's name, e.g. { $command } status or { $command } score 1.1 8.5; { $command } alone shows the help. Commands with several lines (a list of units, a criteria table, a .csv/.xlsx file) are sent as a message starting with { $bot }, the following lines being the body.
 
-## Errors
-slack-command-in-thread = The { $command } command cannot be used in a thread; please type it in the channel itself.
-
 ## Score-sheet form
 slack-sheet-title = Self-assessment
 slack-sheet-submit = Save

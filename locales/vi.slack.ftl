@@ -3,9 +3,6 @@
 ## Khi được thêm vào kênh
 slack-intro = Trên Slack, mọi lệnh đi qua một lệnh gạch chéo: { $command } rồi tên lệnh, ví dụ { $command } tinhhinh hay { $command } cham 1.1 8,5; chỉ gõ { $command } là xem hướng dẫn. Lệnh có nhiều dòng (danh sách đơn vị, bảng tiêu chí, tệp .csv/.xlsx) thì gửi thành tin nhắn bắt đầu bằng { $bot }, các dòng sau là nội dung.
 
-## Lỗi
-slack-command-in-thread = Lệnh { $command } không dùng được trong luồng trả lời (thread); hãy gõ lệnh ngay trong kênh.
-
 ## Biểu mẫu bảng điểm
 slack-sheet-title = Bảng tự chấm
 slack-sheet-submit = Lưu

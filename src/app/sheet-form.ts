@@ -45,7 +45,14 @@ export function sheetFormReader(deps: { store: Store; clock: Clock; i18n: I18n; 
       for (const c of criteria) {
         if (c.kind === 'section') continue;
         const self = scores?.self.get(c.code);
-        lines.push({ code: c.code, title: c.title, max: toPoints(c.max ?? 0), kind: c.kind, ...(self ? { points: toPoints(self.points) } : {}), ...(self?.note ? { note: self.note } : {}) });
+        lines.push({
+          code: c.code,
+          title: c.title,
+          max: toPoints(c.max ?? 0),
+          kind: c.kind,
+          ...(self ? { points: toPoints(self.points) } : {}),
+          ...(self?.note ? { note: self.note } : {}),
+        });
       }
       return { locale: ctx.locale, unit: { code: unit.code, name: unit.name }, round: { kind: round.kind, year: term.year }, lines };
     });

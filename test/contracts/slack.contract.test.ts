@@ -38,7 +38,11 @@ async function startSlackDriver({ core, i18n, router }: DriverDeps): Promise<Con
     buttons: p.buttons.map((b) => ({ label: b.label, data: b.data })),
     ...(p.file ? { file: { fileName: p.file.fileName, bytes: p.file.bytes } } : {}),
   });
-  const messagesOf = (channel: string) => fake.postsIn(channel).filter((p) => !p.text.startsWith(SETTLED)).map(received);
+  const messagesOf = (channel: string) =>
+    fake
+      .postsIn(channel)
+      .filter((p) => !p.text.startsWith(SETTLED))
+      .map(received);
   let sentinel = 0;
   return {
     adapter,
@@ -51,8 +55,14 @@ async function startSlackDriver({ core, i18n, router }: DriverDeps): Promise<Con
       await fake.waitUntil(() => fake.postsIn(channelOf(chat)).some((p) => p.text === `${SETTLED} ${n}`));
     },
     arrival: async (chat, text, from) => {
-      await fake.waitUntil(() => messagesOf(channelOf(chat)).slice(from).some((m) => m.text === text));
-      return messagesOf(channelOf(chat)).slice(from).find((m) => m.text === text)!;
+      await fake.waitUntil(() =>
+        messagesOf(channelOf(chat))
+          .slice(from)
+          .some((m) => m.text === text),
+      );
+      return messagesOf(channelOf(chat))
+        .slice(from)
+        .find((m) => m.text === text)!;
     },
     messages: (chat) => messagesOf(channelOf(chat)),
     redeliverLast: async () => void (await events.redeliver()),

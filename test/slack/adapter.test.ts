@@ -34,7 +34,13 @@ describe('Slack adapter over HTTP (real Bolt, fake Web API)', () => {
     const n = w.fake.postsIn(channel).length;
     await w.events.slash(channel, lan.id, 'namthidua 2026');
     await w.settled();
-    expect(w.fake.postsIn(channel).slice(n).map((p) => p.text).join('\n')).toMatch(/2026/);
+    expect(
+      w.fake
+        .postsIn(channel)
+        .slice(n)
+        .map((p) => p.text)
+        .join('\n'),
+    ).toMatch(/2026/);
   });
 
   it('takes a mention with a body on the following lines as one command, however many events carry it', async () => {
@@ -64,7 +70,9 @@ describe('Slack adapter over HTTP (real Bolt, fake Web API)', () => {
     const calls = w.fake.calls.length;
     const bad = await w.events.slash(channel, lan.id, 'addunit SBAD Sở Sai', '/thidua', { secret: 'not-the-secret' });
     const missing = await w.events.slash(channel, lan.id, 'addunit SBAD Sở Sai', '/thidua', { unsigned: true });
-    const stale = await w.events.slash(channel, lan.id, 'addunit SBAD Sở Sai', '/thidua', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 });
+    const stale = await w.events.slash(channel, lan.id, 'addunit SBAD Sở Sai', '/thidua', {
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
     expect([bad.status, missing.status, stale.status]).toEqual([401, 401, 401]);
     await w.settled();
     expect(w.fake.calls.length).toBe(calls);
@@ -99,7 +107,10 @@ describe('Slack adapter over HTTP (real Bolt, fake Web API)', () => {
     const other = w.fake.channel();
     await w.events.botJoins(other, lan.id);
     await w.settled();
-    const text = w.fake.postsIn(other).map((p) => p.text).join('\n');
+    const text = w.fake
+      .postsIn(other)
+      .map((p) => p.text)
+      .join('\n');
     expect(text).toMatch(/\/thidua/);
     expect(await w.store.db.chat.count({ where: { key: `slack:${w.fake.team}:${other}` } })).toBe(1);
   });

@@ -26,7 +26,16 @@ describe('one cluster, a Slack channel and a Telegram group', () => {
     closeStore = fresh.close;
     w = await startSlack({ store: fresh.store, clock });
     tg = await FakeTelegram.start();
-    telegram = new TelegramAdapter({ config: { token: tg.token, apiRoot: tg.apiRoot }, core: w.core, i18n: w.i18n, logger: testLogger, router: w.router, botInfo: tg.bot, polling: { timeoutSeconds: 1 }, pacing: { perChatMs: 0, groupPerMinute: 1000, globalPerSecond: 1000 } });
+    telegram = new TelegramAdapter({
+      config: { token: tg.token, apiRoot: tg.apiRoot },
+      core: w.core,
+      i18n: w.i18n,
+      logger: testLogger,
+      router: w.router,
+      botInfo: tg.bot,
+      polling: { timeoutSeconds: 1 },
+      pacing: { perChatMs: 0, groupPerMinute: 1000, globalPerSecond: 1000 },
+    });
     w.router.register(telegram);
     await telegram.start();
   });
@@ -71,7 +80,16 @@ describe('one cluster, a Slack channel and a Telegram group', () => {
     await w.settled();
     await run('round midyear 30/06/2026');
 
-    const scheduler = new Scheduler({ store: w.store, clock, i18n: new I18n(resolve('locales')), adapters: new Map<string, never>([['slack', w.adapter as never], ['telegram', telegram as never]]), rollOver: (r) => rollOverHandover(w.store, r) });
+    const scheduler = new Scheduler({
+      store: w.store,
+      clock,
+      i18n: new I18n(resolve('locales')),
+      adapters: new Map<string, never>([
+        ['slack', w.adapter as never],
+        ['telegram', telegram as never],
+      ]),
+      rollOver: (r) => rollOverHandover(w.store, r),
+    });
     const slackBefore = fake.postsIn(channel).length;
     const tgBefore = tg.sentTo(group.id).length;
     clock.set(new Date('2026-06-23T01:00:00Z'));

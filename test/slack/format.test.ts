@@ -9,12 +9,19 @@ describe('Slack mrkdwn', () => {
   });
 
   it('renders table lines as one code block', () => {
-    const lines: Line[] = [{ text: 'Bảng', pre: false }, { text: 'A  1', pre: true }, { text: 'B  2', pre: true }];
+    const lines: Line[] = [
+      { text: 'Bảng', pre: false },
+      { text: 'A  1', pre: true },
+      { text: 'B  2', pre: true },
+    ];
     expect(toMrkdwn(lines)).toBe('Bảng\n```\nA  1\nB  2\n```');
   });
 
   it('splits a long table under 3,000 characters a section and 50 blocks a message, never cutting a row', () => {
-    const rows: Line[] = Array.from({ length: 5000 }, (_, i) => ({ text: `${String(i + 1).padStart(4)}  SNV${i}  Sở số ${i} & cộng sự  ${(i % 100) / 10}`, pre: true }));
+    const rows: Line[] = Array.from({ length: 5000 }, (_, i) => ({
+      text: `${String(i + 1).padStart(4)}  SNV${i}  Sở số ${i} & cộng sự  ${(i % 100) / 10}`,
+      pre: true,
+    }));
     const messages = sectionMessages(rows);
     expect(messages.length).toBeGreaterThan(1);
     const seen: string[] = [];
@@ -39,8 +46,15 @@ describe('Slack commands', () => {
   });
 
   it('reads a message that starts by mentioning the bot, with its body', () => {
-    expect(parseMentionText('<@UBOT> score 1.1 8,5\n1.2 9 &amp; hơn', 'UBOT')).toEqual({ command: 'score', args: '1.1 8,5', body: '1.2 9 & hơn' });
-    expect(parseMentionText('<@UBOT|thidua>: /addunit\nSNV Sở Nội vụ', 'UBOT')).toMatchObject({ command: 'addunit', body: 'SNV Sở Nội vụ' });
+    expect(parseMentionText('<@UBOT> score 1.1 8,5\n1.2 9 &amp; hơn', 'UBOT')).toEqual({
+      command: 'score',
+      args: '1.1 8,5',
+      body: '1.2 9 & hơn',
+    });
+    expect(parseMentionText('<@UBOT|thidua>: /addunit\nSNV Sở Nội vụ', 'UBOT')).toMatchObject({
+      command: 'addunit',
+      body: 'SNV Sở Nội vụ',
+    });
     expect(parseMentionText('xin chào <@UBOT> score', 'UBOT')).toBeUndefined();
   });
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { pino } from 'pino';
 import { NoticeRouter } from '../../src/adapters/kit/router.js';
-import { SlackAdapter, type SlackAdapterOptions } from '../../src/adapters/slack/index.js';
+import { SLACK_CAPABILITIES, SlackAdapter, type SlackAdapterOptions } from '../../src/adapters/slack/index.js';
 import { BotCore } from '../../src/app/bot-core.js';
 import type { Core } from '../../src/app/core.js';
 import { ManualClock } from '../../src/domain/clock.js';
@@ -34,18 +34,26 @@ export interface SlackWorld {
  * The real core on a fresh SQLite file, the real Bolt-based adapter on an HTTP server on
  * 127.0.0.1, pointed at a fake Slack; 429s are waited out without sleeping.
  */
-export async function startSlack(options: { core?: (core: Core) => Core; adapter?: Partial<SlackAdapterOptions>; now?: Date; store?: Store; clock?: ManualClock } = {}): Promise<SlackWorld> {
+export async function startSlack(
+  options: { core?: (core: Core) => Core; adapter?: Partial<SlackAdapterOptions>; now?: Date; store?: Store; clock?: ManualClock } = {},
+): Promise<SlackWorld> {
   const fake = await FakeSlack.start();
   const fresh = options.store ? { store: options.store, close: async () => undefined } : await freshSqliteStore();
   const { store } = fresh;
   const clock = options.clock ?? new ManualClock(options.now ?? new Date('2026-01-05T02:00:00Z'));
   const i18n = new I18n(resolve('locales'), 'vi');
   const router = new NoticeRouter(testLogger);
-  let adapter: SlackAdapter | undefined;
-  const real = new BotCore({ store, clock, i18n, defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' }, logger: testLogger, capabilitiesOf: () => adapter!.capabilities });
+  const real = new BotCore({
+    store,
+    clock,
+    i18n,
+    defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' },
+    logger: testLogger,
+    capabilitiesOf: () => SLACK_CAPABILITIES,
+  });
   const core = options.core ? options.core(real) : real;
   const http = new HttpServer();
-  adapter = new SlackAdapter({
+  const adapter = new SlackAdapter({
     config: { botToken: fake.token, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, command: '/thidua' },
     core,
     i18n,
@@ -72,9 +80,9 @@ export async function startSlack(options: { core?: (core: Core) => Core; adapter
     router,
     i18n,
     core,
-    settled: () => adapter!.settled(),
+    settled: () => adapter.settled(),
     stop: async () => {
-      await adapter!.stop();
+      await adapter.stop();
       await http.close();
       await fake.stop();
       await fresh.close();

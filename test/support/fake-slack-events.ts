@@ -41,7 +41,9 @@ export class SlackEvents {
     const headers: Record<string, string> = { 'content-type': contentType };
     if (!signing.unsigned) {
       headers['x-slack-request-timestamp'] = String(timestamp);
-      headers['x-slack-signature'] = `v0=${createHmac('sha256', signing.secret ?? this.secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+      headers['x-slack-signature'] = `v0=${createHmac('sha256', signing.secret ?? this.secret)
+        .update(`v0:${timestamp}:${body}`)
+        .digest('hex')}`;
     }
     if (signing.retryNum !== undefined) {
       headers['x-slack-retry-num'] = String(signing.retryNum);
@@ -75,14 +77,31 @@ export class SlackEvents {
    * A message in a channel that starts by mentioning the bot (`text` after the mention), with
    * files if any: posted as `app_mention` and then as `message` (same channel and `ts`).
    */
-  async mention(channel: string, user: string, text: string, options: { files?: Record<string, unknown>[]; bare?: boolean; threadTs?: string } = {}): Promise<{ ts: string; answers: Answer[] }> {
+  async mention(
+    channel: string,
+    user: string,
+    text: string,
+    options: { files?: Record<string, unknown>[]; bare?: boolean; threadTs?: string } = {},
+  ): Promise<{ ts: string; answers: Answer[] }> {
     const ts = this.fake.ts();
     const full = options.bare ? text : `<@${this.fake.botUserId}> ${text}`;
-    const event = { user, text: full, ts, channel, team: this.fake.team, ...(options.files ? { files: options.files, subtype: 'file_share' } : {}), ...(options.threadTs ? { thread_ts: options.threadTs } : {}) };
+    const event = {
+      user,
+      text: full,
+      ts,
+      channel,
+      team: this.fake.team,
+      ...(options.files ? { files: options.files, subtype: 'file_share' } : {}),
+      ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+    };
     const answers: Answer[] = [];
     const types = channel.startsWith('D') ? ['message'] : ['app_mention', 'message'];
     for (const type of types) {
-      const body = this.callback({ ...event, type, ...(type === 'message' ? { channel_type: channel.startsWith('D') ? 'im' : 'channel' } : {}) });
+      const body = this.callback({
+        ...event,
+        type,
+        ...(type === 'message' ? { channel_type: channel.startsWith('D') ? 'im' : 'channel' } : {}),
+      });
       if (type === 'message') this.last = { body, contentType: 'application/json' };
       answers.push(await this.post(body, 'application/json'));
     }
@@ -111,7 +130,11 @@ export class SlackEvents {
   }
 
   /** A person submits a modal with `values` (block id → action id → value). */
-  submit(user: string, view: Record<string, unknown>, values: Record<string, Record<string, { type: string; value: string | null }>>): Promise<Answer> {
+  submit(
+    user: string,
+    view: Record<string, unknown>,
+    values: Record<string, Record<string, { type: string; value: string | null }>>,
+  ): Promise<Answer> {
     const payload = {
       type: 'view_submission',
       team: { id: this.fake.team, domain: 'north' },
@@ -125,7 +148,18 @@ export class SlackEvents {
 
   /** The bot is added to a channel. */
   botJoins(channel: string, inviter: string): Promise<Answer> {
-    return this.post(this.callback({ type: 'member_joined_channel', user: this.fake.botUserId, channel, channel_type: 'C', team: this.fake.team, inviter, event_ts: this.fake.ts() }), 'application/json');
+    return this.post(
+      this.callback({
+        type: 'member_joined_channel',
+        user: this.fake.botUserId,
+        channel,
+        channel_type: 'C',
+        team: this.fake.team,
+        inviter,
+        event_ts: this.fake.ts(),
+      }),
+      'application/json',
+    );
   }
 
   private callback(event: Record<string, unknown>): string {

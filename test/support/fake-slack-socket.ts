@@ -22,7 +22,9 @@ export class FakeSlackSocket {
         if (message.envelope_id) this.acks.set(message.envelope_id, message.payload ?? null);
         this.wake();
       });
-      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A0THIDUA' } }));
+      socket.send(
+        JSON.stringify({ type: 'hello', num_connections: 1, debug_info: { host: 'fake' }, connection_info: { app_id: 'A0THIDUA' } }),
+      );
       this.wake();
     });
   }
@@ -43,10 +45,23 @@ export class FakeSlackSocket {
   }
 
   /** Sends one envelope; resolves with its id once the app acknowledged it. */
-  async send(type: 'slash_commands' | 'events_api' | 'interactive', payload: Record<string, unknown>, retryAttempt = 0): Promise<{ id: string; ack: unknown }> {
+  async send(
+    type: 'slash_commands' | 'events_api' | 'interactive',
+    payload: Record<string, unknown>,
+    retryAttempt = 0,
+  ): Promise<{ id: string; ack: unknown }> {
     await this.connected();
     const id = `env-${++this.seq}`;
-    this.socket!.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type !== 'events_api', retry_attempt: retryAttempt, retry_reason: retryAttempt ? 'timeout' : '' }));
+    this.socket!.send(
+      JSON.stringify({
+        envelope_id: id,
+        type,
+        payload,
+        accepts_response_payload: type !== 'events_api',
+        retry_attempt: retryAttempt,
+        retry_reason: retryAttempt ? 'timeout' : '',
+      }),
+    );
     while (!this.acks.has(id)) await new Promise<void>((resolve) => this.waiters.add(resolve));
     return { id, ack: this.acks.get(id) };
   }

@@ -163,11 +163,17 @@ export class FakeSlack {
       if (failure && failure.remaining > 0) {
         failure.remaining--;
         this.refused.push({ method, error: failure.status === 429 ? '429' : (failure.error ?? 'internal_error') });
-        if (failure.status === 429) return void res.writeHead(429, { 'retry-after': String(failure.retryAfter ?? 0), 'content-type': 'application/json' }).end('{"ok":false,"error":"ratelimited"}');
+        if (failure.status === 429)
+          return void res
+            .writeHead(429, { 'retry-after': String(failure.retryAfter ?? 0), 'content-type': 'application/json' })
+            .end('{"ok":false,"error":"ratelimited"}');
         return json(res, { ok: false, error: failure.error ?? 'internal_error' });
       }
       if (method === 'apps.connections.open') {
-        return json(res, auth === `Bearer ${this.appToken}` && this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' });
+        return json(
+          res,
+          auth === `Bearer ${this.appToken}` && this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'invalid_auth' },
+        );
       }
       if (auth !== `Bearer ${this.token}`) return json(res, { ok: false, error: 'invalid_auth' });
       const answer = this.answer(method, params);
@@ -188,12 +194,32 @@ export class FakeSlack {
       case 'auth.test':
         return { ok: true, team_id: this.team, user_id: this.botUserId, bot_id: this.botId, user: 'thidua' };
       case 'users.info': {
-        const user = this.users.get(String(p.user)) ?? (p.user === this.botUserId ? { id: this.botUserId, name: 'thidua', realName: 'Thi đua', locale: 'vi-VN' } : undefined);
+        const user =
+          this.users.get(String(p.user)) ??
+          (p.user === this.botUserId ? { id: this.botUserId, name: 'thidua', realName: 'Thi đua', locale: 'vi-VN' } : undefined);
         if (!user) return { ok: false, error: 'user_not_found' };
-        return { ok: true, user: { id: user.id, team_id: this.team, name: user.name, real_name: user.realName, locale: p.include_locale ? user.locale : undefined, profile: { display_name: '', real_name: user.realName } } };
+        return {
+          ok: true,
+          user: {
+            id: user.id,
+            team_id: this.team,
+            name: user.name,
+            real_name: user.realName,
+            locale: p.include_locale ? user.locale : undefined,
+            profile: { display_name: '', real_name: user.realName },
+          },
+        };
       }
       case 'conversations.info':
-        return { ok: true, channel: { id: channel, name: `kenh-${channel.toLowerCase()}`, is_channel: channel.startsWith('C'), is_im: channel.startsWith('D') } };
+        return {
+          ok: true,
+          channel: {
+            id: channel,
+            name: `kenh-${channel.toLowerCase()}`,
+            is_channel: channel.startsWith('C'),
+            is_im: channel.startsWith('D'),
+          },
+        };
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(p.users).slice(1)}` } };
       case 'chat.postMessage':
@@ -226,15 +252,27 @@ export class FakeSlack {
       if (block.type === 'section') {
         const text = (block.text as { text: string }).text;
         if (text.length > 3000) return { ok: false, error: 'invalid_blocks' };
-        if (/[<>]|&(?!amp;|lt;|gt;)/.test(text.replace(/<@[A-Z0-9|a-z._-]+>/g, ''))) return { ok: false, error: 'invalid_blocks', detail: 'unescaped mrkdwn' };
+        if (/[<>]|&(?!amp;|lt;|gt;)/.test(text.replace(/<@[A-Z0-9|a-z._-]+>/g, '')))
+          return { ok: false, error: 'invalid_blocks', detail: 'unescaped mrkdwn' };
         sections.push(text);
       } else if (block.type === 'actions') {
-        for (const e of block.elements as { text: { text: string }; value: string; action_id: string }[]) buttons.push({ label: e.text.text, data: e.value, actionId: e.action_id });
+        for (const e of block.elements as { text: { text: string }; value: string; action_id: string }[])
+          buttons.push({ label: e.text.text, data: e.value, actionId: e.action_id });
       }
     }
     const mrkdwn = sections.length ? sections.join('\n') : String(p.text ?? '');
     const ts = this.ts();
-    const post: SlackPost = { method, channel, mrkdwn, text: readable(mrkdwn), blocks, buttons, ts, ...(p.user ? { user: String(p.user) } : {}), ...(p.thread_ts ? { threadTs: String(p.thread_ts) } : {}) };
+    const post: SlackPost = {
+      method,
+      channel,
+      mrkdwn,
+      text: readable(mrkdwn),
+      blocks,
+      buttons,
+      ts,
+      ...(p.user ? { user: String(p.user) } : {}),
+      ...(p.thread_ts ? { threadTs: String(p.thread_ts) } : {}),
+    };
     this.posts.push(post);
     this.onPost?.(post);
     return method === 'chat.postMessage' ? { ok: true, channel, ts } : { ok: true, message_ts: ts };
@@ -246,7 +284,16 @@ export class FakeSlack {
       const upload = this.uploads.get(f.id);
       if (!upload?.bytes) return { ok: false, error: 'file_not_found' };
       const mrkdwn = String(p.initial_comment ?? '');
-      this.posts.push({ method: 'files.completeUploadExternal', channel, mrkdwn, text: readable(mrkdwn), blocks: [], buttons: [], ts: this.ts(), file: { id: f.id, fileName: upload.fileName, bytes: upload.bytes } });
+      this.posts.push({
+        method: 'files.completeUploadExternal',
+        channel,
+        mrkdwn,
+        text: readable(mrkdwn),
+        blocks: [],
+        buttons: [],
+        ts: this.ts(),
+        file: { id: f.id, fileName: upload.fileName, bytes: upload.bytes },
+      });
     }
     return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
   }

@@ -26,7 +26,14 @@ import { SlackUsers } from './users.js';
  * packed in sections of 3,000 characters, at most 40,000 a message (its `text` limit); a
  * file's comment is kept to one section.
  */
-export const SLACK_CAPABILITIES: Capabilities = { images: true, files: true, buttons: true, edits: true, textLimit: 40_000, captionLimit: 3000 };
+export const SLACK_CAPABILITIES: Capabilities = {
+  images: true,
+  files: true,
+  buttons: true,
+  edits: true,
+  textLimit: 40_000,
+  captionLimit: 3000,
+};
 
 /** `chat.postMessage`: about 1 message/s per channel, bursts allowed; the workspace cap is kept well under. */
 const SLACK_PACING: PacingLimits = { perChatMs: 1000, groupPerMinute: 60, globalPerSecond: 10 };
@@ -88,7 +95,15 @@ export class SlackAdapter implements Adapter {
     this.logger = options.logger ?? pino({ name: 'slack' });
     this.botUserId = options.botUserId;
     const slackLogger = boltLogger(this.logger);
-    this.receiver = new SlackReceiver({ logger: this.logger, boltLogger: slackLogger, signingSecret: config.signingSecret, http: options.http, appToken: config.appToken, apiUrl: config.apiUrl, now: options.now });
+    this.receiver = new SlackReceiver({
+      logger: this.logger,
+      boltLogger: slackLogger,
+      signingSecret: config.signingSecret,
+      http: options.http,
+      appToken: config.appToken,
+      apiUrl: config.apiUrl,
+      now: options.now,
+    });
     this.app = new App({
       token: config.botToken,
       receiver: this.receiver,
@@ -104,11 +119,21 @@ export class SlackAdapter implements Adapter {
       },
     });
     this.users = new SlackUsers(this.client, this.logger);
-    this.outbox = new Outbox(this.client, i18n, this.capabilities, this.logger, { maxSeconds: options.maxRetryAfterSeconds ?? 300, sleep: options.sleep ?? realSleep });
+    this.outbox = new Outbox(this.client, i18n, this.capabilities, this.logger, {
+      maxSeconds: options.maxRetryAfterSeconds ?? 300,
+      sleep: options.sleep ?? realSleep,
+    });
     this.pacer = new Pacer({ ...SLACK_PACING, ...options.pacing });
     const router = options.router ?? new NoticeRouter(this.logger).register(this);
-    this.loop = new ConversationLoop({ core, router, logger: this.logger, send: (origin, locale, reply) => this.answer(origin, locale, reply) });
-    const forms = options.readSheet ? new SlackForms({ core, i18n, loop: this.loop, users: this.users, logger: this.logger, readSheet: options.readSheet }) : undefined;
+    this.loop = new ConversationLoop({
+      core,
+      router,
+      logger: this.logger,
+      send: (origin, locale, reply) => this.answer(origin, locale, reply),
+    });
+    const forms = options.readSheet
+      ? new SlackForms({ core, i18n, loop: this.loop, users: this.users, logger: this.logger, readSheet: options.readSheet })
+      : undefined;
     installHandlers(this.app, {
       core,
       loop: this.loop,
@@ -157,7 +182,9 @@ export class SlackAdapter implements Adapter {
     const target = channelOf(key);
     if (!target) throw new SendError('other', `not a Slack channel: ${key}`);
     try {
-      await this.pacer.enqueue(key, !target.channel.startsWith('D'), (pace) => this.outbox.sendReply(locale, reply, { channel: target.channel, pace }));
+      await this.pacer.enqueue(key, !target.channel.startsWith('D'), (pace) =>
+        this.outbox.sendReply(locale, reply, { channel: target.channel, pace }),
+      );
     } catch (error) {
       if (error instanceof PacerClosedError) throw new SendError('other', error.message);
       throw toSendError(error);
@@ -178,7 +205,11 @@ export class SlackAdapter implements Adapter {
     }
     const personal = origin.kind === 'group' && (reply.privately || PERSONAL.test(reply.text?.[0]?.key ?? ''));
     try {
-      await this.outbox.sendReply(locale, reply, { channel: origin.channel, ...(personal ? { ephemeralTo: origin.user } : {}), ...(origin.threadTs ? { threadTs: origin.threadTs } : {}) });
+      await this.outbox.sendReply(locale, reply, {
+        channel: origin.channel,
+        ...(personal ? { ephemeralTo: origin.user } : {}),
+        ...(origin.threadTs ? { threadTs: origin.threadTs } : {}),
+      });
     } catch (error) {
       this.logger.error({ err: error, channel: origin.channel, code: toSendError(error).message }, 'slack: reply not delivered');
     }

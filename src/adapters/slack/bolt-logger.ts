@@ -7,7 +7,8 @@ import type { Logger } from 'pino';
  */
 export function boltLogger(logger: Logger): SlackLogger {
   let level = LogLevel.WARN;
-  const text = (msg: unknown[]) => msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m))).join(' ');
+  const text = (msg: unknown[]) =>
+    msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : JSON.stringify(m))).join(' ');
   return {
     debug: () => undefined,
     info: () => undefined,

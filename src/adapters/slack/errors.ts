@@ -1,7 +1,14 @@
 import { SendError } from '../../delivery.js';
 
 /** Slack's answers that mean the bot cannot write to the channel any more. */
-const GONE = new Set(['channel_not_found', 'not_in_channel', 'is_archived', 'channel_is_archived', 'team_access_not_granted', 'account_inactive']);
+const GONE = new Set([
+  'channel_not_found',
+  'not_in_channel',
+  'is_archived',
+  'channel_is_archived',
+  'team_access_not_granted',
+  'account_inactive',
+]);
 const FORBIDDEN = new Set(['restricted_action', 'cannot_dm_bot', 'user_not_found', 'not_allowed_token_type', 'ekm_access_denied']);
 
 /** The Slack error code of a Web API failure (`channel_not_found`), if it is one. */

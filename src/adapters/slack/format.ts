@@ -42,7 +42,10 @@ export function sectionMessages(lines: readonly Line[]): { blocks: Block[]; text
   const messages: { blocks: Block[]; text: string }[] = [];
   for (let i = 0; i < sections.length; i += MESSAGE_BLOCKS) {
     const group = sections.slice(i, i + MESSAGE_BLOCKS);
-    messages.push({ blocks: group.map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } })), text: group.join('\n').slice(0, 3000) });
+    messages.push({
+      blocks: group.map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } })),
+      text: group.join('\n').slice(0, 3000),
+    });
   }
   return messages;
 }

@@ -114,7 +114,15 @@ const FORMS = new Map<string, 'sheet' | 'criteria'>([
  */
 export function installHandlers(app: App, deps: HandlerDeps): void {
   const queues = new ChannelQueues();
-  const incomingOf = async (team: string, channel: string, kind: 'group' | 'private', user: string, updateId: string, parsed: CommandLine, title?: string) => {
+  const incomingOf = async (
+    team: string,
+    channel: string,
+    kind: 'group' | 'private',
+    user: string,
+    updateId: string,
+    parsed: CommandLine,
+    title?: string,
+  ) => {
     const person = await deps.users.get(team, user);
     const incoming: Incoming = {
       platform: 'slack',
@@ -138,7 +146,15 @@ export function installHandlers(app: App, deps: HandlerDeps): void {
     const origin: SlackOrigin = { team, channel: command.channel_id, user: command.user_id, kind };
     const title = command.channel_name && command.channel_name !== 'directmessage' ? `#${command.channel_name}` : undefined;
     await queues.run(command.channel_id, async () => {
-      const { incoming, locale } = await incomingOf(team, command.channel_id, kind, command.user_id, `slack:${team}:command:${command.trigger_id}`, parsed, title);
+      const { incoming, locale } = await incomingOf(
+        team,
+        command.channel_id,
+        kind,
+        command.user_id,
+        `slack:${team}:command:${command.trigger_id}`,
+        parsed,
+        title,
+      );
       const form = FORMS.get(parsed.command);
       if (form && deps.form && (await deps.form(form, { triggerId: body.trigger_id, origin, incoming, locale }))) return;
       await deps.loop.converse(incoming, origin, locale);
@@ -150,13 +166,28 @@ export function installHandlers(app: App, deps: HandlerDeps): void {
     if (event.bot_id || !event.user || (event.subtype && event.subtype !== 'file_share')) return;
     const kind = kindOf(event.channel, event.channel_type);
     // In a direct message everything is addressed to the bot: the mention is optional there.
-    const parsed = parseMentionText(event.text, deps.botUserId()) ?? (kind === 'private' && event.text?.trim() ? parseSlashText(unescape(event.text)) : undefined);
+    const parsed =
+      parseMentionText(event.text, deps.botUserId()) ??
+      (kind === 'private' && event.text?.trim() ? parseSlashText(unescape(event.text)) : undefined);
     if (!parsed) return;
     const team = teamOfBody ?? event.team ?? '';
     if (!recent.first(`${team}:${event.channel}:${event.ts}`)) return;
-    const origin: SlackOrigin = { team, channel: event.channel, user: event.user, kind, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}) };
+    const origin: SlackOrigin = {
+      team,
+      channel: event.channel,
+      user: event.user,
+      kind,
+      ...(event.thread_ts ? { threadTs: event.thread_ts } : {}),
+    };
     await queues.run(event.channel, async () => {
-      const { incoming, locale } = await incomingOf(team, event.channel, kind, event.user!, `slack:${team}:${event.channel}:${event.ts}`, parsed);
+      const { incoming, locale } = await incomingOf(
+        team,
+        event.channel,
+        kind,
+        event.user!,
+        `slack:${team}:${event.channel}:${event.ts}`,
+        parsed,
+      );
       const attachments = attachmentsOf(event.files, deps.token);
       if (attachments.length) incoming.attachments = attachments;
       await deps.loop.converse(incoming, origin, locale);
@@ -189,7 +220,9 @@ export function installHandlers(app: App, deps: HandlerDeps): void {
     await deps.joined(body.team_id, event.channel, `slack:${body.team_id}:joined:${event.channel}:${body.event_id}`, event.inviter);
   });
   for (const name of ['channel_left', 'group_left'] as const) {
-    app.event(name, async ({ event, body }) => deps.left(body.team_id, event.channel, `slack:${body.team_id}:left:${event.channel}:${body.event_id}`));
+    app.event(name, async ({ event, body }) =>
+      deps.left(body.team_id, event.channel, `slack:${body.team_id}:left:${event.channel}:${body.event_id}`),
+    );
   }
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'slack: listener failed');

@@ -54,7 +54,12 @@ export class SlackForms {
   /** Opens the form a sub-command asks for; true when one was opened (or its refusal answered). */
   async open(form: 'sheet' | 'criteria', request: SheetRequest, client: App['client']): Promise<boolean> {
     const { origin, incoming, locale } = request;
-    const memo: Memo = { team: origin.team, channel: origin.channel, kind: origin.kind, ...(incoming.chat.title ? { title: incoming.chat.title } : {}) };
+    const memo: Memo = {
+      team: origin.team,
+      channel: origin.channel,
+      kind: origin.kind,
+      ...(incoming.chat.title ? { title: incoming.chat.title } : {}),
+    };
     if (form === 'criteria') {
       await client.views.open({ trigger_id: request.triggerId, view: this.criteriaView(locale, memo) as never });
       return true;
@@ -95,7 +100,13 @@ export class SlackForms {
         await this.deps.loop.say(origin, locale, 'slack-sheet-no-change');
         return;
       }
-      const result = await this.run(memo, user, `slack:${memo.team}:view:${view.id}:${submissionOf(body)}`, 'score', lines.map((l) => l.text).join('\n'));
+      const result = await this.run(
+        memo,
+        user,
+        `slack:${memo.team}:view:${view.id}:${submissionOf(body)}`,
+        'score',
+        lines.map((l) => l.text).join('\n'),
+      );
       const fieldErrors = result && lineErrors(result, lines, t);
       if (fieldErrors) return void (await ack({ response_action: 'errors', errors: fieldErrors }));
       await ack();
@@ -118,7 +129,12 @@ export class SlackForms {
       platform: 'slack',
       updateId,
       chat: { key: `slack:${memo.team}:${memo.channel}`, kind: memo.kind, ...(memo.title ? { title: memo.title } : {}) },
-      sender: { key: personKey(memo.team, user), displayName: person.displayName, username: person.username, languageCode: person.languageCode },
+      sender: {
+        key: personKey(memo.team, user),
+        displayName: person.displayName,
+        username: person.username,
+        languageCode: person.languageCode,
+      },
       command,
       args: '',
       body,
@@ -141,28 +157,62 @@ export class SlackForms {
     for (const line of lines) {
       const shown = line.points === undefined ? '' : this.deps.i18n.points(sheet.locale, line.points);
       initial[line.code] = [shown, line.note ?? ''];
-      const label = clip(t('slack-sheet-score', { code: line.code, name: line.title, max: this.deps.i18n.points(sheet.locale, line.max) }), 2000);
-      blocks.push({ type: 'input', block_id: `s:${line.code}`, optional: true, label: { type: 'plain_text', text: label }, element: { type: 'plain_text_input', action_id: 'v', ...(shown ? { initial_value: shown } : {}) } });
-      blocks.push({ type: 'input', block_id: `n:${line.code}`, optional: true, label: { type: 'plain_text', text: clip(t('slack-sheet-note', { code: line.code }), 2000) }, element: { type: 'plain_text_input', action_id: 'v', ...(line.note ? { initial_value: line.note } : {}) } });
+      const label = clip(
+        t('slack-sheet-score', { code: line.code, name: line.title, max: this.deps.i18n.points(sheet.locale, line.max) }),
+        2000,
+      );
+      blocks.push({
+        type: 'input',
+        block_id: `s:${line.code}`,
+        optional: true,
+        label: { type: 'plain_text', text: label },
+        element: { type: 'plain_text_input', action_id: 'v', ...(shown ? { initial_value: shown } : {}) },
+      });
+      blocks.push({
+        type: 'input',
+        block_id: `n:${line.code}`,
+        optional: true,
+        label: { type: 'plain_text', text: clip(t('slack-sheet-note', { code: line.code }), 2000) },
+        element: { type: 'plain_text_input', action_id: 'v', ...(line.note ? { initial_value: line.note } : {}) },
+      });
     }
     return this.modal(sheet.locale, SHEET_VIEW, 'slack-sheet-title', { ...memo, initial }, blocks);
   }
 
   private criteriaView(locale: string, memo: Memo): Record<string, unknown> {
     const t = this.deps.i18n.translator(locale);
-    const blocks = [{ type: 'input', block_id: 'body', label: { type: 'plain_text', text: t('slack-criteria-body') }, element: { type: 'plain_text_input', action_id: 'v', multiline: true } }];
+    const blocks = [
+      {
+        type: 'input',
+        block_id: 'body',
+        label: { type: 'plain_text', text: t('slack-criteria-body') },
+        element: { type: 'plain_text_input', action_id: 'v', multiline: true },
+      },
+    ];
     return this.modal(locale, CRITERIA_VIEW, 'slack-criteria-title', memo, blocks);
   }
 
   private modal(locale: string, id: string, titleKey: string, memo: Memo, blocks: Record<string, unknown>[]): Record<string, unknown> {
     const t = this.deps.i18n.translator(locale);
     const text = (key: string) => ({ type: 'plain_text', text: clip(t(key), TITLE_LIMIT) });
-    return { type: 'modal', callback_id: id, title: text(titleKey), submit: text('slack-sheet-submit'), close: text('slack-sheet-cancel'), private_metadata: JSON.stringify(memo), blocks };
+    return {
+      type: 'modal',
+      callback_id: id,
+      title: text(titleKey),
+      submit: text('slack-sheet-submit'),
+      close: text('slack-sheet-cancel'),
+      private_metadata: JSON.stringify(memo),
+      blocks,
+    };
   }
 }
 
 /** The core refused some lines (`error-at-line`): each problem on its criterion's field. */
-function lineErrors(result: HandleResult, lines: { code: string }[], t: (key: string, args?: Record<string, string | number>) => string): Record<string, string> | undefined {
+function lineErrors(
+  result: HandleResult,
+  lines: { code: string }[],
+  t: (key: string, args?: Record<string, string | number>) => string,
+): Record<string, string> | undefined {
   const text = result.replies[0]?.text ?? [];
   if (text[0]?.key !== 'error-lines') return undefined;
   const errors: Record<string, string> = {};

@@ -71,7 +71,13 @@ export class Outbox {
     await placement.pace?.();
     const comment = part.caption.length ? toMrkdwn(part.caption) : undefined;
     const channel = placement.ephemeralTo ? await this.directChannel(placement.ephemeralTo) : placement.channel;
-    const upload = { channel_id: channel, file: Buffer.from(part.file.bytes), filename: part.file.fileName, title: part.file.fileName, ...(comment ? { initial_comment: comment } : {}) };
+    const upload = {
+      channel_id: channel,
+      file: Buffer.from(part.file.bytes),
+      filename: part.file.fileName,
+      title: part.file.fileName,
+      ...(comment ? { initial_comment: comment } : {}),
+    };
     const thread = placement.threadTs && !placement.ephemeralTo ? placement.threadTs : undefined;
     await this.call(() => this.client.filesUploadV2(thread ? { ...upload, thread_ts: thread } : upload));
     if (actions.length) await this.post(placement, actions, escapeMrkdwn(part.file.fileName));
@@ -84,7 +90,9 @@ export class Outbox {
       const user = placement.ephemeralTo;
       await this.call(() => this.client.chat.postEphemeral({ channel: placement.channel, user, blocks, text, ...thread }));
     } else {
-      await this.call(() => this.client.chat.postMessage({ channel: placement.channel, blocks, text, unfurl_links: false, unfurl_media: false, ...thread }));
+      await this.call(() =>
+        this.client.chat.postMessage({ channel: placement.channel, blocks, text, unfurl_links: false, unfurl_media: false, ...thread }),
+      );
     }
   }
 
@@ -111,7 +119,11 @@ export class Outbox {
         .map((button) => ({
           type: 'button',
           action_id: `${BUTTON_ACTION}-${n++}`,
-          text: { type: 'plain_text', text: [...t(button.label.key, button.label.args)].slice(0, BUTTON_LABEL_LIMIT).join(''), emoji: true },
+          text: {
+            type: 'plain_text',
+            text: [...t(button.label.key, button.label.args)].slice(0, BUTTON_LABEL_LIMIT).join(''),
+            emoji: true,
+          },
           value: button.data,
         }));
       if (elements.length) blocks.push({ type: 'actions', elements });

@@ -30,7 +30,12 @@ export function signatureValid(secret: string, headers: IncomingMessage['headers
   const signature = headers['x-slack-signature'];
   const timestamp = Number(headers['x-slack-request-timestamp']);
   if (typeof signature !== 'string' || !Number.isFinite(timestamp) || Math.abs(nowMs - timestamp * 1000) > MAX_SKEW_MS) return false;
-  return isValidSlackRequest({ signingSecret: secret, body: rawBody, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp }, nowMilliseconds: nowMs });
+  return isValidSlackRequest({
+    signingSecret: secret,
+    body: rawBody,
+    headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+    nowMilliseconds: nowMs,
+  });
 }
 
 /**
@@ -88,16 +93,35 @@ export class SlackReceiver implements Receiver {
     const { appToken, http, signingSecret, apiUrl } = this.options;
     if (appToken) {
       // Bolt's own Socket Mode receiver only lends its client: envelopes go through `dispatch` like HTTP requests.
-      this.socket = new SocketModeReceiver({ appToken, installerOptions: { clientOptions: apiUrl ? { slackApiUrl: apiUrl } : {} }, logger: this.options.boltLogger }).client;
-      this.socket.on('slack_event', ({ ack, body, retry_num, retry_reason }: { ack: (r?: unknown) => Promise<void>; body: Record<string, unknown>; retry_num?: number; retry_reason?: string }) => {
-        let acked = false;
-        const once = (response?: unknown) => {
-          if (acked) return;
-          acked = true;
-          void ack(response as Record<string, unknown> | undefined).catch((error: unknown) => this.options.logger.warn({ err: error }, 'slack: socket ack failed'));
-        };
-        this.track(this.dispatch({ body, retryNum: retry_num, retryReason: retry_reason }, once));
-      });
+      this.socket = new SocketModeReceiver({
+        appToken,
+        installerOptions: { clientOptions: apiUrl ? { slackApiUrl: apiUrl } : {} },
+        logger: this.options.boltLogger,
+      }).client;
+      this.socket.on(
+        'slack_event',
+        ({
+          ack,
+          body,
+          retry_num,
+          retry_reason,
+        }: {
+          ack: (r?: unknown) => Promise<void>;
+          body: Record<string, unknown>;
+          retry_num?: number;
+          retry_reason?: string;
+        }) => {
+          let acked = false;
+          const once = (response?: unknown) => {
+            if (acked) return;
+            acked = true;
+            void ack(response as Record<string, unknown> | undefined).catch((error: unknown) =>
+              this.options.logger.warn({ err: error }, 'slack: socket ack failed'),
+            );
+          };
+          this.track(this.dispatch({ body, retryNum: retry_num, retryReason: retry_reason }, once));
+        },
+      );
       await this.socket.start();
       return;
     }
@@ -140,7 +164,12 @@ export class SlackReceiver implements Receiver {
           answer(res, response);
           resolve();
         };
-        this.track(this.dispatch({ body: parsed, retryNum: retry ? Number(retry) : undefined, retryReason: typeof reason === 'string' ? reason : undefined }, once).finally(() => once()));
+        this.track(
+          this.dispatch(
+            { body: parsed, retryNum: retry ? Number(retry) : undefined, retryReason: typeof reason === 'string' ? reason : undefined },
+            once,
+          ).finally(() => once()),
+        );
       });
     };
   }

@@ -79,6 +79,11 @@ describe('Slack adapter over HTTP (real Bolt, fake Web API)', () => {
     expect(await w.store.db.unit.count({ where: { code: 'SBAD' } })).toBe(0);
   });
 
+  it('refuses a body over 1 MB', async () => {
+    const answer = await w.events.post(JSON.stringify({ type: 'event_callback', padding: 'x'.repeat(1024 * 1024) }), 'application/json');
+    expect(answer.status).toBe(413);
+  });
+
   it('answers the URL check', async () => {
     const answer = await w.events.post(JSON.stringify({ type: 'url_verification', challenge: 'abc123', token: 'x' }), 'application/json');
     expect(answer.status).toBe(200);

@@ -1,6 +1,8 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Line } from '../../src/adapters/kit/lines.js';
 import { escapeMrkdwn, sectionMessages, toMrkdwn } from '../../src/adapters/slack/format.js';
+import { signatureValid } from '../../src/adapters/slack/receive.js';
 import { chatKey, channelOf, mentionsOf, parseMentionText, parseSlashText } from '../../src/adapters/slack/incoming.js';
 
 describe('Slack mrkdwn', () => {
@@ -70,5 +72,28 @@ describe('Slack commands', () => {
     expect(chatKey('T1', 'C9')).toBe('slack:T1:C9');
     expect(channelOf('slack:T1:C9')).toEqual({ team: 'T1', channel: 'C9' });
     expect(channelOf('telegram:-100')).toBeUndefined();
+  });
+});
+
+describe('Slack request signatures (time passed in)', () => {
+  const secret = 'shh';
+  const body = 'token=x&team_id=T1&text=score+1.1+8%2C5';
+  const sign = (ts: number, b = body, s = secret) => ({
+    'x-slack-request-timestamp': String(ts),
+    'x-slack-signature': `v0=${createHmac('sha256', s).update(`v0:${ts}:${b}`).digest('hex')}`,
+  });
+  const now = 1_800_000_000_000;
+
+  it('accepts a fresh v0 HMAC of the raw body', () => {
+    expect(signatureValid(secret, sign(now / 1000), body, now)).toBe(true);
+  });
+
+  it('refuses another body, another secret, no signature, and a timestamp over 5 minutes away', () => {
+    expect(signatureValid(secret, sign(now / 1000), `${body}&x=1`, now)).toBe(false);
+    expect(signatureValid(secret, sign(now / 1000, body, 'other'), body, now)).toBe(false);
+    expect(signatureValid(secret, {}, body, now)).toBe(false);
+    expect(signatureValid(secret, sign(now / 1000 - 301), body, now)).toBe(false);
+    expect(signatureValid(secret, sign(now / 1000 + 301), body, now)).toBe(false);
+    expect(signatureValid(secret, sign(now / 1000 - 299), body, now)).toBe(true);
   });
 });

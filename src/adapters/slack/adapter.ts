@@ -118,11 +118,9 @@ export class SlackAdapter implements Adapter {
         rejectRateLimitedCalls: true,
       },
     });
-    this.users = new SlackUsers(this.client, this.logger);
-    this.outbox = new Outbox(this.client, i18n, this.capabilities, this.logger, {
-      maxSeconds: options.maxRetryAfterSeconds ?? 300,
-      sleep: options.sleep ?? realSleep,
-    });
+    const limits = { maxSeconds: options.maxRetryAfterSeconds ?? 300, sleep: options.sleep ?? realSleep };
+    this.users = new SlackUsers(this.client, this.logger, limits);
+    this.outbox = new Outbox(this.client, i18n, this.capabilities, this.logger, limits);
     this.pacer = new Pacer({ ...SLACK_PACING, ...options.pacing });
     const router = options.router ?? new NoticeRouter(this.logger).register(this);
     this.loop = new ConversationLoop({

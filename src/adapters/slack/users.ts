@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 
 type WebClient = webApi.WebClient;
 import type { Logger } from 'pino';
+import { waitingOutRateLimits, type Sleep } from './rate-limit.js';
 
 /** What the bot knows of a Slack user: the name to show and the language of their client. */
 export interface SlackUser {
@@ -25,6 +26,7 @@ export class SlackUsers {
   constructor(
     private readonly client: WebClient,
     private readonly logger: Logger,
+    private readonly limits: { maxSeconds: number; sleep: Sleep },
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -34,7 +36,7 @@ export class SlackUsers {
     if (hit && this.now() - hit.at < TTL_MS) return hit.user;
     let user: SlackUser = { displayName: id };
     try {
-      const answer = await this.client.users.info({ user: id, include_locale: true });
+      const answer = await waitingOutRateLimits(() => this.client.users.info({ user: id, include_locale: true }), this.limits);
       const u = answer.user;
       if (u) {
         const displayName = u.profile?.display_name || u.profile?.real_name || u.real_name || u.name || id;

@@ -19,6 +19,7 @@ import { SlackForms } from './modal.js';
 import { Outbox } from './outbox.js';
 import { realSleep, type Sleep } from './rate-limit.js';
 import { SlackReceiver } from './receive.js';
+import type { SlackInbox } from './inbox-rows.js';
 import { SlackUsers } from './users.js';
 
 /**
@@ -62,6 +63,11 @@ export interface SlackAdapterOptions {
   sleep?: Sleep;
   /** Reads a unit's sheet for the score-sheet modal (the app's use case, wired in `main.ts`); without it there are no modals. */
   readSheet?: SheetFormReader;
+  /**
+   * The durable inbox: with it, slash commands, mentions, button presses and membership events
+   * are stored before Slack is acknowledged and handled by the inbox worker (`inboxSource`).
+   */
+  inbox?: SlackInbox;
   /** The clock of the signature check (tests). */
   now?: () => number;
 }
@@ -103,6 +109,8 @@ export class SlackAdapter implements Adapter {
       appToken: config.appToken,
       apiUrl: config.apiUrl,
       now: options.now,
+      inbox: options.inbox,
+      botUserId: () => this.botUserId ?? '',
     });
     this.app = new App({
       token: config.botToken,
@@ -151,6 +159,20 @@ export class SlackAdapter implements Adapter {
   /** The Web API client (the fake's tests and the modal call it too). */
   get client(): webApi.WebClient {
     return this.app.client;
+  }
+
+  /**
+   * How the inbox worker reads this adapter's stored requests: each is replayed through Bolt
+   * (acknowledged already), whose listeners hand it to the core with its ledger key.
+   */
+  inboxSource(): { platform: 'slack'; parse(payload: unknown): { kind: 'local'; run: () => Promise<void> } | undefined } {
+    return {
+      platform: 'slack',
+      parse: (payload) =>
+        payload && typeof payload === 'object'
+          ? { kind: 'local', run: () => this.receiver.replay(payload as Record<string, unknown>) }
+          : undefined,
+    };
   }
 
   /** The signed-request route, for a server other than the instance's (the bench). */

@@ -3,6 +3,7 @@ import type { App, Logger as SlackLogger, Receiver, ReceiverEvent } from '@slack
 import { isValidSlackRequest, SocketModeReceiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { HttpServer, RouteHandler } from '../../http.js';
+import { inboxRowOf, type SlackInbox } from './inbox-rows.js';
 
 /** Slack gives an app 3 s to acknowledge; the receiver acknowledges itself a little before. */
 const ACK_DEADLINE_MS = 2500;
@@ -82,8 +83,28 @@ export class SlackReceiver implements Receiver {
       appToken?: string;
       apiUrl?: string;
       now?: () => number;
+      /** The durable inbox: requests it takes are stored before they are acknowledged, handled by its worker (`replay`). */
+      inbox?: SlackInbox;
+      botUserId?: () => string;
     },
   ) {}
+
+  /**
+   * Stores a request in the inbox when it takes it; true when stored (the caller then only
+   * acknowledges). Modal submissions and requests without a row go to Bolt at once.
+   */
+  private async stored(body: Record<string, unknown>): Promise<boolean> {
+    const { inbox, botUserId } = this.options;
+    const row = inbox && inboxRowOf(body, botUserId?.() ?? '');
+    if (!inbox || !row) return false;
+    await inbox.receive([row]);
+    return true;
+  }
+
+  /** Handles a stored request (the inbox worker's call): through Bolt, acknowledged already. */
+  async replay(body: Record<string, unknown>): Promise<void> {
+    await this.dispatch({ body }, () => undefined);
+  }
 
   init(app: App): void {
     this.app = app;
@@ -119,7 +140,12 @@ export class SlackReceiver implements Receiver {
               this.options.logger.warn({ err: error }, 'slack: socket ack failed'),
             );
           };
-          this.track(this.dispatch({ body, retryNum: retry_num, retryReason: retry_reason }, once));
+          const work = this.stored(body).then(
+            (stored) => (stored ? once() : this.dispatch({ body, retryNum: retry_num, retryReason: retry_reason }, once)),
+            // Not stored: not acknowledged, so Slack sends the envelope again.
+            (error: unknown) => this.options.logger.error({ err: error }, 'slack: request not stored in the inbox'),
+          );
+          this.track(work);
         },
       );
       await this.socket.start();
@@ -155,6 +181,13 @@ export class SlackReceiver implements Receiver {
       if (!parsed) return void res.writeHead(400).end();
       if (parsed.type === 'url_verification') {
         return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ challenge: parsed.challenge }));
+      }
+      try {
+        // Stored before the 200: a failed store is a 500, and Slack sends the request again.
+        if (await this.stored(parsed)) return void res.writeHead(200).end();
+      } catch (error) {
+        this.options.logger.error({ err: error }, 'slack: request not stored in the inbox');
+        return void res.writeHead(500).end();
       }
       const retry = req.headers['x-slack-retry-num'];
       const reason = req.headers['x-slack-retry-reason'];

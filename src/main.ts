@@ -2,6 +2,8 @@
  * The composition root: configuration → store → core → adapters → scheduler. The only place
  * where concrete parts are wired together.
  */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { destination, pino } from 'pino';
 import { BotCore } from './app/bot-core.js';
@@ -9,6 +11,8 @@ import { rollOverHandover } from './app/rollover.js';
 import { sheetFormReader } from './app/sheet-form.js';
 import { DEFAULT_CAPABILITIES, type Adapter } from './delivery.js';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
+import { InboxWorker } from './adapters/kit/inbox-worker.js';
+import { OutboxSender, type OutboxTarget } from './adapters/kit/outbox-sender.js';
 import { NoticeRouter } from './adapters/kit/router.js';
 import { SlackAdapter } from './adapters/slack/index.js';
 import { TelegramAdapter } from './adapters/telegram/index.js';
@@ -35,11 +39,27 @@ async function main(): Promise<void> {
   // One router for every adapter: a notice for a chat on another platform (e.g. a join request
   // typed on the console for the secretary's Telegram group) goes through that platform's adapter.
   const router = new NoticeRouter(logger);
+  // The durable inbox and outbox: updates are stored before a platform is told they arrived,
+  // answers are committed with their command; this instance's worker and sender handle both.
+  const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const targets = new Map<string, OutboxTarget>();
+  const sender = new OutboxSender({ store, owner, targets, logger });
+  const inbox = new InboxWorker({ store, core, sender, sources: [], logger });
 
-  if (config.telegram) adapters.set('telegram', new TelegramAdapter({ config: config.telegram, core, i18n, http, logger, router }));
-  // The Slack modal shows a whole sheet: the app reads it, the adapter only lays it out.
-  const readSheet = sheetFormReader({ store, clock, i18n, defaults: { timezone: config.timezone, locale: config.locale } });
-  if (config.slack) adapters.set('slack', new SlackAdapter({ config: config.slack, core, i18n, http, logger, router, readSheet }));
+  if (config.telegram) {
+    const telegram = new TelegramAdapter({ config: config.telegram, core, i18n, http, logger, router, inbox });
+    adapters.set('telegram', telegram);
+    inbox.addSource(telegram.inboxSource());
+    targets.set('telegram', (item) => telegram.deliverOutbox(item));
+  }
+  if (config.slack) {
+    // The Slack modal shows a whole sheet: the app reads it, the adapter only lays it out.
+    const readSheet = sheetFormReader({ store, clock, i18n, defaults: { timezone: config.timezone, locale: config.locale } });
+    const slack = new SlackAdapter({ config: config.slack, core, i18n, http, logger, router, readSheet, inbox });
+    adapters.set('slack', slack);
+    inbox.addSource(slack.inboxSource());
+    targets.set('slack', (item) => slack.deliverOutbox(item));
+  }
   for (const name of ['zalo'] as const) {
     if (config[name]) logger.warn(`${name} is configured but its adapter is not part of this build yet; ignoring ${name.toUpperCase()}_* settings`);
   }
@@ -51,6 +71,8 @@ async function main(): Promise<void> {
     stopping = true;
     await scheduler.stop();
     for (const adapter of adapters.values()) await adapter.stop().catch((err) => logger.error({ err }, 'adapter stop failed'));
+    await inbox.stop();
+    await sender.stop();
     await http.close();
     await store.close();
     process.exit(code);
@@ -64,6 +86,8 @@ async function main(): Promise<void> {
   }
   for (const adapter of adapters.values()) router.register(adapter);
   for (const adapter of adapters.values()) await adapter.start();
+  await sender.start();
+  await inbox.start();
   await scheduler.start();
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));

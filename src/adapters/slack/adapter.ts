@@ -211,6 +211,28 @@ export class SlackAdapter implements Adapter {
     }
   }
 
+  /**
+   * Sends one outbox row (the sender's call): a notice like `send`; a reply in its channel, or
+   * shown only to its person (`privateTo`, ephemeral). Throws `SendError`, so the sender retries.
+   */
+  async deliverOutbox(item: {
+    chatKey: string;
+    locale: string;
+    reply: Reply;
+    kind: 'reply' | 'notice';
+    privateTo?: string;
+  }): Promise<void> {
+    if (item.kind === 'notice') return this.send(item.chatKey, item.locale, item.reply);
+    const target = channelOf(item.chatKey);
+    if (!target) throw new SendError('other', `not a Slack channel: ${item.chatKey}`);
+    const user = item.privateTo?.split(':')[2];
+    try {
+      await this.outbox.sendReply(item.locale, item.reply, { channel: target.channel, ...(user ? { ephemeralTo: user } : {}) });
+    } catch (error) {
+      throw toSendError(error);
+    }
+  }
+
   /** Resolves when every request received and every notice handed out so far is done (tests). */
   async settled(): Promise<void> {
     await this.receiver.settled();

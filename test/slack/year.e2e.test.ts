@@ -174,8 +174,8 @@ describe('Slack end to end: a year of the Northern cluster in one channel', () =
       const reviewed = await slash(secretary, `thamdinh ${unit} ${code} ${vi(points)} ${reason}`, /Đã thẩm định/);
       expect(reviewed.map((p) => p.text).join('\n')).toContain(reason);
       const confirm = reviewed.find((p) => p.buttons.some((b) => b.data === '/confirm'))!;
-    // The other sheets are appraised unchanged before anyone confirms.
-    for (const [c] of UNITS) if (c !== unit) await slash(secretary, `thamdinh ${c} ok`, /./);
+      // The other sheets are appraised unchanged before anyone confirms.
+      for (const [c] of UNITS) if (c !== unit) await slash(secretary, `thamdinh ${c} ok`, /./);
       for (const [c] of UNITS) await press(reps.get(c)!, confirm, /đã xác nhận kết quả/);
       await slash(secretary, 'chot', /xếp hạng 11 đơn vị/);
 

@@ -14,6 +14,7 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_APP_TOKEN: z.string().optional(),
   SLACK_API_URL: z.string().url().optional(),
+  SLACK_COMMAND: z.string().regex(/^\/[a-z0-9_-]{1,31}$/, 'a slash and up to 31 lower-case letters, digits, - or _').default('/thidua'),
   ZALO_BOT_TOKEN: z.string().optional(),
   ZALO_API_ROOT: z.string().url().optional(),
   ZALO_WEBHOOK_SECRET: z.string().optional(),
@@ -32,6 +33,19 @@ export interface TelegramConfig {
   webhookSecret?: string;
 }
 
+/**
+ * Slack settings, present when `SLACK_BOT_TOKEN` is set: over HTTP with the signing secret,
+ * or through Socket Mode with the app-level token.
+ */
+export interface SlackConfig {
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  apiUrl?: string;
+  /** The one slash command (`/thidua`). */
+  command: string;
+}
+
 /** Everything the bot is configured with. */
 export interface Config {
   databaseUrl: string;
@@ -41,7 +55,7 @@ export interface Config {
   port: number;
   logLevel: string;
   telegram?: TelegramConfig;
-  slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
+  slack?: SlackConfig;
   zalo?: { token: string; apiRoot?: string; webhookSecret?: string };
 }
 
@@ -64,7 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, webhookUrl: e.TELEGRAM_WEBHOOK_URL, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET }
       : undefined,
     slack: e.SLACK_BOT_TOKEN
-      ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
+      ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, command: e.SLACK_COMMAND }
       : undefined,
     zalo: e.ZALO_BOT_TOKEN ? { token: e.ZALO_BOT_TOKEN, apiRoot: e.ZALO_API_ROOT, webhookSecret: e.ZALO_WEBHOOK_SECRET } : undefined,
   };

@@ -8,11 +8,13 @@ import { resolve } from 'node:path';
 import { destination, pino } from 'pino';
 import { BotCore } from './app/bot-core.js';
 import { rollOverHandover } from './app/rollover.js';
+import { sheetFormReader } from './app/sheet-form.js';
 import { DEFAULT_CAPABILITIES, type Adapter } from './delivery.js';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
 import { InboxWorker } from './adapters/kit/inbox-worker.js';
 import { OutboxSender, type OutboxTarget } from './adapters/kit/outbox-sender.js';
 import { NoticeRouter } from './adapters/kit/router.js';
+import { SlackAdapter } from './adapters/slack/index.js';
 import { TelegramAdapter } from './adapters/telegram/index.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './domain/clock.js';
@@ -50,7 +52,15 @@ async function main(): Promise<void> {
     inbox.addSource(telegram.inboxSource());
     targets.set('telegram', (item) => telegram.deliverOutbox(item));
   }
-  for (const name of ['slack', 'zalo'] as const) {
+  if (config.slack) {
+    // The Slack modal shows a whole sheet: the app reads it, the adapter only lays it out.
+    const readSheet = sheetFormReader({ store, clock, i18n, defaults: { timezone: config.timezone, locale: config.locale } });
+    const slack = new SlackAdapter({ config: config.slack, core, i18n, http, logger, router, readSheet, inbox });
+    adapters.set('slack', slack);
+    inbox.addSource(slack.inboxSource());
+    targets.set('slack', (item) => slack.deliverOutbox(item));
+  }
+  for (const name of ['zalo'] as const) {
     if (config[name]) logger.warn(`${name} is configured but its adapter is not part of this build yet; ignoring ${name.toUpperCase()}_* settings`);
   }
   const rollOver = (request: { handoverId: number; clusterId: number; now: Date }) => rollOverHandover(store, request);

@@ -8,7 +8,6 @@ import type { ScoreVersion } from '../src/domain/sheet.js';
 import { I18n } from '../src/i18n/i18n.js';
 import { rankingChartPng } from '../src/reports/chart.js';
 import { consolidatedCsv } from '../src/reports/csv.js';
-import { rankingText } from '../src/reports/text.js';
 import type { AuditEntry, ReportInput, UnitDetail } from '../src/reports/types.js';
 import { unitDetail } from '../src/reports/unit-detail.js';
 import { consolidatedXlsx } from '../src/reports/xlsx.js';
@@ -17,8 +16,8 @@ const UNITS = 50;
 const SECTIONS = 10;
 const PER_SECTION = 20;
 
-/** A round of 50 units on 200 criteria (10 sections of 20, 0,5 point each), reviewed in part; exported for profiling. */
-export function bigInput(): ReportInput {
+/** A round of 50 units on 200 criteria (10 sections of 20, 0,5 point each), reviewed in part. */
+function bigInput(): ReportInput {
   const lines: string[] = [];
   for (let s = 1; s <= SECTIONS; s++) {
     lines.push(`S${s} | Lĩnh vực công tác số ${s}`);
@@ -40,7 +39,14 @@ export function bigInput(): ReportInput {
       for (let k = 0; k < 20; k++) {
         const row = rows[Math.floor(next() * PER_SECTION * SECTIONS)]!;
         versions.push({ id: versions.length + 1, criterionCode: row.code, kind: 'review', points: 25, note: 'Chưa đủ minh chứng' });
-        audit.push({ at: new Date(start + audit.length * 60_000), actor: 'Thư ký cụm', action: 'Thẩm định', subject: `${code} · ${row.code}`, before: '0.5', after: '0.25', reason: 'Chưa đủ minh chứng' });
+        audit.push({
+          at: new Date(start + audit.length * 60_000),
+          actor: 'Thư ký cụm',
+          action: 'score.review',
+          subject: code,
+          before: JSON.stringify({ code: row.code, points: 50, state: 'submitted' }),
+          after: JSON.stringify({ code: row.code, points: 25, reason: 'Chưa đủ minh chứng', state: 'reviewed' }),
+        });
       }
     }
     sheets.push({ unitCode: code, unitName: `Sở Nội vụ tỉnh số ${u + 1}`, sheetState: versions ? 'reviewed' : null, versions });
@@ -89,7 +95,7 @@ async function measure(runs: number, work: () => unknown): Promise<Figures> {
 /**
  * Times the reports for 50 units × 200 criteria (the issue's targets: `.xlsx` ≤ 500 ms, chart
  * ≤ 200 ms) and prints one line per output: median and best wall-clock time and median CPU
- * time (user + system, all threads) of several runs after a warm-up, and the size of the result. The `.csv` and the text ranking are timed too.
+ * time (user + system, all threads) of several runs after a warm-up, and the size of the result. The `.csv` is timed too.
  */
 export async function benchReports(): Promise<void> {
   const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -100,7 +106,6 @@ export async function benchReports(): Promise<void> {
     ['reports: xlsx', 500, 5, () => consolidatedXlsx(input, t)],
     ['reports: chart png', 200, 10, () => rankingChartPng(input, t, 'vi')],
     ['reports: csv', null, 20, () => consolidatedCsv(input, t)],
-    ['reports: ranking text', null, 20, () => rankingText(input, i18n, 'vi')],
   ];
   console.log(`reports: ${UNITS} units × ${SECTIONS * PER_SECTION} criteria, ${input.audit.length} audit entries`);
   for (const [name, target, runs, work] of cases) {

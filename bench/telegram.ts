@@ -8,7 +8,7 @@ import { BotCore } from '../src/app/bot-core.js';
 import type { Core, HandleResult } from '../src/app/core.js';
 import { ManualClock } from '../src/domain/clock.js';
 import { I18n } from '../src/i18n/i18n.js';
-import { TelegramAdapter } from '../src/adapters/telegram/index.js';
+import { TELEGRAM_CAPABILITIES, TelegramAdapter } from '../src/adapters/telegram/index.js';
 import { FakeTelegram, type BotMessage } from '../test/support/fake-telegram.js';
 import { freshSqliteStore } from '../test/support/store.js';
 
@@ -220,7 +220,7 @@ async function adapterOnly(i18n: I18n): Promise<void> {
 
 /** The criteria table of the sample CSV as a `/criteria` body, and its scored criteria. */
 function sampleCriteria(): { body: string; scored: (readonly [string, number])[] } {
-  const csv = readFileSync(resolve('../shared/samples/criteria-home-affairs.csv'), 'utf8');
+  const csv = readFileSync(resolve('examples/criteria-home-affairs.csv'), 'utf8');
   const rows = csv
     .trim()
     .split('\n')
@@ -234,7 +234,7 @@ function sampleCriteria(): { body: string; scored: (readonly [string, number])[]
 async function fullPath(i18n: I18n): Promise<void> {
   const { store, close } = await freshSqliteStore();
   const clock = new ManualClock(new Date('2022-05-06T01:00:00Z'));
-  const core = new BotCore({ store, clock, i18n, defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' } });
+  const core = new BotCore({ store, clock, i18n, defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' }, capabilitiesOf: () => TELEGRAM_CAPABILITIES });
   try {
     await withAdapter(core, i18n, async (telegram) => {
       const group = await telegram.ask<Chat>({ op: 'group', title: 'Cụm thi đua Sở Nội vụ các tỉnh, thành miền Tây Nam Bộ' });

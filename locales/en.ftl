@@ -219,7 +219,7 @@ close-done = The { $kind ->
    *[yearend] year-end
 } round of { $year } is closed; { $units } units ranked.{ $missing ->
     [0] {""}
-   *[other] { " " }{ $missing } unit(s) did not submit and rank last.
+   *[other] { " " }{ $missing } unit(s) did not submit and are not ranked.
 }{ $unconfirmed ->
     [0] {""}
    *[other] { " " }{ $unconfirmed } unit(s) did not confirm their result.
@@ -265,7 +265,7 @@ class-excellent = Excellent
 class-good = Good
 class-completed = Completed
 class-not-completed = Not completed
-class-none = No sheet
+class-none = Not submitted
 
 usage-export = Usage: /export xlsx or /export csv; add midyear or yearend to choose the round, e.g. /export csv midyear.
 error-export-role = Only the secretary and the cluster leader can export the consolidated table.
@@ -277,6 +277,10 @@ export-done-provisional = PROVISIONAL consolidated table, { $kind ->
     [midyear] mid-year
    *[yearend] year-end
 } round { $year } ({ $format }): the round is not closed.
+export-no-files = This platform cannot receive files, so the consolidated table of the { $kind ->
+    [midyear] mid-year
+   *[yearend] year-end
+} round { $year } ({ $format }) cannot be sent here. Type /export in the cluster's chat on a platform that receives files (such as Telegram), or type /results to see the ranking.
 
 ## Covenant and registration
 

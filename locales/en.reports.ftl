@@ -1,4 +1,4 @@
-# Reports: the consolidated table (.xlsx, .csv), the ranking as text and the chart.
+# Reports: the consolidated table (.xlsx, .csv) and the ranking chart.
 
 ## Column headers
 report-col-rank = Rank
@@ -19,18 +19,16 @@ report-col-reason = Reason for change
 report-col-at = Time
 report-col-actor = By
 report-col-action = Action
-report-col-subject = Subject
-report-col-before = Before
-report-col-after = After
-report-col-code-short = Code
-report-col-total-short = Points
+report-col-subject = Concerning
+report-col-change = Change
+report-col-audit-reason = Reason, note
 
 ## Classification
 report-class-excellent = Excellent
 report-class-good = Good
 report-class-completed = Completed
 report-class-not-completed = Not completed
-report-no-sheet = Not scored
+report-no-sheet = Not submitted
 
 ## Scoring rounds
 report-round-midyear = Mid-year review
@@ -74,25 +72,26 @@ report-info-scale = Scale
 report-info-criteria = Criteria
 report-unit-state = Sheet state
 
-## Ranking as text and chart
-report-provisional-note = Provisional figures: the round is not closed and results may still change.
+## Chart
 report-scale = Scale { $max }
 report-exported-at = Figures as of { $at }
 report-chart-axis = Total points
-report-chart-no-sheet = not scored
+report-chart-no-sheet = not submitted
 
-## Captions of sent files
-report-file-caption = Consolidated emulation scores { $year } – { $round ->
-    [midyear] mid-year review
-   *[yearend] year-end review
-  }{ $provisional ->
-    [yes] {" "}(provisional: the round is not closed)
-   *[no] {""}
-  }.
-report-chart-caption = Ranking chart { $year } – { $round ->
-    [midyear] mid-year review
-   *[yearend] year-end review
-  }{ $provisional ->
-    [yes] {" "}(provisional)
-   *[no] {""}
-  }.
+## Audit trail (the last sheet of the .xlsx)
+report-audit-action-score-self = Self-scored
+report-audit-action-score-review = Reviewed a score
+report-audit-action-sheet-submit = Submitted the sheet
+report-audit-action-sheet-confirm = Confirmed the reviewed sheet
+report-audit-action-sheet-explain = Disputed a review
+report-audit-action-round-open = Opened the round
+report-audit-action-round-deadline = Moved the deadline
+report-audit-action-round-close = Closed the round and ranked the units
+report-audit-action-review-assign = Assigned a cross-reviewer
+report-audit-points = { $code }: { $points }
+report-audit-score = { $code }: { $before } → { $after }
+report-audit-state = { $before } → { $after }
+report-audit-total = total { $total }
+report-audit-deadline = Deadline { $deadline }
+report-audit-round-closed = { $units } units ranked
+report-audit-assign = { $reviewer } cross-reviews { $unit }'s sheet

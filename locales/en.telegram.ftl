@@ -6,7 +6,6 @@ telegram-intro-admin = Please make { $mention } an admin of this group: until th
 telegram-admin-thanks = Thank you! The bot is now an admin of this group: short commands such as /status are enough from now on.
 
 ## Errors
-telegram-error-apology = Sorry, something unexpected went wrong and your request was not carried out. Please try again in a few minutes; if it keeps failing, tell the administrator the reference { $ref }.
 telegram-anonymous-admin = The bot cannot tell who sent this command because you are posting anonymously as an admin (or on behalf of a channel). Turn off “Remain anonymous” in your admin rights and send the command again.
 telegram-private-blocked = { $name }, the bot cannot message you privately because you have not opened a chat with it yet. Open { $bot }, press “Start”, then send the command again.
 telegram-file-too-big = The file “{ $file }” is too large: the bot can download files of up to { $max } MB. Please send a smaller file.

@@ -211,7 +211,7 @@ close-done = Đã khóa sổ đợt { $kind ->
    *[yearend] tổng kết
 } năm { $year } và xếp hạng { $units } đơn vị.{ $missing ->
     [0] {""}
-   *[other] { " " }{ $missing } đơn vị không nộp phiếu, xếp cuối.
+   *[other] { " " }{ $missing } đơn vị không nộp phiếu nên không được xếp hạng.
 }{ $unconfirmed ->
     [0] {""}
    *[other] { " " }{ $unconfirmed } đơn vị chưa xác nhận kết quả.
@@ -269,6 +269,10 @@ export-done-provisional = Bảng tổng hợp TẠM TÍNH đợt { $kind ->
     [midyear] sơ kết 6 tháng
    *[yearend] tổng kết
 } năm { $year } ({ $format }): đợt chấm chưa khóa sổ.
+export-no-files = Nền tảng này không nhận được tệp nên bảng tổng hợp đợt { $kind ->
+    [midyear] sơ kết 6 tháng
+   *[yearend] tổng kết
+} năm { $year } ({ $format }) không gửi được ở đây. Hãy gõ /export trong nhóm của Cụm trên nền tảng nhận được tệp (như Telegram), hoặc gõ /results để xem bảng xếp hạng.
 
 ## Giao ước, đăng ký thi đua
 

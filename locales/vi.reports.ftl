@@ -1,4 +1,4 @@
-# Báo cáo: bảng tổng hợp (.xlsx, .csv), bảng xếp hạng và biểu đồ.
+# Báo cáo: bảng tổng hợp (.xlsx, .csv) và biểu đồ xếp hạng.
 
 ## Tiêu đề cột
 report-col-rank = Hạng
@@ -19,18 +19,16 @@ report-col-reason = Lý do điều chỉnh
 report-col-at = Thời gian
 report-col-actor = Người thực hiện
 report-col-action = Thao tác
-report-col-subject = Nội dung
-report-col-before = Giá trị cũ
-report-col-after = Giá trị mới
-report-col-code-short = Mã
-report-col-total-short = Điểm
+report-col-subject = Đối tượng
+report-col-change = Nội dung thay đổi
+report-col-audit-reason = Lý do, ghi chú
 
 ## Xếp loại
 report-class-excellent = Xuất sắc
 report-class-good = Tốt
 report-class-completed = Hoàn thành
 report-class-not-completed = Chưa hoàn thành
-report-no-sheet = Chưa chấm điểm
+report-no-sheet = Không nộp
 
 ## Đợt chấm điểm
 report-round-midyear = Sơ kết 6 tháng
@@ -74,25 +72,26 @@ report-info-scale = Thang điểm
 report-info-criteria = Danh mục tiêu chí
 report-unit-state = Trạng thái phiếu chấm
 
-## Bảng xếp hạng dạng chữ và biểu đồ
-report-provisional-note = Số liệu tạm tính: đợt chấm chưa chốt, kết quả còn có thể thay đổi.
+## Biểu đồ
 report-scale = Thang điểm { $max }
 report-exported-at = Số liệu lúc { $at }
 report-chart-axis = Tổng điểm
-report-chart-no-sheet = chưa chấm điểm
+report-chart-no-sheet = không nộp
 
-## Chú thích khi gửi tệp
-report-file-caption = Bảng tổng hợp kết quả chấm điểm thi đua năm { $year } – { $round ->
-    [midyear] sơ kết 6 tháng
-   *[yearend] tổng kết năm
-  }{ $provisional ->
-    [yes] {" "}(số liệu tạm tính, đợt chấm chưa chốt)
-   *[no] {""}
-  }.
-report-chart-caption = Biểu đồ xếp hạng năm { $year } – { $round ->
-    [midyear] sơ kết 6 tháng
-   *[yearend] tổng kết năm
-  }{ $provisional ->
-    [yes] {" "}(tạm tính)
-   *[no] {""}
-  }.
+## Nhật ký chấm điểm (trang cuối của tệp .xlsx)
+report-audit-action-score-self = Tự chấm điểm
+report-audit-action-score-review = Thẩm định điểm
+report-audit-action-sheet-submit = Nộp phiếu chấm
+report-audit-action-sheet-confirm = Xác nhận kết quả thẩm định
+report-audit-action-sheet-explain = Giải trình
+report-audit-action-round-open = Mở đợt chấm điểm
+report-audit-action-round-deadline = Đổi hạn chấm điểm
+report-audit-action-round-close = Khóa sổ, xếp hạng
+report-audit-action-review-assign = Phân công chấm chéo
+report-audit-points = { $code }: { $points }
+report-audit-score = { $code }: { $before } → { $after }
+report-audit-state = { $before } → { $after }
+report-audit-total = tổng điểm { $total }
+report-audit-deadline = Hạn chấm điểm { $deadline }
+report-audit-round-closed = Xếp hạng { $units } đơn vị
+report-audit-assign = { $reviewer } chấm chéo phiếu của { $unit }

@@ -6,7 +6,6 @@ telegram-intro-admin = Xin hãy đặt { $mention } làm quản trị viên (adm
 telegram-admin-thanks = Cảm ơn! Bot đã là quản trị viên của nhóm, từ nay gõ lệnh ngắn như /tinhhinh là đủ.
 
 ## Lỗi
-telegram-error-apology = Xin lỗi, đã có lỗi ngoài ý muốn nên yêu cầu của bạn chưa được thực hiện. Vui lòng thử lại sau ít phút; nếu vẫn lỗi, hãy báo quản trị viên kèm mã tham chiếu { $ref }.
 telegram-anonymous-admin = Bot không biết ai gửi lệnh này vì bạn đang gửi ẩn danh với tư cách quản trị viên (hoặc thay mặt một kênh). Hãy tắt mục “Ẩn danh” (Remain anonymous) trong quyền quản trị của bạn rồi gửi lại lệnh.
 telegram-private-blocked = { $name } ơi, bot chưa nhắn riêng được cho bạn vì bạn chưa mở cuộc trò chuyện với bot. Hãy mở { $bot }, bấm “Bắt đầu” (Start), rồi gửi lại lệnh.
 telegram-file-too-big = Tệp “{ $file }” quá lớn: bot chỉ tải được tệp tối đa { $max } MB. Hãy gửi tệp nhỏ hơn.

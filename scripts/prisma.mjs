@@ -4,7 +4,6 @@
  *
  *   node scripts/prisma.mjs generate   derive the PostgreSQL schema, generate both clients
  *                                      (skipped when the schema has not changed)
- *   node scripts/prisma.mjs migrate    apply committed migrations to DATABASE_URL
  *   node scripts/prisma.mjs diff NAME  write a new migration for both providers (developers)
  *
  * prisma/schema.prisma (SQLite) is the source; prisma/postgresql/schema.prisma is derived from
@@ -57,12 +56,6 @@ function generate() {
   writeFileSync(stamp, hash);
 }
 
-function migrate() {
-  const url = process.env.DATABASE_URL ?? 'file:./data/bot.db';
-  if (url.startsWith('file:')) mkdirSync(dirname(resolve(root, url.slice(5))), { recursive: true });
-  prisma(['migrate', 'deploy'], { DATABASE_URL: url });
-}
-
 /**
  * Writes prisma/{,postgresql/}migrations/<stamp>_<name>/migration.sql: the difference between
  * the schema as last committed (`git show HEAD:…`) and the working copy. Datamodel to datamodel,
@@ -95,9 +88,8 @@ function diff(name) {
 
 const [command, arg] = process.argv.slice(2);
 if (command === 'generate') generate();
-else if (command === 'migrate') migrate();
 else if (command === 'diff') diff(arg);
 else {
-  console.error('usage: node scripts/prisma.mjs generate | migrate | diff NAME');
+  console.error('usage: node scripts/prisma.mjs generate | diff NAME');
   process.exit(2);
 }

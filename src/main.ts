@@ -5,9 +5,10 @@
 import { resolve } from 'node:path';
 import { destination, pino } from 'pino';
 import { BotCore } from './app/bot-core.js';
-import type { Notice } from './reply.js';
-import type { Adapter } from './delivery.js';
+import { rollOverHandover } from './app/rollover.js';
+import { DEFAULT_CAPABILITIES, type Adapter } from './delivery.js';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
+import { NoticeRouter } from './adapters/kit/router.js';
 import { TelegramAdapter } from './adapters/telegram/index.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './domain/clock.js';
@@ -24,19 +25,21 @@ async function main(): Promise<void> {
   const store = await Store.open(config.databaseUrl);
   const i18n = new I18n(resolve('locales'), config.locale);
   const clock = systemClock;
-  const core = new BotCore({ store, clock, i18n, defaults: { timezone: config.timezone, locale: config.locale }, logger });
-  const http = new HttpServer(() => store.ping());
   const adapters = new Map<string, Adapter>();
+  // Each adapter declares what its platform shows; the core reads it per message's platform.
+  const capabilitiesOf = (platform: string) => adapters.get(platform)?.capabilities ?? DEFAULT_CAPABILITIES;
+  const core = new BotCore({ store, clock, i18n, defaults: { timezone: config.timezone, locale: config.locale }, logger, capabilitiesOf });
+  const http = new HttpServer(() => store.ping());
+  // One router for every adapter: a notice for a chat on another platform (e.g. a join request
+  // typed on the console for the secretary's Telegram group) goes through that platform's adapter.
+  const router = new NoticeRouter(logger);
 
-  // A notice for a chat on another platform (e.g. "the bot was removed from the Zalo group",
-  // told in the cluster's Telegram group) goes through that platform's adapter.
-  const deliver = (notice: Notice): Promise<void> =>
-    adapters.get(notice.chatKey.split(':')[0]!)?.send(notice.chatKey, notice.locale, notice.reply) ?? Promise.resolve();
-  if (config.telegram) adapters.set('telegram', new TelegramAdapter({ config: config.telegram, core, i18n, http, logger, deliver }));
+  if (config.telegram) adapters.set('telegram', new TelegramAdapter({ config: config.telegram, core, i18n, http, logger, router }));
   for (const name of ['slack', 'zalo'] as const) {
     if (config[name]) logger.warn(`${name} is configured but its adapter is not part of this build yet; ignoring ${name.toUpperCase()}_* settings`);
   }
-  const scheduler = new Scheduler({ store, clock, i18n, adapters, cron: config.schedulerCron, logger });
+  const rollOver = (request: { handoverId: number; clusterId: number; now: Date }) => rollOverHandover(store, request);
+  const scheduler = new Scheduler({ store, clock, i18n, adapters, rollOver, cron: config.schedulerCron, logger });
   let stopping = false;
   const stop = async (code = 0) => {
     if (stopping) return;
@@ -49,11 +52,12 @@ async function main(): Promise<void> {
   };
 
   if (!adapters.size) {
-    adapters.set('console', new ConsoleAdapter({ core, i18n, locale: config.locale, onClose: () => void stop(0) }));
+    adapters.set('console', new ConsoleAdapter({ core, i18n, locale: config.locale, router, logger, onClose: () => void stop(0) }));
   } else {
     const port = await http.listen(config.port);
     logger.info({ port }, 'HTTP server listening (webhooks, GET /healthz)');
   }
+  for (const adapter of adapters.values()) router.register(adapter);
   for (const adapter of adapters.values()) await adapter.start();
   await scheduler.start();
   process.on('SIGINT', () => void stop(0));

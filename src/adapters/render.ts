@@ -38,30 +38,9 @@ export function tableText(i18n: I18n, locale: string, table: Table): string {
 }
 
 /** One cell as text: `–` when empty, points in the reader's style, words translated. */
-export function cellText(i18n: I18n, locale: string, cell: Cell): string {
+function cellText(i18n: I18n, locale: string, cell: Cell): string {
   if (cell === null) return '–';
   if (typeof cell === 'number') return i18n.points(locale, cell);
   if (typeof cell === 'string') return cell;
   return i18n.translator(locale)(cell.key, cell.args);
-}
-
-/**
- * Splits a long text at line boundaries into chunks of at most `limit` characters (Telegram
- * 4,096, Zalo 2,000). A single line longer than the limit is cut hard.
- */
-export function splitMessage(text: string, limit: number): string[] {
-  const chunks: string[] = [];
-  let current = '';
-  for (const line of text.split('\n')) {
-    const pieces = line.length > limit ? line.match(new RegExp(`[\\s\\S]{1,${limit}}`, 'g'))! : [line];
-    for (const piece of pieces) {
-      const next = current ? `${current}\n${piece}` : piece;
-      if (next.length > limit) {
-        chunks.push(current);
-        current = piece;
-      } else current = next;
-    }
-  }
-  if (current || !chunks.length) chunks.push(current);
-  return chunks;
 }

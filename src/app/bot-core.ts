@@ -3,8 +3,8 @@ import type { Logger } from 'pino';
 import type { Clock } from '../domain/clock.js';
 import { LineErrors, UserError } from '../domain/errors.js';
 import type { I18n, Translate } from '../i18n/i18n.js';
-import type { Db } from '../store/client.js';
 import type { Store } from '../store/store.js';
+import type { Tx } from '../store/tx.js';
 import { isUniqueViolation } from '../store/store.js';
 import { writeAudit } from '../store/audit.js';
 import { recordUpdate } from '../store/context-reads.js';
@@ -13,6 +13,7 @@ import { resolveContext, type Defaults } from './context.js';
 import type { ChatEvent, Core, HandleResult } from './core.js';
 import type { Msg, Reply } from '../reply.js';
 import type { Incoming } from './ports.js';
+import { DEFAULT_CAPABILITIES, type Capabilities, type Platform } from '../delivery.js';
 
 /** Thrown inside the transaction when the update was already processed. */
 class DuplicateUpdate extends Error {}
@@ -24,6 +25,12 @@ export interface BotCoreOptions {
   i18n: I18n;
   defaults: Defaults;
   logger?: Logger;
+  /**
+   * What each platform shows, as its adapter declares it (`main.ts` builds this from the
+   * adapters): commands skip what cannot be shown, e.g. the chart or the exported file.
+   * Without it every platform counts as `DEFAULT_CAPABILITIES`.
+   */
+  capabilitiesOf?: (platform: Platform) => Capabilities;
 }
 
 /**
@@ -38,9 +45,10 @@ export class BotCore implements Core {
     const command = COMMAND_INDEX.get(incoming.command);
     const { store, clock, i18n, defaults } = this.options;
     try {
-      return await store.tx(async (db) => {
-        await this.claimUpdate(db, incoming.updateId);
-        const ctx = await resolveContext(db, store.provider, incoming, clock, i18n, defaults);
+      return await store.tx(clock.now(), async (tx) => {
+        await this.claimUpdate(tx, incoming.updateId);
+        const ctx = await resolveContext(tx, incoming, clock, i18n, defaults);
+        ctx.capabilities = this.options.capabilitiesOf?.(incoming.platform) ?? DEFAULT_CAPABILITIES;
         if (!command) throw new UserError('error-unknown-command', { command: incoming.command });
         if (command.scope === 'group' && incoming.chat.kind !== 'group') throw new UserError('error-group-only', { command: command.name });
         const replies = await command.run(ctx);
@@ -57,8 +65,9 @@ export class BotCore implements Core {
   async chatEvent(event: ChatEvent): Promise<HandleResult> {
     const { store, defaults } = this.options;
     try {
-      return await store.tx(async (db) => {
-        await this.claimUpdate(db, event.updateId);
+      return await store.tx(this.options.clock.now(), async (tx) => {
+        const { db } = tx;
+        await this.claimUpdate(tx, event.updateId);
         const chat = await db.chat.findUnique({ where: { key: event.chatKey } });
         const empty: HandleResult = { locale: defaults.locale, replies: [], notices: [], duplicate: false };
         if (event.type === 'bot-added') {
@@ -70,12 +79,12 @@ export class BotCore implements Core {
         if (!chat) return empty;
         if (event.type === 'migrated') {
           await db.chat.update({ where: { id: chat.id }, data: { key: event.newChatKey } });
-          if (chat.clusterId !== null) await writeAudit({ db, provider: store.provider, now: this.options.clock.now() }, { clusterId: chat.clusterId, actorId: null, action: 'chat.migrate', subjectType: 'chat', subjectId: chat.id, before: { key: chat.key }, after: { key: event.newChatKey } });
+          if (chat.clusterId !== null) await writeAudit(tx, { clusterId: chat.clusterId, actorId: null, action: 'chat.migrate', subjectType: 'chat', subjectId: chat.id, before: { key: chat.key }, after: { key: event.newChatKey } });
           return empty;
         }
-        await db.chat.update({ where: { id: chat.id }, data: { removedAt: this.options.clock.now() } });
+        await db.chat.update({ where: { id: chat.id }, data: { removedAt: tx.now } });
         if (chat.clusterId === null) return empty;
-        await writeAudit({ db, provider: store.provider, now: this.options.clock.now() }, { clusterId: chat.clusterId, actorId: null, action: 'chat.removed', subjectType: 'chat', subjectId: chat.id, before: { key: chat.key } });
+        await writeAudit(tx, { clusterId: chat.clusterId, actorId: null, action: 'chat.removed', subjectType: 'chat', subjectId: chat.id, before: { key: chat.key } });
         const cluster = await db.cluster.findUniqueOrThrow({ where: { id: chat.clusterId } });
         const others = await db.chat.findMany({ where: { clusterId: chat.clusterId, removedAt: null, id: { not: chat.id } } });
         const reply: Reply = { text: [{ key: 'notice-bot-removed', args: { chat: chat.title ?? chat.key } }] };
@@ -93,9 +102,9 @@ export class BotCore implements Core {
    * Records the update in the ledger, first thing in the command's transaction: a second
    * delivery fails on the primary key (and, if concurrent, waits for the first to commit).
    */
-  private async claimUpdate(db: Db, updateId: string | undefined): Promise<void> {
+  private async claimUpdate(tx: Tx, updateId: string | undefined): Promise<void> {
     if (!updateId) return;
-    if (!(await recordUpdate(db, this.options.store.provider, updateId, this.options.clock.now()))) throw new DuplicateUpdate();
+    if (!(await recordUpdate(tx, { key: updateId }))) throw new DuplicateUpdate();
   }
 
   private async seen(updateId: string | undefined): Promise<boolean> {
@@ -112,12 +121,12 @@ export class BotCore implements Core {
     // The command's changes were rolled back; the ledger entry and the locale are still needed.
     let locale: string = defaults.locale;
     try {
-      locale = await store.tx(async (db) => {
-        if (incoming.updateId) await db.processedUpdate.create({ data: { key: incoming.updateId } });
-        return (await resolveContext(db, store.provider, incoming, clock, i18n, defaults)).locale;
+      locale = await store.tx(clock.now(), async (tx) => {
+        await this.claimUpdate(tx, incoming.updateId);
+        return (await resolveContext(tx, incoming, clock, i18n, defaults)).locale;
       });
     } catch (inner) {
-      if (isUniqueViolation(inner)) return { locale, replies: [], notices: [], duplicate: true };
+      if (inner instanceof DuplicateUpdate || isUniqueViolation(inner)) return { locale, replies: [], notices: [], duplicate: true };
       logger?.error({ err: inner, ref }, 'could not record a failed update');
     }
     const text = known ? errorMessages(error, i18n.translator(locale)) : [{ key: 'error-internal', args: { ref } }];

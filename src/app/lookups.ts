@@ -1,51 +1,50 @@
-import type { Criterion, Round, Term, Unit } from '../../generated/sqlite/index.js';
-import { normaliseCode, type CriteriaTable, type CriterionKind } from '../domain/criteria.js';
+import { normaliseCode, type CriteriaTable } from '../domain/criteria.js';
 import { UserError } from '../domain/errors.js';
+import type { RoundKind } from '../domain/states.js';
 import type { Db } from '../store/client.js';
+import type { CriterionRecord, RoundRecord, TermRecord, UnitRecord } from '../store/records.js';
+import { findActiveRound as findActive, findOpenTerm, findUnit, readCriteria } from '../store/year-reads.js';
 
 /** The cluster's open emulation year, or a reply telling the secretary to open one. */
-export async function requireOpenTerm(db: Db, clusterId: number): Promise<Term> {
-  const term = await db.term.findFirst({ where: { clusterId, state: 'open' }, orderBy: { year: 'desc' } });
+export async function requireOpenTerm(db: Db, clusterId: number): Promise<TermRecord> {
+  const term = await findOpenTerm({ db }, { clusterId });
   if (!term) throw new UserError('error-no-term');
   return term;
 }
 
-/** The states of a round still in progress. */
-const ACTIVE_ROUND_STATES = ['open', 'review'] as const;
-
 /** The round still in progress (open or in review) of a year, if any. */
-export function findActiveRound(db: Db, termId: number): Promise<Round | null> {
-  return db.round.findFirst({ where: { termId, state: { in: [...ACTIVE_ROUND_STATES] } }, orderBy: { id: 'desc' } });
+export function findActiveRound(db: Db, termId: number): Promise<RoundRecord | null> {
+  return findActive({ db }, { termId });
 }
 
 /** The round in progress, or a reply saying there is none. */
-export async function requireActiveRound(db: Db, termId: number): Promise<Round> {
+export async function requireActiveRound(db: Db, termId: number): Promise<RoundRecord> {
   const round = await findActiveRound(db, termId);
   if (!round) throw new UserError('error-no-round');
   return round;
 }
 
 /** A unit of the cluster by code (case-insensitive), or a reply naming the unknown code. */
-export async function requireUnit(db: Db, clusterId: number, code: string): Promise<Unit> {
-  const unit = await db.unit.findUnique({ where: { clusterId_code: { clusterId, code: normaliseCode(code) } } });
+export async function requireUnit(db: Db, clusterId: number, code: string): Promise<UnitRecord> {
+  const unit = await findUnit({ db }, { clusterId, code: normaliseCode(code) });
   if (!unit) throw new UserError('error-unknown-unit', { code: code.trim() });
   return unit;
 }
 
 /** The year's criteria rows in their written order. */
-export function loadCriteria(db: Db, termId: number): Promise<Criterion[]> {
-  return db.criterion.findMany({ where: { termId }, orderBy: { position: 'asc' } });
+export function loadCriteria(db: Db, termId: number): Promise<CriterionRecord[]> {
+  return readCriteria({ db }, { termId });
 }
 
 /** Stored criteria rows as the domain's table. */
-export function toTable(rows: Criterion[]): CriteriaTable {
+export function toTable(rows: CriterionRecord[]): CriteriaTable {
   return {
-    rows: rows.map((r) => ({ code: r.code, title: r.title, kind: r.kind as CriterionKind, max: r.max, sectionCode: r.sectionCode })),
+    rows: rows.map((r) => ({ code: r.code, title: r.title, kind: r.kind, max: r.max, sectionCode: r.sectionCode })),
   };
 }
 
 /** The year's criteria, or a reply telling the secretary to set them. */
-export async function requireCriteria(db: Db, termId: number): Promise<Criterion[]> {
+export async function requireCriteria(db: Db, termId: number): Promise<CriterionRecord[]> {
   const rows = await loadCriteria(db, termId);
   if (!rows.length) throw new UserError('error-no-criteria');
   return rows;
@@ -59,7 +58,7 @@ export function splitFirst(text: string): [string, string] {
 }
 
 /** The words accepted for a round's kind: the contract's, and the Vietnamese ones without marks. */
-const ROUND_KINDS: Record<string, 'midyear' | 'yearend'> = {
+const ROUND_KINDS: Record<string, RoundKind> = {
   midyear: 'midyear',
   soket: 'midyear',
   sokey: 'midyear',
@@ -68,6 +67,6 @@ const ROUND_KINDS: Record<string, 'midyear' | 'yearend'> = {
 };
 
 /** A round kind from what a user typed (`midyear`, `soket`, `yearend`, `tongket`), or `null`. */
-export function parseRoundKind(text: string): 'midyear' | 'yearend' | null {
+export function parseRoundKind(text: string): RoundKind | null {
   return ROUND_KINDS[text.trim().toLowerCase()] ?? null;
 }

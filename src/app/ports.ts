@@ -38,6 +38,4 @@ export interface Incoming {
   mentions?: Mention[];
   /** Set for a button press: the payload of the pressed button (`Button.data`). */
   action?: string;
-  /** What the platform can show; the core skips work (e.g. rendering a chart) it cannot. */
-  capabilities?: { images?: boolean; files?: boolean };
 }

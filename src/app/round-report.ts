@@ -1,8 +1,9 @@
-import type { Cluster, Round, Term } from '../../generated/sqlite/index.js';
 import { buildConsolidated, type ConsolidatedTable } from '../domain/consolidated.js';
 import type { ScoreVersion } from '../domain/sheet.js';
+import type { ClusterRecord as Cluster, RoundRecord as Round, TermRecord as Term } from '../store/records.js';
 import { readRoundEntries } from '../store/score-entries.js';
-import type { Conn } from '../store/sql.js';
+import type { Tx } from '../store/tx.js';
+import { readRoundAudit, readRoundUnits } from '../store/year-reads.js';
 import type { AuditEntry, ReportInput, UnitDetail } from '../reports/types.js';
 import { unitDetail } from '../reports/unit-detail.js';
 import { rulesOf } from './context.js';
@@ -12,18 +13,17 @@ import { loadCriteria, toTable } from './lookups.js';
 type LoadedRound = Awaited<ReturnType<typeof loadRound>>;
 
 /** Every unit's score versions in a round, read with one query per table (never per unit). */
-async function loadRound({ db, provider }: Conn, cluster: Cluster, round: Round) {
-  const [criteria, units, sheets, entries] = await Promise.all([
-    loadCriteria(db, round.termId),
-    db.unit.findMany({ where: { clusterId: cluster.id }, orderBy: { code: 'asc' } }),
-    db.sheet.findMany({ where: { roundId: round.id } }),
-    readRoundEntries(db, provider, round.id),
+async function loadRound(tx: Tx, cluster: Cluster, round: Round) {
+  const [criteria, { units, sheets }, entries] = await Promise.all([
+    loadCriteria(tx.db, round.termId),
+    readRoundUnits(tx, { clusterId: cluster.id, roundId: round.id }),
+    readRoundEntries(tx, { roundId: round.id }),
   ]);
   const codeOf = new Map(criteria.map((c) => [c.id, c.code]));
   const versions = new Map<number, ScoreVersion[]>();
   for (const e of entries) {
     const list = versions.get(e.sheetId) ?? [];
-    list.push({ id: e.id, criterionCode: codeOf.get(e.criterionId) ?? '', kind: e.kind as 'self' | 'review', points: e.points, note: e.note });
+    list.push({ id: e.id, criterionCode: codeOf.get(e.criterionId) ?? '', kind: e.kind, points: e.points, note: e.note });
     versions.set(e.sheetId, list);
   }
   const sheetOf = new Map(sheets.map((s) => [s.unitId, s]));
@@ -47,14 +47,13 @@ function consolidate(cluster: Cluster, round: Round, { criteria, units, sheetOf,
  * The round's consolidated table, computed once by the domain. A unit without a submitted
  * sheet keeps its row, with empty scores and the last rank.
  */
-export async function consolidatedFor(conn: Conn, cluster: Cluster, round: Round): Promise<ConsolidatedTable> {
-  return consolidate(cluster, round, await loadRound(conn, cluster, round));
+export async function consolidatedFor(tx: Tx, cluster: Cluster, round: Round): Promise<ConsolidatedTable> {
+  return consolidate(cluster, round, await loadRound(tx, cluster, round));
 }
 
 /** Everything the reports (CSV, XLSX, chart, text) need about a round. */
-export async function reportInputFor(conn: Conn, cluster: Cluster, term: Term, round: Round, now: Date): Promise<ReportInput> {
-  const { db } = conn;
-  const loaded = await loadRound(conn, cluster, round);
+export async function reportInputFor(tx: Tx, cluster: Cluster, term: Term, round: Round, now: Date): Promise<ReportInput> {
+  const loaded = await loadRound(tx, cluster, round);
   const { criteria, units, sheetOf, versions } = loaded;
   const table = consolidate(cluster, round, loaded);
   const criteriaTable = toTable(criteria);
@@ -63,22 +62,15 @@ export async function reportInputFor(conn: Conn, cluster: Cluster, term: Term, r
     return unitDetail({ unitCode: u.code, unitName: u.name, sheetState: sheet?.state ?? null }, criteriaTable, sheet ? versions.get(sheet.id) ?? [] : []);
   });
   const sheetIds = [...sheetOf.values()].map((s) => s.id);
-  const logs = await db.auditLog.findMany({
-    where: { clusterId: cluster.id, OR: [{ subjectType: 'round', subjectId: round.id }, { subjectType: 'sheet', subjectId: { in: sheetIds } }] },
-    orderBy: { id: 'asc' },
-  });
-  const people = new Map(
-    (await db.person.findMany({ where: { id: { in: [...new Set(logs.map((l) => l.actorId).filter((id): id is number => id !== null))] } } })).map((p) => [p.id, p.displayName]),
-  );
+  const { logs, actorNames: people } = await readRoundAudit(tx, { clusterId: cluster.id, roundId: round.id, sheetIds });
   const unitOfSheet = new Map([...sheetOf.values()].map((s) => [s.id, units.find((u) => u.id === s.unitId)?.code ?? '']));
   const audit: AuditEntry[] = logs.map((l) => ({
     at: l.createdAt,
     actor: l.actorId !== null ? people.get(l.actorId) ?? `#${l.actorId}` : '–',
     action: l.action,
-    subject: l.subjectType === 'sheet' ? unitOfSheet.get(l.subjectId ?? -1) ?? '' : l.subjectType,
+    subject: l.subjectType === 'sheet' ? unitOfSheet.get(l.subjectId ?? -1) ?? '' : null,
     before: l.before,
     after: l.after,
-    reason: l.action === 'score.review' && l.after ? (JSON.parse(l.after) as { reason?: string }).reason ?? null : null,
   }));
   return { ...reportHeader(cluster, term, round, now), table, units: details, audit };
 }
@@ -88,8 +80,8 @@ export function reportHeader(cluster: Cluster, term: Term, round: Round, now: Da
   return {
     clusterName: cluster.name,
     termYear: term.year,
-    roundKind: round.kind as 'midyear' | 'yearend',
-    roundState: round.state as 'open' | 'review' | 'closed',
+    roundKind: round.kind,
+    roundState: round.state,
     provisional: round.state !== 'closed',
     deadline: round.deadline,
     exportedAt: now,

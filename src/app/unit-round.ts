@@ -1,5 +1,5 @@
 import { UserError } from '../domain/errors.js';
-import { assertRoundInProgress, type RoundState } from '../domain/lifecycle.js';
+import { assertRoundInProgress } from '../domain/lifecycle.js';
 import { readOpenYear } from '../store/context-reads.js';
 import { requireRepresentedUnit, type CommandContext } from './context.js';
 
@@ -10,10 +10,10 @@ import { requireRepresentedUnit, type CommandContext } from './context.js';
  */
 export async function unitInActiveRound(ctx: CommandContext) {
   const { cluster, unit } = await requireRepresentedUnit(ctx);
-  const year = await readOpenYear(ctx.db, ctx.provider, cluster.id, unit.id);
+  const year = await readOpenYear(ctx, { clusterId: cluster.id, unitId: unit.id });
   if (!year) throw new UserError('error-no-term');
   const { term, round, sheet, criteria } = year;
   if (!round) throw new UserError('error-no-round');
-  assertRoundInProgress(round.state as RoundState);
+  assertRoundInProgress(round.state);
   return { cluster, unit, term, round, sheet, criteria };
 }

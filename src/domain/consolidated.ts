@@ -15,7 +15,8 @@ export interface UnitSheet {
 
 /** One row of the consolidated table (bảng tổng hợp). */
 export interface ConsolidatedRow {
-  rank: number;
+  /** The unit's rank; null for a unit that never submitted (see `buildConsolidated`). */
+  rank: number | null;
   unitCode: string;
   unitName: string;
   sheetState: string | null;
@@ -41,7 +42,17 @@ export interface ConsolidatedTable {
   rows: ConsolidatedRow[];
 }
 
-/** Builds the consolidated table of a round from every unit's score versions. */
+/**
+ * Builds the consolidated table of a round from every unit's score versions.
+ *
+ * The rule for a unit that never submitted a sheet (no sheet, or one still a draft: `versions`
+ * is null) is decided here, once, for every report: it keeps its row, listed after every ranked
+ * unit (by code), with no rank (`rank` null), no scores, no totals and no classification
+ * (`classification` null). Reports write that row the same way: the text ranking shows `–` as
+ * its rank and "Không nộp" / "Not submitted" as its classification; the CSV and the workbook
+ * leave the rank and scores empty and write the same words in the classification column; the
+ * chart draws an empty bar. It is never given the last rank: a rank is earned by a sheet.
+ */
 export function buildConsolidated(table: CriteriaTable, units: UnitSheet[], rules: ClusterRules): ConsolidatedTable {
   const summary = summariseCriteria(table);
   const criteria = table.rows.filter((r) => r.kind === 'criterion');
@@ -58,7 +69,7 @@ export function buildConsolidated(table: CriteriaTable, units: UnitSheet[], rule
     sectionCodes,
     maxTotal: summary.maxTotal,
     rows: ranked.map((r) => ({
-      rank: r.rank,
+      rank: r.totals ? r.rank : null,
       unitCode: r.unitCode,
       unitName: r.unitName,
       sheetState: states.get(r.unitCode) ?? null,

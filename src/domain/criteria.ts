@@ -81,7 +81,7 @@ export function parseCriteriaText(body: string): CriteriaTable {
 /**
  * Builds a table from spreadsheet rows (CSV or the first sheet of an `.xlsx`): a header row
  * naming `code`, `title`, `max` and `kind` columns (in any order), then one row a criterion.
- * `../shared/samples/criteria-home-affairs.csv` is the reference shape.
+ * `examples/criteria-home-affairs.csv` is the reference shape.
  *
  * @throws LineErrors listing every bad row (numbered as in the file, header = 1)
  */

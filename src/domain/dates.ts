@@ -53,8 +53,3 @@ export function formatDate(at: Date, timezone: string): string {
 export function formatDateTime(at: Date, timezone: string): string {
   return DateTime.fromJSDate(at, { zone: timezone }).toFormat('dd/MM/yyyy HH:mm');
 }
-
-/** True when `zone` is an IANA time zone luxon knows. */
-export function isValidTimezone(zone: string): boolean {
-  return DateTime.now().setZone(zone).isValid;
-}

@@ -103,7 +103,7 @@ export function rankingChartSvg(input: ReportInput, t: Translate, locale: string
     const rowTop = top + i * ROW;
     const baseline = rowTop + ROW / 2 + 5;
     const barTop = rowTop + (ROW - BAR) / 2;
-    parts.push(type.draw(PAD + 30, baseline, String(row.rank), { size: 13, fill: MUTED, anchor: 'end' }));
+    parts.push(type.draw(PAD + 30, baseline, row.rank === null ? '–' : String(row.rank), { size: 13, fill: MUTED, anchor: 'end' }));
     parts.push(type.draw(codeX, baseline, type.fit(row.unitCode, 90, 13, true), { size: 13, bold: true }));
     parts.push(type.draw(nameX, baseline, type.fit(row.unitName, x0 - 12 - nameX, 13), { size: 13 }));
     parts.push(`<rect x="${x0}" y="${barTop}" width="${f1(x1 - x0)}" height="${BAR}" fill="${TRACK}" opacity="0.6"/>`);

@@ -20,8 +20,8 @@ export interface ConsolidatedGrid {
  * Lays out the consolidated table exactly as CONTRACT.md fixes it: rank, unit code, unit name,
  * one column per criterion (its code as header), bonus, deductions, total, classification. The
  * CSV and the workbook both render this grid, so their columns cannot drift apart; numbers stay
- * in hundredths until a format writes them. A unit with no sheet keeps its rank and gets empty
- * score and classification cells.
+ * in hundredths until a format writes them. A unit that never submitted follows the domain's
+ * rule (`buildConsolidated`): empty rank and score cells, "not submitted" as classification.
  */
 export function consolidatedGrid(table: ConsolidatedTable, t: Translate): ConsolidatedGrid {
   const headers = [
@@ -36,14 +36,14 @@ export function consolidatedGrid(table: ConsolidatedTable, t: Translate): Consol
   ];
   const points = (value: Hundredths | null): GridCell => (value === null ? null : { type: 'points', value });
   const rows = table.rows.map((row): GridCell[] => [
-    { type: 'rank', value: row.rank },
+    row.rank === null ? null : { type: 'rank', value: row.rank },
     { type: 'text', value: row.unitCode },
     { type: 'text', value: row.unitName },
     ...table.criteria.map((_, i) => points(row.scores[i] ?? null)),
     points(row.bonus),
     points(row.deductions),
     points(row.total),
-    row.classification ? { type: 'text', value: classLabel(t, row.classification) } : null,
+    { type: 'text', value: classLabel(t, row.classification) },
   ]);
   return { headers, rows };
 }

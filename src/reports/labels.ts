@@ -3,8 +3,8 @@ import type { Translate } from '../i18n/i18n.js';
 import type { ReportInput, UnitDetailRow } from './types.js';
 
 /**
- * Locale ids of the report column headers, shared by the CSV, the workbook, the text ranking and
- * the chart so a heading reads the same everywhere (`locales/*.reports.ftl`).
+ * Locale ids of the report column headers, shared by the CSV, the workbook and the chart so a
+ * heading reads the same everywhere (`locales/*.reports.ftl`).
  */
 export const COLUMN = {
   rank: 'report-col-rank',
@@ -26,11 +26,11 @@ export const COLUMN = {
   actor: 'report-col-actor',
   action: 'report-col-action',
   subject: 'report-col-subject',
-  before: 'report-col-before',
-  after: 'report-col-after',
+  change: 'report-col-change',
+  auditReason: 'report-col-audit-reason',
 } as const;
 
-/** A classification band's label (`Xuất sắc`), or the "not scored" label for a unit with no sheet. */
+/** A classification band's label (`Xuất sắc`), or "not submitted" for a unit that never submitted. */
 export function classLabel(t: Translate, label: Band['label'] | null): string {
   return label ? t(`report-class-${label}`) : t('report-no-sheet');
 }

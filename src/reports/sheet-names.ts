@@ -1,5 +1,5 @@
 /** Excel's longest worksheet name. */
-export const MAX_SHEET_NAME = 31;
+const MAX_SHEET_NAME = 31;
 
 const FORBIDDEN = /[\u0000-\u001f\u007f[\]:*?/\\]/g;
 

@@ -50,15 +50,18 @@ export interface UnitDetailRow {
 }
 
 /**
- * One official record of the round (a self-score, a review, a confirmation…). Every text field
- * is shown as given, so the store side decides how readable `action` and `subject` are.
+ * One official record of the round (a self-score, a review, a confirmation…) as the audit log
+ * stores it; the workbook's audit sheet puts it in words (`describeAudit`).
  */
 export interface AuditEntry {
   at: Date;
+  /** Who did it, by name (`–` for the bot itself). */
   actor: string;
+  /** The stored action code: `score.review`, `sheet.submit`, `round.close`… */
   action: string;
-  subject: string;
+  /** The unit whose sheet the record is about; null for the round itself. */
+  subject: string | null;
+  /** The stored JSON of the state before and after (points in hundredths), null when absent. */
   before: string | null;
   after: string | null;
-  reason?: string | null;
 }

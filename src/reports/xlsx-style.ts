@@ -6,7 +6,7 @@ import type { Hundredths } from '../domain/score.js';
  * `8.5`, `8.25` (Excel shows `8,5` on a Vietnamese computer). A single format such as `0.##`
  * would leave a dangling separator on whole numbers (`8.`), hence one format per precision.
  */
-export function pointsFormat(value: Hundredths): string {
+function pointsFormat(value: Hundredths): string {
   if (value % 100 === 0) return '0';
   return value % 10 === 0 ? '0.0' : '0.00';
 }
@@ -92,7 +92,7 @@ export function writeRow(
 }
 
 /** How wide a value reads in a cell, in characters (Excel's column width unit). */
-export function displayLength(value: CellInput): number {
+function displayLength(value: CellInput): number {
   if (value === null || value === undefined) return 0;
   if (typeof value === 'number') return String(value).length;
   if (typeof value === 'object') return 'points' in value ? (value.points === null ? 0 : String(value.points / 100).length) : 16;

@@ -58,7 +58,7 @@ export function unitSheetWriter(t: Translate, styles: CellStyles): UnitSheetWrit
       [facts.bonus, { points: row.bonus, left: true }],
       [facts.deductions, { points: row.deductions, left: true }],
       [facts.total, { points: row.total, left: true }],
-      [facts.classification, row.classification ? classLabel(t, row.classification) : null],
+      [facts.classification, classLabel(t, row.classification)],
     ];
     for (const [label, value] of values) {
       writeRow(sheet, styles, [label, value], factStyle);

@@ -40,12 +40,12 @@ export async function consolidatedXlsx(input: ReportInput, t: Translate): Promis
 
   const details = new Map<string, UnitDetail>(input.units.map((u) => [u.unitCode.toUpperCase(), u]));
   const writeUnitSheet = unitSheetWriter(t, styles);
-  for (const row of input.table.rows) {
-    const sheet = workbook.addWorksheet(names.take(row.unitCode, `U${row.rank}`), frozen(UNIT_HEADER_ROW));
+  for (const [i, row] of input.table.rows.entries()) {
+    const sheet = workbook.addWorksheet(names.take(row.unitCode, `U${i + 1}`), frozen(UNIT_HEADER_ROW));
     writeUnitSheet(sheet, row, details.get(row.unitCode.toUpperCase()) ?? null);
   }
 
-  writeAuditSheet(workbook.addWorksheet(auditName, frozen(1)), input.audit, input.timezone, t, styles);
+  writeAuditSheet(workbook.addWorksheet(auditName, frozen(1)), input, t, styles);
   // Deflate level 1: about a fifth larger than the default level 6 (a 50-unit × 200-criterion
   // workbook stays under half a megabyte) for a much faster export.
   const buffer = await workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } });

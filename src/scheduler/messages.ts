@@ -1,6 +1,6 @@
 import type { Msg, Reply } from '../reply.js';
 import { daysUntil, localDateTime, localTime, type NextStep, type UnitRef } from '../domain/reminders.js';
-import type { HandoverView, MeetingView, RoundView } from '../store/reminders.js';
+import type { HandoverView, MeetingView, RoundView } from '../store/reminder-batch.js';
 
 /**
  * The reminders' replies, as locale ids and arguments (the sentences live in

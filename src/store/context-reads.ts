@@ -1,6 +1,23 @@
 import type { Chat, Cluster, Criterion, Person, Role, Round, Sheet, Term, Unit } from '../../generated/sqlite/index.js';
-import type { Db, Provider } from './client.js';
+import {
+  asCluster,
+  asCriterion,
+  asRole,
+  asRound,
+  asSheet,
+  asTerm,
+  type ChatRecord,
+  type ClusterRecord,
+  type CriterionRecord,
+  type PersonRecord,
+  type RoleRecord,
+  type RoundRecord,
+  type SheetRecord,
+  type TermRecord,
+  type UnitRecord,
+} from './records.js';
 import { Params, pick, selectAs } from './sql.js';
+import type { Tx } from './tx.js';
 
 /**
  * The statements on every message's path, written as joined raw SQL. Prisma 6.19's JS engine
@@ -14,12 +31,15 @@ import { Params, pick, selectAs } from './sql.js';
 
 /** A chat with the cluster it is bound to, if any. */
 export interface ChatWithCluster {
-  chat: Chat;
-  cluster: Cluster | null;
+  chat: ChatRecord;
+  cluster: ClusterRecord | null;
 }
 
+/** A role with its unit (representatives), as every role check reads it. */
+export type RoleWithUnit = RoleRecord & { unit: UnitRecord | null };
+
 /** A person with every role they hold, in any cluster, each with its unit (representatives). */
-export type PersonWithRoles = Person & { roles: (Role & { unit: Unit | null })[] };
+export type PersonWithRoles = PersonRecord & { roles: RoleWithUnit[] };
 
 /** Who speaks where: each part null when the bot has never seen it. */
 export interface Speaker {
@@ -32,9 +52,10 @@ export interface Speaker {
  * their roles in any cluster and the roles' units, in one statement: both chains hang off a
  * one-row anchor, so either may be missing. One row per role (one row when there is none).
  */
-export async function readSpeaker(db: Db, provider: Provider, chatKey: string, personKey: string): Promise<Speaker> {
-  const q = new Params(provider);
-  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+async function readSpeaker(tx: Tx, options: { chatKey: string; personKey: string }): Promise<Speaker> {
+  const { chatKey, personKey } = options;
+  const q = new Params(tx);
+  const rows = await tx.db.$queryRawUnsafe<Record<string, unknown>[]>(
     `SELECT ${selectAs('Chat', 'h', 'chat')}, ${selectAs('Cluster', 'c', 'cluster')},
             ${selectAs('Person', 'p', 'person')}, ${selectAs('Role', 'r', 'role')}, ${selectAs('Unit', 'u', 'unit')}
        FROM (SELECT 1 AS "anchor") a
@@ -51,23 +72,68 @@ export async function readSpeaker(db: Db, provider: Provider, chatKey: string, p
   const person = pick<Person>(first, 'Person', 'person');
   const roles = rows.flatMap((row) => {
     const role = pick<Role>(row, 'Role', 'role');
-    return role ? [{ ...role, unit: pick<Unit>(row, 'Unit', 'unit') }] : [];
+    return role ? [{ ...asRole(role), unit: pick<Unit>(row, 'Unit', 'unit') }] : [];
   });
+  const cluster = pick<Cluster>(first, 'Cluster', 'cluster');
   return {
-    chat: chat ? { chat, cluster: pick<Cluster>(first, 'Cluster', 'cluster') } : null,
+    chat: chat ? { chat, cluster: cluster ? asCluster(cluster) : null } : null,
     person: person ? { ...person, roles } : null,
   };
 }
 
+/** Who speaks, as the platform describes them: what `resolveSpeaker` finds or records. */
+export interface SpeakerIdentity {
+  chat: { key: string; platform: string; title: string | null };
+  person: { key: string; displayName: string; username: string | null };
+}
+
+/** A speaker whose chat and person are both on record. */
+export interface ResolvedSpeaker {
+  chat: ChatWithCluster;
+  person: PersonWithRoles;
+}
+
+/**
+ * The chat and the person of a message, recorded the first time they are seen and the
+ * person's name kept current (`username` lower-cased; an absent one keeps the stored one).
+ * One joined statement for a known chat and person (`readSpeaker`): every message comes here.
+ */
+export async function resolveSpeaker(tx: Tx, identity: SpeakerIdentity): Promise<ResolvedSpeaker> {
+  const { chat: c, person: p } = identity;
+  const speaker = await readSpeaker(tx, { chatKey: c.key, personKey: p.key });
+  const chat = speaker.chat ?? { chat: await tx.db.chat.create({ data: { key: c.key, platform: c.platform, title: c.title } }), cluster: null };
+  const username = p.username?.toLowerCase() ?? null;
+  const withRoles = { roles: { include: { unit: true } } } as const;
+  let person = speaker.person;
+  if (!person) {
+    person = parsePerson(await tx.db.person.create({ data: { key: p.key, displayName: p.displayName, username }, include: withRoles }));
+  } else if (person.displayName !== p.displayName || (username && person.username !== username)) {
+    person = parsePerson(
+      await tx.db.person.update({ where: { id: person.id }, data: { displayName: p.displayName, username: username ?? person.username }, include: withRoles }),
+    );
+  }
+  return { chat, person };
+}
+
+function parsePerson(row: Person & { roles: (Role & { unit: Unit | null })[] }): PersonWithRoles {
+  return { ...row, roles: row.roles.map((r) => ({ ...asRole(r), unit: r.unit })) };
+}
+
+/** A cluster by id, or null. */
+export async function readCluster(tx: Tx, options: { id: number }): Promise<ClusterRecord | null> {
+  const row = await tx.db.cluster.findUnique({ where: { id: options.id } });
+  return row ? asCluster(row) : null;
+}
+
 /** A cluster's open year with its round in progress, a unit's sheet in it, and its criteria. */
 export interface OpenYear {
-  term: Term;
+  term: TermRecord;
   /** The round still in progress (open or in review), the latest if several. */
-  round: Round | null;
+  round: RoundRecord | null;
   /** The unit's sheet in that round, if it has one. */
-  sheet: Sheet | null;
+  sheet: SheetRecord | null;
   /** The year's criteria table, in order. */
-  criteria: Criterion[];
+  criteria: CriterionRecord[];
 }
 
 /**
@@ -75,9 +141,10 @@ export interface OpenYear {
  * (the latest, if several), its round in progress with the unit's sheet (one joined statement),
  * and its criteria (one statement). Null when the cluster has no open year.
  */
-export async function readOpenYear(db: Db, provider: Provider, clusterId: number, unitId: number): Promise<OpenYear | null> {
-  const q = new Params(provider);
-  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+export async function readOpenYear(tx: Tx, options: { clusterId: number; unitId: number }): Promise<OpenYear | null> {
+  const { clusterId, unitId } = options;
+  const q = new Params(tx);
+  const rows = await tx.db.$queryRawUnsafe<Record<string, unknown>[]>(
     `SELECT ${selectAs('Term', 't', 'term')}, ${selectAs('Round', 'r', 'round')}, ${selectAs('Sheet', 's', 'sheet')}
        FROM "Term" t
        LEFT JOIN "Round" r ON r."id" = (SELECT MAX("id") FROM "Round" WHERE "termId" = t."id" AND "state" IN ('open', 'review'))
@@ -89,28 +156,31 @@ export async function readOpenYear(db: Db, provider: Provider, clusterId: number
   );
   const row = rows[0];
   if (!row) return null;
-  const term = pick<Term>(row, 'Term', 'term')!;
-  const c = new Params(provider);
-  const criteria = await db.$queryRawUnsafe<Criterion[]>(
+  const term = asTerm(pick<Term>(row, 'Term', 'term')!);
+  const c = new Params(tx);
+  const criteria = await tx.db.$queryRawUnsafe<Criterion[]>(
     `SELECT ${selectAs('Criterion', 'k', 'criterion')} FROM "Criterion" k WHERE k."termId" = ${c.p(term.id)} ORDER BY k."position"`,
     ...c.values,
   );
+  const round = pick<Round>(row, 'Round', 'round');
+  const sheet = pick<Sheet>(row, 'Sheet', 'sheet');
   return {
     term,
-    round: pick<Round>(row, 'Round', 'round'),
-    sheet: pick<Sheet>(row, 'Sheet', 'sheet'),
-    criteria: criteria.map((r) => pick<Criterion>(r, 'Criterion', 'criterion')!),
+    round: round ? asRound(round) : null,
+    sheet: sheet ? asSheet(sheet) : null,
+    criteria: criteria.map((r) => asCriterion(pick<Criterion>(r, 'Criterion', 'criterion')!)),
   };
 }
 
 /**
- * Records a platform update in the ledger; false when it was already there (a redelivery, or a
- * concurrent twin that committed first: PostgreSQL makes the insert wait for it). One statement.
+ * Records a platform update in the ledger at the handle's `now`; false when it was already
+ * there (a redelivery, or a concurrent twin that committed first: PostgreSQL makes the insert
+ * wait for it). The one writer of the ledger. One statement.
  */
-export async function recordUpdate(db: Db, provider: Provider, key: string, at: Date): Promise<boolean> {
-  const q = new Params(provider);
-  const count = await db.$executeRawUnsafe(
-    `INSERT INTO "ProcessedUpdate" ("key", "processedAt") VALUES (${q.p(key)}, ${q.p(at)}) ON CONFLICT ("key") DO NOTHING`,
+export async function recordUpdate(tx: Tx, options: { key: string }): Promise<boolean> {
+  const q = new Params(tx);
+  const count = await tx.db.$executeRawUnsafe(
+    `INSERT INTO "ProcessedUpdate" ("key", "processedAt") VALUES (${q.p(options.key)}, ${q.p(tx.now)}) ON CONFLICT ("key") DO NOTHING`,
     ...q.values,
   );
   return count === 1;

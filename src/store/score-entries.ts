@@ -1,53 +1,85 @@
-import type { ScoreEntry } from '../../generated/sqlite/index.js';
-import type { Db, Provider } from './client.js';
+import { parseScoreKind, type ScoreKind } from '../domain/states.js';
 import { Params } from './sql.js';
+import type { Tx } from './tx.js';
 
 /**
  * Score versions, written and read on `/score`'s path as single raw statements (see
  * `context-reads.ts` for why). Versions are only ever added: a new score for a criterion is a
- * new row, and the latest row of each kind counts.
+ * new row, and the latest row of each kind counts. `insertScoreEntries` is the one writer of
+ * the table (self-scores and reviews alike), stamped with the command's time.
  */
 
 /** A new self-score or review version of one criterion. */
 export interface NewScoreEntry {
   criterionId: number;
-  kind: 'self' | 'review';
+  kind: ScoreKind;
   points: number;
   note: string | null;
 }
 
-/** Adds versions to a sheet, all in one `INSERT`. */
-export async function insertScoreEntries(db: Db, provider: Provider, sheetId: number, authorId: number, at: Date, entries: NewScoreEntry[]): Promise<void> {
+/** A stored score version, as the domain folds them. */
+export interface ScoreEntryRow {
+  id: number;
+  sheetId: number;
+  criterionId: number;
+  kind: ScoreKind;
+  points: number;
+  note: string | null;
+}
+
+/** Adds versions to a sheet by `authorId`, all in one `INSERT`, at the handle's `now`. */
+export async function insertScoreEntries(tx: Tx, options: { sheetId: number; authorId: number; entries: NewScoreEntry[] }): Promise<void> {
+  const { sheetId, authorId, entries } = options;
   if (!entries.length) return;
-  const q = new Params(provider);
-  const rows = entries.map((e) => `(${q.list([sheetId, e.criterionId, e.kind, e.points, e.note, authorId, at])})`);
-  await db.$executeRawUnsafe(
+  const q = new Params(tx);
+  const rows = entries.map((e) => `(${q.list([sheetId, e.criterionId, e.kind, e.points, e.note, authorId, tx.now])})`);
+  await tx.db.$executeRawUnsafe(
     `INSERT INTO "ScoreEntry" ("sheetId", "criterionId", "kind", "points", "note", "authorId", "createdAt") VALUES ${rows.join(', ')}`,
     ...q.values,
   );
 }
 
-/** A sheet's score versions, oldest first, as the domain folds them (one statement). */
-export async function readSheetEntries(db: Db, provider: Provider, sheetId: number): Promise<Pick<ScoreEntry, 'id' | 'criterionId' | 'kind' | 'points' | 'note'>[]> {
-  const q = new Params(provider);
-  return db.$queryRawUnsafe(
-    `SELECT "id", "criterionId", "kind", "points", "note" FROM "ScoreEntry" WHERE "sheetId" = ${q.p(sheetId)} ORDER BY "id"`,
+/** A sheet's score versions, oldest first (one statement). */
+export async function readSheetEntries(tx: Tx, options: { sheetId: number }): Promise<ScoreEntryRow[]> {
+  const q = new Params(tx);
+  const rows = await tx.db.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT "id", "sheetId", "criterionId", "kind", "points", "note" FROM "ScoreEntry" WHERE "sheetId" = ${q.p(options.sheetId)} ORDER BY "id"`,
     ...q.values,
   );
+  return rows.map(toEntry);
 }
 
 /** Every score version of a round, of every unit's sheet, oldest first (one statement). */
-export async function readRoundEntries(
-  db: Db,
-  provider: Provider,
-  roundId: number,
-): Promise<Pick<ScoreEntry, 'id' | 'sheetId' | 'criterionId' | 'kind' | 'points' | 'note'>[]> {
-  const q = new Params(provider);
-  return db.$queryRawUnsafe(
+export async function readRoundEntries(tx: Tx, options: { roundId: number }): Promise<ScoreEntryRow[]> {
+  const q = new Params(tx);
+  const rows = await tx.db.$queryRawUnsafe<Record<string, unknown>[]>(
     `SELECT e."id", e."sheetId", e."criterionId", e."kind", e."points", e."note"
        FROM "ScoreEntry" e JOIN "Sheet" s ON s."id" = e."sheetId"
-      WHERE s."roundId" = ${q.p(roundId)}
+      WHERE s."roundId" = ${q.p(options.roundId)}
       ORDER BY e."id"`,
     ...q.values,
   );
+  return rows.map(toEntry);
+}
+
+/** The latest version of one criterion on a sheet, of either kind (what a review replaces). */
+export async function latestScoreEntry(tx: Tx, options: { sheetId: number; criterionId: number }): Promise<ScoreEntryRow | null> {
+  const q = new Params(tx);
+  const rows = await tx.db.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT "id", "sheetId", "criterionId", "kind", "points", "note" FROM "ScoreEntry"
+      WHERE "sheetId" = ${q.p(options.sheetId)} AND "criterionId" = ${q.p(options.criterionId)} ORDER BY "id" DESC LIMIT 1`,
+    ...q.values,
+  );
+  return rows[0] ? toEntry(rows[0]) : null;
+}
+
+function toEntry(row: Record<string, unknown>): ScoreEntryRow {
+  return {
+    id: Number(row.id),
+    sheetId: Number(row.sheetId),
+    criterionId: Number(row.criterionId),
+    kind: parseScoreKind(String(row.kind)),
+    points: Number(row.points),
+    note: row.note === null || row.note === undefined ? null : String(row.note),
+  };
 }

@@ -1,5 +1,6 @@
 import { Prisma } from '../../generated/sqlite/index.js';
-import type { Db, Provider } from './client.js';
+import type { Provider } from './client.js';
+import { dialectOf, type Tx } from './tx.js';
 
 /**
  * Raw SQL that reads the same on SQLite and PostgreSQL, for the few statements where Prisma's
@@ -7,16 +8,13 @@ import type { Db, Provider } from './client.js';
  * identifiers, and placeholders written in each dialect by `Params`.
  */
 
-/** A database handle (usually a transaction's) with its dialect: what raw statements need. A command's context is one. */
-export interface Conn {
-  db: Db;
-  provider: Provider;
-}
-
-/** Positional parameters for one raw statement, in the provider's dialect, in textual order. */
+/** Positional parameters for one raw statement, in the handle's dialect, in textual order. */
 export class Params {
   readonly values: unknown[] = [];
-  constructor(private readonly provider: Provider) {}
+  private readonly provider: Provider;
+  constructor(tx: Tx) {
+    this.provider = dialectOf(tx);
+  }
   /** A placeholder for `value`: `?` on SQLite, `$n` on PostgreSQL. */
   p(value: unknown): string {
     this.values.push(value);

@@ -1,5 +1,6 @@
 import { createPrismaClient, providerOf, type Db, type Provider } from './client.js';
 import { migrate } from './migrate.js';
+import { openTx, type Tx } from './tx.js';
 
 /**
  * The store: one Prisma client on the configured database. Passed in to whatever needs it
@@ -8,7 +9,7 @@ import { migrate } from './migrate.js';
 export class Store {
   private constructor(
     private readonly client: ReturnType<typeof createPrismaClient>,
-    readonly provider: Provider,
+    private readonly provider: Provider,
   ) {}
 
   /** Opens the database at `url`, applying committed migrations first. */
@@ -29,12 +30,28 @@ export class Store {
     return this.client;
   }
 
+  /** A handle on the pool (no transaction) at `now`: for store reads outside a command. */
+  handle(now: Date): Tx {
+    return openTx(this.client, now, this.provider);
+  }
+
   /**
-   * Runs `work` in one transaction: a command's changes and their audit records commit
-   * together or not at all.
+   * Runs `work` in one transaction at `now` (the command's injected time, stamped on every
+   * row it writes): a command's changes and their audit records commit together or not at all.
    */
-  tx<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    return this.client.$transaction((tx) => work(tx as unknown as Db), { maxWait: 10_000, timeout: 30_000 });
+  tx<T>(now: Date, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.client.$transaction((db) => work(openTx(db as unknown as Db, now, this.provider)), { maxWait: 10_000, timeout: 30_000 });
+  }
+
+  /**
+   * Runs a few statements that belong to no command (the scheduler's claims and delivery
+   * records). On PostgreSQL they go straight to the pool. On SQLite they run in a transaction
+   * of their own: Prisma's SQLite adapter has one connection, and a statement issued while a
+   * command's transaction is open on it joins that transaction, so a command that fails (and
+   * rolls back) would take them with it; `tx` waits for the open transaction to end instead.
+   */
+  atomic<T>(now: Date, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.provider === 'sqlite' ? this.tx(now, work) : work(this.handle(now));
   }
 
   /** True when the database answers (for `GET /healthz`). */

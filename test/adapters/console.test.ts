@@ -4,26 +4,9 @@ import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConsoleAdapter } from '../../src/adapters/console/console-adapter.js';
-import { parseCommandText } from '../../src/adapters/console/parse.js';
-import { splitMessage } from '../../src/adapters/render.js';
 import type { Store } from '../../src/store/store.js';
 import { Harness, i18n } from '../support/harness.js';
 import { freshSqliteStore } from '../support/store.js';
-
-describe('command text', () => {
-  it('splits command, arguments and body, with or without @botname', () => {
-    expect(parseCommandText('/score@ThiDuaBot 1.1 8,5 ghi chú\n1.2 9')).toEqual({ command: 'score', args: '1.1 8,5 ghi chú', body: '1.2 9' });
-    expect(parseCommandText('/Status')).toEqual({ command: 'status', args: '', body: '' });
-    expect(parseCommandText('hello')).toBeNull();
-  });
-
-  it('splits long messages at line boundaries', () => {
-    const text = Array.from({ length: 100 }, (_, i) => `dòng ${i} ${'x'.repeat(50)}`).join('\n');
-    const chunks = splitMessage(text, 1000);
-    expect(chunks.every((c) => c.length <= 1000)).toBe(true);
-    expect(chunks.join('\n')).toBe(text);
-  });
-});
 
 describe('console adapter', () => {
   let store: Store;
@@ -38,7 +21,9 @@ describe('console adapter', () => {
     let printed = '';
     output.on('data', (chunk) => (printed += String(chunk)));
     const filesDir = mkdtempSync(join(tmpdir(), 'console-files-'));
-    const adapter = new ConsoleAdapter({ core: h.core, i18n, locale: 'vi', input, output, filesDir });
+    let closed!: () => void;
+    const inputDone = new Promise<void>((resolve) => (closed = resolve));
+    const adapter = new ConsoleAdapter({ core: h.core, i18n, locale: 'vi', input, output, filesDir, onClose: () => closed() });
     await adapter.start();
     const lines = [
       '/setup Khối thi đua Nội chính tỉnh Hà Nam',
@@ -49,7 +34,7 @@ describe('console adapter', () => {
       ':as Thư ký',
       '/approve CA',
       '/term 2026',
-      `:attach ${resolve('../shared/samples/criteria-home-affairs.csv')}`,
+      `:attach ${resolve('examples/criteria-home-affairs.csv')}`,
       '/criteria',
       '/round yearend 10/12/2026',
       '/export csv',
@@ -58,7 +43,9 @@ describe('console adapter', () => {
       '/cuatoi',
     ];
     for (const line of lines) input.write(`${line}\n`);
-    await new Promise((r) => setTimeout(r, 50));
+    // The end of input closes the console once every line before it has been answered.
+    input.end();
+    await inputDone;
     await adapter.idle();
     await adapter.stop();
     expect(printed).toContain('Đã thêm 2 đơn vị: SNV, CA');

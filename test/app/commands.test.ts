@@ -120,7 +120,7 @@ for (const provider of PROVIDERS) {
       });
 
       it('imports criteria from the shared CSV and from XLSX', async () => {
-        const csv = readFileSync('../shared/samples/criteria-home-affairs.csv');
+        const csv = readFileSync('examples/criteria-home-affairs.csv');
         const said = await h.say(sec, '/criteria', { attachments: [fileAttachment('criteria-home-affairs.csv', csv)] });
         expect(said.text).toContain('Đã cập nhật bảng tiêu chí năm 2026: 14 tiêu chí');
         expect(said.text).toContain('Tổng điểm tối đa: 100');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { criteriaFromRows, parseCriteriaText, summariseCriteria } from '../../src/domain/criteria.js';
 import { LineErrors, UserError } from '../../src/domain/errors.js';
 
-const SAMPLE = readFileSync('../shared/samples/criteria-home-affairs.csv', 'utf8');
+const SAMPLE = readFileSync('examples/criteria-home-affairs.csv', 'utf8');
 
 describe('criteria from the /criteria body', () => {
   it('reads sections, criteria, bonus and deduction rows', () => {

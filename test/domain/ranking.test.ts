@@ -102,7 +102,7 @@ describe('score versions and the consolidated table', () => {
     expect(current.counted.get('2')).toBe(1000);
   });
 
-  it('builds rows by rank with criterion columns and sums', () => {
+  it('builds rows by rank with criterion columns and sums; a unit that never submitted is listed last, unranked', () => {
     const table = buildConsolidated(TABLE, [
       { unitCode: 'A', unitName: 'Alpha', sheetState: 'confirmed', versions: [v(1, '1', 'self', 5000), v(2, 'T', 'self', 300), v(3, 'D', 'self', 100)] },
       { unitCode: 'B', unitName: 'Beta', sheetState: null, versions: null },
@@ -113,7 +113,7 @@ describe('score versions and the consolidated table', () => {
     expect(table.rows.map((r) => [r.rank, r.unitCode, r.scores, r.bonus, r.deductions, r.total, r.classification])).toEqual([
       [1, 'C', [5000, 2000, 0], 0, 0, 7000, 'completed'],
       [2, 'A', [5000, 0, 0], 300, 100, 5200, 'completed'],
-      [3, 'B', [null, null, null], null, null, null, null],
+      [null, 'B', [null, null, null], null, null, null, null],
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Store } from '../../src/store/store.js';
+import { dialectOf } from '../../src/store/tx.js';
 
 /**
  * Bulk data for the race tests and the sweep benchmark, written with a few multi-row INSERTs
@@ -32,7 +33,7 @@ export interface BulkResult {
 const TABLES = ['Cluster', 'Unit', 'Term', 'Round', 'Sheet', 'Meeting', 'Chat', 'Reminder'];
 
 export async function bulkSeed(store: Store, o: BulkOptions): Promise<BulkResult> {
-  const pg = store.provider === 'postgresql';
+  const pg = dialectOf(store.handle(o.now)) === 'postgresql';
   const t = (d: Date) => `'${pg ? d.toISOString().replace('T', ' ').replace('Z', '') : d.toISOString().replace('Z', '+00:00')}'`;
   const now = t(o.now);
   const insert = async (table: string, columns: string[], rows: string[][]) => {

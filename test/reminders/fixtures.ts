@@ -2,11 +2,18 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Reply } from '../../src/reply.js';
-import { SendError, type Adapter, type Platform } from '../../src/delivery.js';
+import { DEFAULT_CAPABILITIES, SendError, type Adapter, type Platform } from '../../src/delivery.js';
 import { I18n } from '../../src/i18n/i18n.js';
 import type { Db } from '../../src/store/client.js';
 import { replanReminders } from '../../src/store/reminders.js';
 import type { Store } from '../../src/store/store.js';
+import { rollOverHandover } from '../../src/app/rollover.js';
+import type { RollOver } from '../../src/scheduler/index.js';
+
+/** The year's rollover as `main.ts` wires it into the scheduler. */
+export function rollOverOn(store: Store): RollOver {
+  return (request) => rollOverHandover(store, request);
+}
 
 export const TZ = 'Asia/Ho_Chi_Minh';
 export const MINUTE = 60_000;
@@ -38,6 +45,7 @@ export class RecordingAdapter implements Adapter {
   readonly sent: Sent[] = [];
   readonly attempts: string[] = [];
   readonly failing = new Map<string, SendError>();
+  readonly capabilities = DEFAULT_CAPABILITIES;
 
   constructor(readonly platform: Platform = 'console') {}
 
@@ -99,19 +107,19 @@ export async function seedCluster(
 
 /** Opens a round with a deadline and plans its reminders, as `/round` does. */
 export async function openRound(store: Store, cluster: SeededCluster, deadline: Date, now: Date, kind = 'midyear'): Promise<number> {
-  return store.tx(async (db) => {
-    const round = await db.round.create({ data: { termId: cluster.termId, kind, deadline, openedAt: now } });
-    await replanReminders(db, { clusterId: cluster.clusterId, type: 'round', id: round.id, eventAt: deadline }, now, TZ);
+  return store.tx(now, async (tx) => {
+    const round = await tx.db.round.create({ data: { termId: cluster.termId, kind, deadline, openedAt: now } });
+    await replanReminders(tx, { clusterId: cluster.clusterId, type: 'round', id: round.id, eventAt: deadline, timezone: TZ });
     return round.id;
   });
 }
 
 /** Moves a round's deadline (or closes it with `null`) and replans, as `/round` and `/close` do. */
 export async function moveRound(store: Store, cluster: SeededCluster, roundId: number, deadline: Date | null, now: Date): Promise<void> {
-  await store.tx(async (db) => {
-    if (deadline) await db.round.update({ where: { id: roundId }, data: { deadline } });
-    else await db.round.update({ where: { id: roundId }, data: { state: 'closed', closedAt: now } });
-    await replanReminders(db, { clusterId: cluster.clusterId, type: 'round', id: roundId, eventAt: deadline }, now, TZ);
+  await store.tx(now, async (tx) => {
+    if (deadline) await tx.db.round.update({ where: { id: roundId }, data: { deadline } });
+    else await tx.db.round.update({ where: { id: roundId }, data: { state: 'closed', closedAt: now } });
+    await replanReminders(tx, { clusterId: cluster.clusterId, type: 'round', id: roundId, eventAt: deadline, timezone: TZ });
   });
 }
 

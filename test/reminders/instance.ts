@@ -10,11 +10,11 @@
  * Arguments: DATABASE_URL, instance id.
  */
 import type { Reply } from '../../src/reply.js';
-import type { Adapter, Platform } from '../../src/delivery.js';
+import { DEFAULT_CAPABILITIES, type Adapter, type Platform } from '../../src/delivery.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { Scheduler } from '../../src/scheduler/index.js';
 import { Store } from '../../src/store/store.js';
-import { reminderI18n } from './fixtures.js';
+import { reminderI18n, rollOverOn } from './fixtures.js';
 
 const [url, instanceId] = process.argv.slice(2) as [string, string];
 const store = await Store.open(url, { migrate: false });
@@ -22,6 +22,7 @@ const clock = new ManualClock(new Date(0));
 let sent: [string, string][] = [];
 
 const adapter = (platform: Platform): Adapter => ({
+  capabilities: DEFAULT_CAPABILITIES,
   platform,
   start: async () => {},
   stop: async () => {},
@@ -39,6 +40,7 @@ const scheduler = new Scheduler({
     ['telegram', adapter('telegram')],
     ['slack', adapter('slack')],
   ]),
+  rollOver: rollOverOn(store),
   instanceId,
   batchSize: 50,
 });

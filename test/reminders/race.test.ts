@@ -7,7 +7,7 @@ import { Scheduler, type TickReport } from '../../src/scheduler/index.js';
 import { Store } from '../../src/store/store.js';
 import { freshPostgresStore, freshSqliteStore, POSTGRES_URL, postgresAvailable } from '../support/store.js';
 import { bulkSeed } from './bulk.js';
-import { HOUR, MINUTE, RecordingAdapter, reminderI18n } from './fixtures.js';
+import { HOUR, MINUTE, RecordingAdapter, reminderI18n, rollOverOn } from './fixtures.js';
 
 const i18n = reminderI18n();
 const NOW = new Date('2025-06-30T03:00:00Z');
@@ -51,7 +51,7 @@ async function race(store: Store, instances: Instances): Promise<void> {
   let now = NOW;
   for (let round = 0; round < ROUNDS; round += 1) {
     results.push(...(await instances.tickAll(now)));
-    now = new Date(now.getTime() + 10 * MINUTE); // past the stale-claim limit: a claim left behind would be taken over
+    now = new Date(now.getTime() + 10 * MINUTE); // past the lease: a claim left behind would be taken over
   }
   const total = (field: 'claimed' | 'sent' | 'deliveries' | 'failures' | 'errors') => results.reduce((sum, r) => sum + r.report[field], 0);
   const expectedDeliveries = chatKeys.length * 2;
@@ -92,7 +92,7 @@ function inProcess(stores: Store[]): Instances {
       ['telegram', telegram],
       ['slack', slack],
     ]);
-    return { scheduler: new Scheduler({ store, clock, i18n, adapters, instanceId: `instance-${i + 1}`, batchSize: 50 }), telegram, slack };
+    return { scheduler: new Scheduler({ store, clock, i18n, adapters, rollOver: rollOverOn(store), instanceId: `instance-${i + 1}`, batchSize: 50 }), telegram, slack };
   });
   return {
     async tickAll(now) {

@@ -2,16 +2,22 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replyText } from '../../src/adapters/render.js';
 import { SendError, type Adapter } from '../../src/delivery.js';
 import { ManualClock } from '../../src/domain/clock.js';
-import { claimDueReminders, recordDelivery, replanReminders, rollOverHandover, upcomingReply } from '../../src/store/reminders.js';
+import { rollOverHandover } from '../../src/app/rollover.js';
+import { upcomingReply } from '../../src/app/commands/reminders.js';
+import { claimDueReminders } from '../../src/store/reminder-claims.js';
+import { recordDelivery } from '../../src/store/reminder-deliveries.js';
+import { listUpcoming, replanReminders } from '../../src/store/reminders.js';
 import type { Store } from '../../src/store/store.js';
 import { Scheduler } from '../../src/scheduler/index.js';
 import { freshPostgresStore, freshSqliteStore, POSTGRES_URL, postgresAvailable } from '../support/store.js';
-import { DAY, HOUR, MINUTE, moveRound, openRound, RecordingAdapter, reminderI18n, remindersOf, seedCluster, TZ } from './fixtures.js';
+import { DAY, HOUR, MINUTE, moveRound, openRound, RecordingAdapter, reminderI18n, remindersOf, rollOverOn, seedCluster, TZ } from './fixtures.js';
 
 const i18n = reminderI18n();
 // 30/06/2025 23:59 local (UTC+7).
 const DEADLINE = new Date('2025-06-30T16:59:00Z');
 const START = new Date('2025-06-01T03:00:00Z');
+/** The scheduler's default lease. */
+const LEASE = 20_000;
 
 const pg = await postgresAvailable();
 if (!pg) console.log(`PostgreSQL is not reachable at ${POSTGRES_URL}: running the scheduler tests on SQLite only (CI=true makes this a failure).`);
@@ -24,7 +30,7 @@ describe.each(databases)('on %s', (database) => {
   let adapter: RecordingAdapter;
 
   function scheduler(options: { instanceId?: string; adapters?: Map<string, Adapter> } = {}): Scheduler {
-    return new Scheduler({ store, clock, i18n, adapters: options.adapters ?? new Map([['console', adapter]]), instanceId: options.instanceId ?? 'test-1' });
+    return new Scheduler({ store, clock, i18n, adapters: options.adapters ?? new Map([['console', adapter]]), rollOver: rollOverOn(store), instanceId: options.instanceId ?? 'test-1' });
   }
 
   beforeEach(async () => {
@@ -182,7 +188,7 @@ describe.each(databases)('on %s', (database) => {
       expect(report).toMatchObject({ claimed: 1, sent: 1 });
       expect(adapter.sent[0]!.reply.text![0]!.args).toEqual({ kind: 'midyear', deadline: '30/06/2025 23:59', days: 2 });
       // Replanning again with the same deadline does not repeat what went out.
-      await store.tx((db) => replanReminders(db, { clusterId: cluster.clusterId, type: 'round', id: roundId, eventAt: DEADLINE }, clock.now(), TZ));
+      await store.tx(clock.now(), (tx) => replanReminders(tx, { clusterId: cluster.clusterId, type: 'round', id: roundId, eventAt: DEADLINE, timezone: TZ }));
       expect(await store.db.reminder.count({ where: { subjectId: roundId, state: 'pending', dueAt: { lte: clock.now() } } })).toBe(0);
     });
 
@@ -203,7 +209,7 @@ describe.each(databases)('on %s', (database) => {
       const roundId = await openRound(store, cluster, DEADLINE, clock.now());
       clock.set(new Date('2025-06-23T01:00:00Z'));
       // Another instance claims d7 and dies; meanwhile the deadline moves.
-      await claimDueReminders(store.db, { provider: store.provider, now: clock.now(), instanceId: 'dead', limit: 10, staleMs: 5 * MINUTE });
+      await claimDueReminders(store.handle(clock.now()), { instanceId: 'dead', limit: 10, leaseMs: LEASE });
       await moveRound(store, cluster, roundId, new Date('2025-07-31T16:59:00Z'), clock.now());
       clock.advance(10 * MINUTE);
       const report = await scheduler().tick();
@@ -217,7 +223,7 @@ describe.each(databases)('on %s', (database) => {
       const cluster = await seedCluster(store.db);
       const roundId = await openRound(store, cluster, DEADLINE, clock.now());
       const meeting = await store.db.meeting.create({ data: { termId: cluster.termId, kind: 'midyear', at: new Date('2025-06-29T02:00:00Z'), place: 'Bạc Liêu' } });
-      await store.tx((db) => replanReminders(db, { clusterId: cluster.clusterId, type: 'meeting', id: meeting.id, eventAt: meeting.at }, clock.now(), TZ));
+      await store.tx(clock.now(), (tx) => replanReminders(tx, { clusterId: cluster.clusterId, type: 'meeting', id: meeting.id, eventAt: meeting.at, timezone: TZ }));
       // Down from 01/06 until 30/06 12:00 local: d7, d3, d1, d0 and m3, m1 all fell due; the
       // meeting (29/06 09:00 local) is over, the deadline is still ahead.
       clock.set(new Date('2025-06-30T05:00:00Z'));
@@ -246,7 +252,7 @@ describe.each(databases)('on %s', (database) => {
       const cluster = await seedCluster(store.db);
       await openRound(store, cluster, DEADLINE, clock.now());
       clock.set(new Date('2025-06-29T03:00:00Z'));
-      const s = new Scheduler({ store, clock, i18n, adapters: new Map([['console', adapter]]), cron: '0 0 1 1 *', instanceId: 'starter' });
+      const s = new Scheduler({ store, clock, i18n, adapters: new Map([['console', adapter]]), rollOver: rollOverOn(store), cron: '0 0 1 1 *', instanceId: 'starter' });
       await s.start();
       expect(adapter.keysFor(cluster.chatKeys[0]!)).toEqual(['reminder-round-submit']);
       expect(adapter.sent[0]!.reply.text![0]!.args?.days).toBe(1);
@@ -254,7 +260,7 @@ describe.each(databases)('on %s', (database) => {
     });
 
     it('rejects a bad cron expression at construction', () => {
-      expect(() => new Scheduler({ store, clock, i18n, adapters: new Map(), cron: 'every minute' })).toThrow(/SCHEDULER_CRON/);
+      expect(() => new Scheduler({ store, clock, i18n, adapters: new Map(), rollOver: rollOverOn(store), cron: 'every minute' })).toThrow(/SCHEDULER_CRON/);
     });
 
     it('keeps its claims and records when a command’s transaction rolls back meanwhile', async () => {
@@ -266,9 +272,9 @@ describe.each(databases)('on %s', (database) => {
       let started!: () => void;
       const tickStarted = new Promise<void>((resolve) => (started = resolve));
       const watched = { now: () => (started(), clock.now()) };
-      const s = new Scheduler({ store, clock: watched, i18n, adapters: new Map([['console', adapter]]), instanceId: 'watched' });
+      const s = new Scheduler({ store, clock: watched, i18n, adapters: new Map([['console', adapter]]), rollOver: rollOverOn(store), instanceId: 'watched' });
       const failing = store
-        .tx(async (db) => {
+        .tx(clock.now(), async ({ db }) => {
           await db.cluster.update({ where: { id: cluster.clusterId }, data: { name: 'đổi tên' } });
           await tickStarted;
           for (let i = 0; i < 50; i += 1) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -290,13 +296,13 @@ describe.each(databases)('on %s', (database) => {
       await openRound(store, cluster, DEADLINE, clock.now());
       clock.set(new Date('2025-06-23T01:00:00Z'));
       // The dead instance claimed d7, sent to the first chat, recorded it, and crashed.
-      const claimed = await claimDueReminders(store.db, { provider: store.provider, now: clock.now(), instanceId: 'dead', limit: 10, staleMs: 5 * MINUTE });
+      const claimed = await claimDueReminders(store.handle(clock.now()), { instanceId: 'dead', limit: 10, leaseMs: LEASE });
       expect(claimed).toHaveLength(1);
-      await recordDelivery(store.db, store.provider, { reminderId: claimed[0]!.id, chatId: cluster.chatIds[0]!, state: 'sent', at: clock.now() });
-      // Not stale yet: nobody else may take it.
-      clock.advance(4 * MINUTE);
+      await recordDelivery(store.handle(clock.now()), { reminderId: claimed[0]!.id, chatId: cluster.chatIds[0]!, state: 'sent' });
+      // Its lease has not lapsed yet: nobody else may take it.
+      clock.advance(LEASE - 1);
       expect((await scheduler({ instanceId: 'alive' }).tick()).claimed).toBe(0);
-      clock.advance(2 * MINUTE);
+      clock.advance(1);
       const report = await scheduler({ instanceId: 'alive' }).tick();
       expect(report).toMatchObject({ claimed: 1, sent: 1, deliveries: 1 });
       expect(adapter.sent.map((m) => m.chatKey)).toEqual([cluster.chatKeys[1]]);
@@ -357,7 +363,7 @@ describe.each(databases)('on %s', (database) => {
       const cluster = await seedCluster(store.db);
       const at = new Date('2025-08-24T01:30:00Z'); // 24/08/2025 08:30 local
       const meeting = await store.db.meeting.create({ data: { termId: cluster.termId, kind: 'midyear', at, place: 'UBND tỉnh Bạc Liêu' } });
-      await store.tx((db) => replanReminders(db, { clusterId: cluster.clusterId, type: 'meeting', id: meeting.id, eventAt: at }, clock.now(), TZ));
+      await store.tx(clock.now(), (tx) => replanReminders(tx, { clusterId: cluster.clusterId, type: 'meeting', id: meeting.id, eventAt: at, timezone: TZ }));
       const s = scheduler();
       clock.set(new Date('2025-08-21T01:00:00Z'));
       await s.tick();
@@ -369,10 +375,10 @@ describe.each(databases)('on %s', (database) => {
       ]);
 
       const other = await store.db.meeting.create({ data: { termId: cluster.termId, kind: 'yearend', at: new Date('2025-12-20T01:00:00Z') } });
-      await store.tx((db) => replanReminders(db, { clusterId: cluster.clusterId, type: 'meeting', id: other.id, eventAt: other.at }, clock.now(), TZ));
-      await store.tx(async (db) => {
-        await db.meeting.update({ where: { id: other.id }, data: { state: 'cancelled' } });
-        await replanReminders(db, { clusterId: cluster.clusterId, type: 'meeting', id: other.id, eventAt: null }, clock.now(), TZ);
+      await store.tx(clock.now(), (tx) => replanReminders(tx, { clusterId: cluster.clusterId, type: 'meeting', id: other.id, eventAt: other.at, timezone: TZ }));
+      await store.tx(clock.now(), async (tx) => {
+        await tx.db.meeting.update({ where: { id: other.id }, data: { state: 'cancelled' } });
+        await replanReminders(tx, { clusterId: cluster.clusterId, type: 'meeting', id: other.id, eventAt: null, timezone: TZ });
       });
       adapter.clear();
       clock.set(new Date('2025-12-21T00:00:00Z'));
@@ -386,7 +392,7 @@ describe.each(databases)('on %s', (database) => {
       await store.db.term.update({ where: { id: cluster.termId }, data: { leaderUnitId: la } });
       const at = new Date('2026-05-06T02:00:00Z'); // 06/05/2026 09:00 local
       const handover = await store.db.handover.create({ data: { termId: cluster.termId, fromUnitId: la, toUnitId: bl, at } });
-      await store.tx((db) => replanReminders(db, { clusterId: cluster.clusterId, type: 'handover', id: handover.id, eventAt: at }, clock.now(), TZ));
+      await store.tx(clock.now(), (tx) => replanReminders(tx, { clusterId: cluster.clusterId, type: 'handover', id: handover.id, eventAt: at, timezone: TZ }));
       const s = scheduler();
       for (const t of ['2026-04-29T01:00:00Z', '2026-05-05T01:00:00Z']) {
         clock.set(new Date(t));
@@ -426,11 +432,11 @@ describe.each(databases)('on %s', (database) => {
       const cluster = await seedCluster(store.db);
       const at = new Date('2026-05-06T02:00:00Z');
       const handover = await store.db.handover.create({ data: { termId: cluster.termId, toUnitId: cluster.unitIds[1]!, at } });
-      await store.tx((db) => replanReminders(db, { clusterId: cluster.clusterId, type: 'handover', id: handover.id, eventAt: at }, clock.now(), TZ));
+      await store.tx(clock.now(), (tx) => replanReminders(tx, { clusterId: cluster.clusterId, type: 'handover', id: handover.id, eventAt: at, timezone: TZ }));
       clock.set(at);
-      const claimed = await claimDueReminders(store.db, { provider: store.provider, now: clock.now(), instanceId: 'dead', limit: 10, staleMs: 5 * MINUTE });
+      const claimed = await claimDueReminders(store.handle(clock.now()), { instanceId: 'dead', limit: 10, leaseMs: LEASE });
       expect(claimed.map((r) => r.slot)).toEqual(['h7', 'h1', 'h0']);
-      expect((await store.tx((db) => rollOverHandover(db, store.provider, handover.id, cluster.clusterId, clock.now()))).rolled).toBe(true);
+      expect((await rollOverHandover(store, { handoverId: handover.id, clusterId: cluster.clusterId, now: clock.now() })).rolled).toBe(true);
       clock.advance(10 * MINUTE);
       const report = await scheduler().tick();
       expect(report).toMatchObject({ claimed: 3, sent: 1, rollovers: 0, skippedBy: { 'event-passed': 2 } });
@@ -444,10 +450,10 @@ describe.each(databases)('on %s', (database) => {
       const cluster = await seedCluster(store.db);
       await openRound(store, cluster, DEADLINE, clock.now());
       const meeting = await store.db.meeting.create({ data: { termId: cluster.termId, kind: 'midyear', at: new Date('2025-07-05T01:30:00Z'), place: 'Cần Thơ' } });
-      await store.tx((db) => replanReminders(db, { clusterId: cluster.clusterId, type: 'meeting', id: meeting.id, eventAt: meeting.at }, clock.now(), TZ));
+      await store.tx(clock.now(), (tx) => replanReminders(tx, { clusterId: cluster.clusterId, type: 'meeting', id: meeting.id, eventAt: meeting.at, timezone: TZ }));
       clock.set(new Date('2025-06-28T00:00:00Z'));
       await scheduler().tick(); // sends d3 (and marks it), so it is no longer listed
-      const reply = await upcomingReply(store.db, cluster.clusterId, clock.now(), TZ);
+      const reply = upcomingReply(await listUpcoming(store.handle(clock.now()), { clusterId: cluster.clusterId }), clock.now(), TZ);
       expect(replyText(i18n, 'vi', reply)).toBe(
         [
           'Các nhắc nhở sắp tới (5):',
@@ -459,7 +465,7 @@ describe.each(databases)('on %s', (database) => {
         ].join('\n'),
       );
       const empty = await seedCluster(store.db);
-      expect(replyText(i18n, 'en', await upcomingReply(store.db, empty.clusterId, clock.now(), TZ))).toBe('No reminders to come.');
+      expect(replyText(i18n, 'en', upcomingReply(await listUpcoming(store.handle(clock.now()), { clusterId: empty.clusterId }), clock.now(), TZ))).toBe('No reminders to come.');
     });
   });
 });

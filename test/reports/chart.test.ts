@@ -55,14 +55,15 @@ describe('rankingChartPng', () => {
     expect(new Set(drawn.map((b) => b.fill)).size).toBe(4);
   });
 
-  it('leaves the unit with no sheet last with an empty bar', () => {
+  it('leaves the unit that never submitted last, unranked, with an empty bar', () => {
     const drawn = bars(svg);
     const lastBar = drawn[drawn.length - 1]!;
     const noSheetY = lastBar.y + 26;
     const [r, g, b] = image.pixel(lastBar.x + 400, noSheetY + 9);
     expect(Math.min(r, g, b)).toBeGreaterThan(230);
-    expect(svg).toContain('aria-label="chưa chấm điểm"');
+    expect(svg).toContain('aria-label="không nộp"');
     expect(svg.lastIndexOf('aria-label="VL"')).toBeGreaterThan(svg.lastIndexOf('aria-label="TV"'));
+    expect(svg.slice(svg.lastIndexOf('aria-label="TV"'), svg.lastIndexOf('aria-label="VL"'))).toContain('aria-label="–"');
   });
 
   it('writes the cluster, year, round and provisional mark, values with a decimal comma', () => {
@@ -71,7 +72,7 @@ describe('rankingChartPng', () => {
     expect(svg).toContain('aria-label="(tạm tính)"');
     expect(svg).toContain('aria-label="97,5"');
     expect(svg).not.toContain('aria-label="97.5"');
-    for (const label of ['Xuất sắc', 'Tốt', 'Hoàn thành', 'Chưa hoàn thành', 'Chưa chấm điểm']) expect(svg).toContain(`aria-label="${label}"`);
+    for (const label of ['Xuất sắc', 'Tốt', 'Hoàn thành', 'Chưa hoàn thành', 'Không nộp']) expect(svg).toContain(`aria-label="${label}"`);
     const en = rankingChartSvg(input, i18n.translator('en'), 'en');
     expect(en).toContain('aria-label="97.5"');
     expect(en).toContain('aria-label="(provisional)"');
@@ -105,7 +106,7 @@ describe('rankingChartPng', () => {
     const { input: many } = sampleInput({ withoutSheet: ['VL', 'AG'] });
     const svg2 = rankingChartSvg(many, vi, 'vi');
     expect(bars(svg2)).toHaveLength(11);
-    expect((svg2.match(/aria-label="chưa chấm điểm"/g) ?? []).length).toBe(2);
+    expect((svg2.match(/aria-label="không nộp"/g) ?? []).length).toBe(2);
   });
 });
 

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { consolidatedCsv, csvField, defuseFormula } from '../../src/reports/csv.js';
+import { consolidatedCsv } from '../../src/reports/csv.js';
 import { contractHeaderVi, reportsI18n, sampleInput } from './fixtures.js';
 
 const i18n = reportsI18n();
@@ -33,7 +33,7 @@ describe('consolidatedCsv', () => {
   it('matches the domain figures in every cell, with a decimal point', () => {
     input.table.rows.forEach((row, r) => {
       const cells = rows[r]!;
-      expect(cells[0]).toBe(String(row.rank));
+      expect(cells[0]).toBe(row.rank === null ? '' : String(row.rank));
       expect(cells[1]).toBe(row.unitCode);
       expect(cells[2]).toBe(row.unitName);
       const figures = [...row.scores, row.bonus, row.deductions, row.total];
@@ -45,7 +45,7 @@ describe('consolidatedCsv', () => {
           expect(Math.round(Number(cell) * 100)).toBe(value);
         }
       });
-      expect(cells[cells.length - 1]).toBe(row.classification ? CLASS_VI[row.classification] : '');
+      expect(cells[cells.length - 1]).toBe(row.classification ? CLASS_VI[row.classification] : 'Không nộp');
     });
     expect(rows.some((r) => r.some((c) => /^\d+\.\d+$/.test(c)))).toBe(true);
   });
@@ -66,10 +66,11 @@ describe('consolidatedCsv', () => {
     expect(Math.round(Number(bl[19]) * 100)).toBe(expected);
   });
 
-  it('lists a unit with no sheet last, with its rank and empty scores', () => {
+  it('lists a unit that never submitted last, unranked, with empty scores and "Không nộp"', () => {
     const last = rows[rows.length - 1]!;
-    expect(last.slice(0, 3)).toEqual(['13', 'VL', 'Sở Nội vụ Vĩnh Long']);
-    expect(last.slice(3).every((c) => c === '')).toBe(true);
+    expect(last.slice(0, 3)).toEqual(['', 'VL', 'Sở Nội vụ Vĩnh Long']);
+    expect(last.slice(3, -1).every((c) => c === '')).toBe(true);
+    expect(last[last.length - 1]).toBe('Không nộp');
   });
 
   it('quotes names with commas and quotes (RFC 4180) and they read back unchanged', () => {
@@ -98,20 +99,26 @@ describe('consolidatedCsv', () => {
   });
 });
 
-describe('csvField', () => {
+describe('consolidatedCsv quoting', () => {
   it('quotes only when needed and doubles quotes', () => {
-    expect(csvField('BL')).toBe('BL');
-    expect(csvField('a,b')).toBe('"a,b"');
-    expect(csvField('say "hi"')).toBe('"say ""hi"""');
-    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    const { input } = sampleInput();
+    const names = ['BL', 'a,b', 'say "hi"', 'two\nlines'];
+    names.forEach((name, i) => (input.table.rows[i]!.unitName = name));
+    const text = new TextDecoder().decode(consolidatedCsv(input, vi));
+    expect(text).toContain(',BL,');
+    expect(text).toContain(',"a,b",');
+    expect(text).toContain(',"say ""hi""",');
+    expect(text).toContain(',"two\nlines",');
   });
 });
 
-describe('defuseFormula', () => {
+describe('formula injection', () => {
   it('keeps a spreadsheet from running a unit name as a formula', () => {
-    expect(defuseFormula('=HYPERLINK("http://x","Bấm")')).toBe(`'=HYPERLINK("http://x","Bấm")`);
-    for (const start of ['+', '-', '@', '\t', '\r']) expect(defuseFormula(`${start}1`)).toBe(`'${start}1`);
-    expect(defuseFormula('Sở Nội vụ Bạc Liêu')).toBe('Sở Nội vụ Bạc Liêu');
+    const { input } = sampleInput();
+    const names = ['=HYPERLINK("http://x","Bấm")', '+1', '-1', '@1', '\t1', '\r1', 'Sở Nội vụ Bạc Liêu'];
+    names.forEach((name, i) => (input.table.rows[i]!.unitName = name));
+    const [, ...rows] = parsed(consolidatedCsv(input, vi));
+    expect(rows.slice(0, names.length).map((r) => r[2])).toEqual([...names.slice(0, 6).map((n) => `'${n}`), 'Sở Nội vụ Bạc Liêu']);
   });
 
   it('applies to names in the file but never to numbers', () => {

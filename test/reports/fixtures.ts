@@ -20,28 +20,24 @@ export function reportsI18n(): I18n {
   return new I18n(dir);
 }
 
-/** The sample criteria table of the Home Affairs clusters (../shared/samples). */
+/** The sample criteria table of the Home Affairs clusters (examples/criteria-home-affairs.csv). */
 export function sampleCriteria(): CriteriaTable {
-  const text = readFileSync('/work/shared/samples/criteria-home-affairs.csv', 'utf8');
+  const text = readFileSync('examples/criteria-home-affairs.csv', 'utf8');
   return criteriaFromRows(parse(text, { relax_column_count: true }) as string[][]);
 }
 
-/** The 13 Mekong Home Affairs departments (../shared/samples/clusters.md), one with a tricky name. */
-export const MEKONG_UNITS: [string, string][] = [
-  ['AG', 'Sở Nội vụ An Giang'],
-  ['BL', 'Sở Nội vụ Bạc Liêu'],
-  ['BT', 'Sở Nội vụ Bến Tre'],
-  ['CM', 'Sở Nội vụ Cà Mau'],
-  ['CT', 'Sở Nội vụ thành phố Cần Thơ, "TP trực thuộc TW" & <Tây Đô>'],
-  ['DT', 'Sở Nội vụ Đồng Tháp'],
-  ['HG', 'Sở Nội vụ Hậu Giang'],
-  ['KG', 'Sở Nội vụ Kiên Giang'],
-  ['LA', 'Sở Nội vụ Long An'],
-  ['ST', 'Sở Nội vụ Sóc Trăng'],
-  ['TG', 'Sở Nội vụ Tiền Giang'],
-  ['TV', 'Sở Nội vụ Trà Vinh'],
-  ['VL', 'Sở Nội vụ Vĩnh Long'],
-];
+/**
+ * The 13 Mekong Home Affairs departments (examples/units-mekong.txt), Cần Thơ renamed with the
+ * characters CSV, XML and HTML must escape (a comma, quotes, `&`, `<`, `>`).
+ */
+export const MEKONG_UNITS: [string, string][] = readFileSync('examples/units-mekong.txt', 'utf8')
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line && !line.startsWith('#'))
+  .map((line): [string, string] => {
+    const code = line.split(' ')[0]!;
+    return [code, code === 'CT' ? 'Sở Nội vụ thành phố Cần Thơ, "TP trực thuộc TW" & <Tây Đô>' : line.slice(code.length + 1)];
+  });
 
 /** A small deterministic generator, so every run scores the same. */
 function random(seed: number): () => number {
@@ -117,20 +113,27 @@ export function sampleInput(options: SampleOptions = {}): { input: ReportInput; 
     for (const v of s.versions ?? []) {
       if (v.kind !== 'review') continue;
       const self = s.versions!.find((x) => x.kind === 'self' && x.criterionCode === v.criterionCode)!;
+      // As `/review` writes it: points in hundredths, the reason with the new score.
       audit.push({
         at: new Date(START + audit.length * 37 * 60_000),
         actor: 'Nguyễn Thị Thu Hà (Thư ký cụm)',
-        action: 'Thẩm định',
-        subject: `${s.unitCode} · ${v.criterionCode}`,
-        before: String(self.points / 100),
-        after: String(v.points / 100),
-        reason: v.note,
+        action: 'score.review',
+        subject: s.unitCode,
+        before: JSON.stringify({ code: v.criterionCode, points: self.points, state: 'submitted' }),
+        after: JSON.stringify({ code: v.criterionCode, points: v.points, reason: v.note, state: 'reviewed' }),
       });
     }
   }
   // Recorded out of order on purpose: the sheet must list them oldest first.
   audit.reverse();
-  audit.push({ at: new Date(START - 86_400_000), actor: 'Trần Văn Bình', action: 'Nộp phiếu chấm', subject: 'AG', before: null, after: 'submitted' });
+  audit.push({
+    at: new Date(START - 86_400_000),
+    actor: 'Trần Văn Bình',
+    action: 'sheet.submit',
+    subject: 'AG',
+    before: JSON.stringify({ state: 'draft' }),
+    after: JSON.stringify({ state: 'submitted', total: 9250 }),
+  });
 
   const provisional = options.provisional ?? false;
   return {

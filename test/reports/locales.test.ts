@@ -20,6 +20,7 @@ function usedIds(): Set<string> {
     'report-round-state-': ['open', 'review', 'closed'],
     'report-sheet-state-': ['draft', 'submitted', 'reviewed', 'confirmed', 'disputed'],
     'report-kind-': ['criterion', 'bonus', 'deduction'],
+    'report-audit-action-': ['score-self', 'score-review', 'sheet-submit', 'sheet-confirm', 'sheet-explain', 'round-open', 'round-deadline', 'round-close', 'review-assign'],
   };
   for (const [prefix, values] of Object.entries(families)) for (const v of values) used.add(prefix + v);
   return used;
@@ -42,15 +43,14 @@ describe('reports locales', () => {
 
   it('formats every message in both languages', () => {
     const i18n = reportsI18n();
-    const args = { year: '2026', round: 'yearend', provisional: 'yes', max: 100, at: '10/12/2026 10:30' };
+    const args = {
+      ...{ year: '2026', round: 'Tổng kết năm', max: 100, at: '10/12/2026 10:30', code: '1.1', points: 8.5, before: 9.5, after: 8 },
+      ...{ total: 92.25, deadline: '10/12/2026 23:59', units: 13, reviewer: 'LA', unit: 'BL' },
+    };
     for (const locale of ['vi', 'en'] as const) for (const id of vi) expect(i18n.format(locale, id, args)).not.toBe('');
     expect(i18n.format('vi', 'report-scale', { max: 1000.5 })).toBe('Thang điểm 1000,5');
-    expect(i18n.format('vi', 'report-file-caption', { year: '2026', round: 'midyear', provisional: 'no' })).toBe(
-      'Bảng tổng hợp kết quả chấm điểm thi đua năm 2026 – sơ kết 6 tháng.',
-    );
-    expect(i18n.format('vi', 'report-file-caption', args)).toBe(
-      'Bảng tổng hợp kết quả chấm điểm thi đua năm 2026 – tổng kết năm (số liệu tạm tính, đợt chấm chưa chốt).',
-    );
+    expect(i18n.format('vi', 'report-audit-score', { code: '1.1', before: 9.5, after: 8 })).toBe('1.1: 9,5 → 8');
+    expect(i18n.format('en', 'report-audit-score', { code: '1.1', before: 9.5, after: 8 })).toBe('1.1: 9.5 → 8');
   });
 
   it('writes Vietnamese with its diacritics and sheet names Excel accepts', () => {

@@ -58,14 +58,15 @@ describe('consolidatedXlsx', async () => {
           expect(cell.numFmt).toBe(format(value));
         }
       });
-      expect(line.getCell(columns).value).toBe(row.classification ? CLASS_VI[row.classification] : null);
+      expect(line.getCell(columns).value).toBe(row.classification ? CLASS_VI[row.classification] : 'Không nộp');
     });
   });
 
-  it('lists the unit with no sheet last with empty scores', () => {
+  it('lists the unit that never submitted last, unranked, with empty scores', () => {
     const last = table.getRow(1 + MEKONG_UNITS.length);
-    expect([last.getCell(1).value, last.getCell(2).value]).toEqual([13, 'VL']);
-    for (let c = 4; c <= 3 + input.table.criteria.length + 4; c++) expect(last.getCell(c).value).toBeNull();
+    expect([last.getCell(1).value, last.getCell(2).value]).toEqual([null, 'VL']);
+    for (let c = 4; c <= 3 + input.table.criteria.length + 3; c++) expect(last.getCell(c).value).toBeNull();
+    expect(last.getCell(3 + input.table.criteria.length + 4).value).toBe('Không nộp');
   });
 
   it('sets column widths that fit the contents', () => {
@@ -154,17 +155,17 @@ describe('consolidatedXlsx', async () => {
     expect(reviewedCount).toBeGreaterThan(5);
   });
 
-  it('gives the unit with no sheet its sheet too, marked not scored', () => {
+  it('gives the unit that never submitted its sheet too, marked not submitted, unranked', () => {
     const sheet = book.getWorksheet('VL')!;
-    expect(sheet.getCell('B2').value).toBe('Chưa chấm điểm');
-    expect(sheet.getCell('B3').value).toBe(13);
+    expect(sheet.getCell('B2').value).toBe('Không nộp');
+    expect(sheet.getCell('B3').value).toBeNull();
     expect(sheet.getCell('B6').value).toBeNull();
-    expect(sheet.getCell('B7').value).toBeNull();
+    expect(sheet.getCell('B7').value).toBe('Không nộp');
   });
 
-  it('ends with the audit trail, oldest first, times in the cluster time zone', () => {
+  it('ends with the audit trail as a person reads it, oldest first, times in the cluster time zone', () => {
     const audit = book.worksheets[book.worksheets.length - 1]!;
-    expect(audit.getRow(1).values).toEqual([undefined, 'Thời gian', 'Người thực hiện', 'Thao tác', 'Nội dung', 'Giá trị cũ', 'Giá trị mới', 'Lý do điều chỉnh']);
+    expect(audit.getRow(1).values).toEqual([undefined, 'Thời gian', 'Người thực hiện', 'Thao tác', 'Đối tượng', 'Nội dung thay đổi', 'Lý do, ghi chú']);
     expect(audit.rowCount).toBe(1 + input.audit.length);
     const sorted = [...input.audit].sort((a, b) => a.at.getTime() - b.at.getTime());
     sorted.forEach((entry, i) => {
@@ -172,13 +173,26 @@ describe('consolidatedXlsx', async () => {
       expect(line.getCell(1).value).toEqual(new Date(entry.at.getTime() + 7 * 3_600_000));
       expect(line.getCell(1).numFmt).toBe('dd/mm/yyyy hh:mm');
       expect(line.getCell(2).value).toBe(entry.actor);
-      expect(line.getCell(3).value).toBe(entry.action);
       expect(line.getCell(4).value).toBe(entry.subject);
-      expect(line.getCell(5).value).toBe(entry.before);
-      expect(line.getCell(6).value).toBe(entry.after);
-      expect(line.getCell(7).value).toBe(entry.reason ?? null);
+      if (entry.action !== 'score.review') return;
+      // Points as points with a decimal comma, from the hundredths stored; the reason apart.
+      const before = JSON.parse(entry.before!) as { code: string; points: number };
+      const after = JSON.parse(entry.after!) as { points: number; reason: string };
+      const vi = (h: number) => String(h / 100).replace('.', ',');
+      expect(line.getCell(3).value).toBe('Thẩm định điểm');
+      expect(line.getCell(5).value).toBe(`${before.code}: ${vi(before.points)} → ${vi(after.points)}`);
+      expect(line.getCell(6).value).toBe(after.reason);
     });
-    expect(audit.getRow(2).getCell(3).value).toBe('Nộp phiếu chấm');
+    expect(audit.getRow(2).values).toEqual([
+      undefined,
+      new Date(sorted[0]!.at.getTime() + 7 * 3_600_000),
+      'Trần Văn Bình',
+      'Nộp phiếu chấm',
+      'AG',
+      'Đang tự chấm → Đã nộp; tổng điểm 92,5',
+    ]);
+    const text = JSON.stringify(audit.getSheetValues());
+    expect(text).not.toMatch(/"points"|score\.review|\{/);
   });
 
   it('names sheets within Excel’s rules whatever the unit codes', async () => {
@@ -215,7 +229,10 @@ describe('consolidatedXlsx', async () => {
     const en = await readBack(input, 'en');
     expect(en.worksheets[0]!.name).toBe('Consolidated table');
     expect(en.worksheets[1]!.name).toBe('Information');
-    expect(en.worksheets[en.worksheets.length - 1]!.name).toBe('Audit trail');
+    const audit = en.worksheets[en.worksheets.length - 1]!;
+    expect(audit.name).toBe('Audit trail');
+    expect(audit.getRow(2).getCell(3).value).toBe('Submitted the sheet');
+    expect(audit.getRow(2).getCell(5).value).toBe('Self-scoring → Submitted; total 92.5');
     expect(en.worksheets[0]!.getCell('A1').value).toBe('Rank');
     expect(en.worksheets[0]!.getCell('B2').value).toBe(table.getCell('B2').value);
   });

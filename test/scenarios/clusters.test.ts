@@ -22,19 +22,19 @@ interface Seed {
   reviews: [string, string, string, string][]; // unit, criterion, points, reason
 }
 
-const MEKONG: [string, string][] = 'AG An Giang,BL Bạc Liêu,BT Bến Tre,CM Cà Mau,CT Cần Thơ,DT Đồng Tháp,HG Hậu Giang,KG Kiên Giang,LA Long An,ST Sóc Trăng,TG Tiền Giang,TV Trà Vinh,VL Vĩnh Long'
-  .split(',')
-  .map((s) => [s.split(' ')[0]!, `Sở Nội vụ ${s.split(' ').slice(1).join(' ')}`]);
-const NORTH: [string, string][] = 'HN Hà Nội,VP Vĩnh Phúc,HP Hải Phòng,HD Hải Dương,BN Bắc Ninh,HY Hưng Yên,QN Quảng Ninh,HNA Hà Nam,ND Nam Định,TB Thái Bình,NB Ninh Bình'
-  .split(',')
-  .map((s) => [s.split(' ')[0]!, `Sở Nội vụ ${s.split(' ').slice(1).join(' ')}`]);
-const BORDER: [string, string][] = 'LS Lạng Sơn,CB Cao Bằng,HGI Hà Giang,LCA Lào Cai,LCH Lai Châu,DB Điện Biên,QN Quảng Ninh'
-  .split(',')
-  .map((s) => [s.split(' ')[0]!, `Sở Nội vụ ${s.split(' ').slice(1).join(' ')}`]);
-const HANAM: [string, string][] = [
-  ['SNV', 'Sở Nội vụ'], ['CA', 'Công an tỉnh'], ['VKS', 'Viện Kiểm sát nhân dân tỉnh'], ['TA', 'Tòa án nhân dân tỉnh'],
-  ['TTR', 'Thanh tra tỉnh'], ['STP', 'Sở Tư pháp'], ['BNC', 'Ban Nội chính Tỉnh ủy'], ['THADS', 'Cục Thi hành án dân sự tỉnh'], ['BCHQS', 'Bộ Chỉ huy Quân sự tỉnh'],
-];
+/** A member list of examples/ (`CODE NAME` a line, `#` comments): the body `/addunit` takes. */
+function exampleUnits(name: string): [string, string][] {
+  return readFileSync(`examples/units-${name}.txt`, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => [line.split(' ')[0]!, line.split(' ').slice(1).join(' ')]);
+}
+
+const MEKONG = exampleUnits('mekong');
+const NORTH = exampleUnits('north');
+const BORDER = exampleUnits('border');
+const HANAM = exampleUnits('hanam');
 
 const BORDER_CRITERIA = `I | Công tác tổ chức bộ máy, cán bộ
 1 | Tổ chức bộ máy, biên chế | 20
@@ -97,7 +97,7 @@ const SEEDS: Seed[] = [
     leader: 'BL',
     deputy: 'LA',
     theme: 'Đoàn kết, kỷ cương, gương mẫu, đổi mới, hiệu quả',
-    criteria: { csv: readFileSync('../shared/samples/criteria-home-affairs.csv', 'utf8') },
+    criteria: { csv: readFileSync('examples/criteria-home-affairs.csv', 'utf8') },
     deadline: '05/12/2022',
     reviews: [['AG', '1.2', '7', 'Chỉ số PAR INDEX giảm 3 bậc'], ['KG', '2.2', '3,5', 'Gửi báo cáo chậm 2 lần']],
   },
@@ -109,7 +109,7 @@ const SEEDS: Seed[] = [
     leader: 'HN',
     deputy: 'HP',
     theme: 'Năm điểm nhấn',
-    criteria: { csv: readFileSync('../shared/samples/criteria-home-affairs.csv', 'utf8') },
+    criteria: { csv: readFileSync('examples/criteria-home-affairs.csv', 'utf8') },
     deadline: '10/12/2019',
     reviews: [['HN', '1.1', '9', 'Thiếu minh chứng kết quả sắp xếp bộ máy'], ['NB', '3.2', '4,25', 'Có vụ việc lãng phí được phát hiện']],
   },

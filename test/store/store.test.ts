@@ -34,20 +34,21 @@ for (const provider of providers) {
     it('rolls back a command and its audit record together', async () => {
       const cluster = await store.db.cluster.create({ data: { name: 'Cụm A', timezone: 'Asia/Ho_Chi_Minh' } });
       await expect(
-        store.tx(async (db) => {
-          await db.unit.create({ data: { clusterId: cluster.id, code: 'BL', name: 'Bạc Liêu' } });
-          await writeAudit({ db, provider: store.provider }, { clusterId: cluster.id, actorId: null, action: 'unit.add', subjectType: 'cluster', subjectId: cluster.id, after: ['BL'] });
+        store.tx(new Date(), async (tx) => {
+          await tx.db.unit.create({ data: { clusterId: cluster.id, code: 'BL', name: 'Bạc Liêu' } });
+          await writeAudit(tx, { clusterId: cluster.id, actorId: null, action: 'unit.add', subjectType: 'cluster', subjectId: cluster.id, after: ['BL'] });
           throw new Error('boom');
         }),
       ).rejects.toThrow('boom');
       expect(await store.db.unit.count({ where: { clusterId: cluster.id } })).toBe(0);
       expect(await store.db.auditLog.count({ where: { clusterId: cluster.id } })).toBe(0);
-      await store.tx(async (db) => {
-        await db.unit.create({ data: { clusterId: cluster.id, code: 'BL', name: 'Bạc Liêu' } });
-        await writeAudit({ db, provider: store.provider }, { clusterId: cluster.id, actorId: null, action: 'unit.add', subjectType: 'cluster', subjectId: cluster.id, before: null, after: ['BL'] });
+      const at = new Date('2026-12-01T03:00:00Z');
+      await store.tx(at, async (tx) => {
+        await tx.db.unit.create({ data: { clusterId: cluster.id, code: 'BL', name: 'Bạc Liêu' } });
+        await writeAudit(tx, { clusterId: cluster.id, actorId: null, action: 'unit.add', subjectType: 'cluster', subjectId: cluster.id, before: null, after: ['BL'] });
       });
       const log = await store.db.auditLog.findFirstOrThrow({ where: { clusterId: cluster.id } });
-      expect([log.action, log.before, log.after]).toEqual(['unit.add', 'null', '["BL"]']);
+      expect([log.action, log.before, log.after, log.createdAt.toISOString()]).toEqual(['unit.add', 'null', '["BL"]', at.toISOString()]);
     });
 
     it('enforces unique unit codes per cluster and the update ledger', async () => {
@@ -82,6 +83,11 @@ for (const provider of providers) {
         ['2', 'self', 1000, null],
         ['1', 'review', 900, 'Thiếu minh chứng'],
       ]);
+      // Self-scores and the review alike are stamped with the command's (injected) time.
+      expect([...new Set(entries.map((e) => e.createdAt.toISOString()))]).toEqual([h.clock.now().toISOString()]);
+      const ledger = await store.db.processedUpdate.findMany({ where: { key: { not: 'telegram:1' } } });
+      expect(ledger.length).toBeGreaterThan(0);
+      expect(ledger.every((u) => u.processedAt.getTime() === h.clock.now().getTime())).toBe(true);
       const sheet = await store.db.sheet.findFirstOrThrow();
       expect(sheet.state).toBe('reviewed');
       const actions = (await store.db.auditLog.findMany({ where: { subjectType: 'sheet' }, orderBy: { id: 'asc' } })).map((a) => a.action);

@@ -3,7 +3,7 @@ import { BotCore } from '../../src/app/bot-core.js';
 import type { HandleResult } from '../../src/app/core.js';
 import type { Attachment, Incoming } from '../../src/app/ports.js';
 import { replyText } from '../../src/adapters/render.js';
-import { parseCommandText } from '../../src/adapters/console/parse.js';
+import { parseCommandLine } from '../../src/adapters/kit/command-line.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { I18n } from '../../src/i18n/i18n.js';
 import type { Store } from '../../src/store/store.js';
@@ -47,7 +47,7 @@ export class Harness {
 
   /** Builds the Incoming for a text message. */
   incoming(who: Speaker, text: string, options: { chatKey?: string; private?: boolean; attachments?: Attachment[]; updateId?: string; action?: string } = {}): Incoming {
-    const parsed = parseCommandText(text) ?? { command: '', args: '', body: '' };
+    const { target: _target, ...parsed } = parseCommandLine(text) ?? { command: '', args: '', body: '' };
     return {
       platform: 'console',
       updateId: options.updateId ?? `test:${++this.update}`,

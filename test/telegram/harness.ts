@@ -2,11 +2,12 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
+import { afterEach } from 'vitest';
 import type { ChatEvent, Core, HandleResult } from '../../src/app/core.js';
 import type { Reply } from '../../src/reply.js';
 import type { Incoming } from '../../src/app/ports.js';
 import { TelegramAdapter, type TelegramAdapterOptions } from '../../src/adapters/telegram/index.js';
-import { I18n } from '../../src/i18n/i18n.js';
+import { I18n, type Locale } from '../../src/i18n/i18n.js';
 import { FakeTelegram } from '../support/fake-telegram.js';
 
 export const LOCALES_DIR = new URL('../../locales/', import.meta.url).pathname;
@@ -18,15 +19,15 @@ t-label = { $text }
 t-header = { $text }
 `;
 
-/** The adapter's locale files plus a few test messages, in a folder of their own. */
-export function testI18n(): { i18n: I18n; dispose: () => void } {
+/** The adapter's and the kit's locale files plus a few test messages, in a folder of their own. */
+export function testI18n(fallback: Locale = 'vi'): { i18n: I18n; dispose: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-tg-i18n-'));
-  for (const file of readdirSync(LOCALES_DIR).filter((f) => /^(vi|en)\.telegram\.ftl$/.test(f))) {
+  for (const file of readdirSync(LOCALES_DIR).filter((f) => /^(vi|en)\.(telegram|kit)\.ftl$/.test(f))) {
     copyFileSync(join(LOCALES_DIR, file), join(dir, file));
   }
   writeFileSync(join(dir, 'vi.test.ftl'), TEST_MESSAGES);
   writeFileSync(join(dir, 'en.test.ftl'), TEST_MESSAGES);
-  return { i18n: new I18n(dir), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+  return { i18n: new I18n(dir, fallback), dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /** A sentence of the in-test core. */
@@ -94,4 +95,31 @@ export async function startTelegram(
       dispose();
     },
   };
+}
+
+/**
+ * The adapter test files' fixture: `setup` starts a fake Telegram and an adapter on it (torn
+ * down after each test, with whatever else was pushed on `teardown`), `settle` waits until a
+ * chat's earlier updates were all handled.
+ */
+export function adapterFixture() {
+  const teardown: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const stop of teardown.splice(0).reverse()) await stop();
+  });
+
+  async function setup(core = new RecordingCore(), options: Parameters<typeof startTelegram>[1] = {}): Promise<{ fake: FakeTelegram; adapter: TelegramAdapter; core: RecordingCore }> {
+    const started = await startTelegram(core, options);
+    teardown.push(started.stop);
+    return { fake: started.fake, adapter: started.adapter, core };
+  }
+
+  /** A sentinel command whose answer proves every earlier update of that chat was handled. */
+  async function settle(fake: FakeTelegram, chat: { id: number }, from: Parameters<FakeTelegram['say']>[1]): Promise<void> {
+    const before = fake.sent.length;
+    fake.say(chat as never, from, '/ping sentinel');
+    await fake.waitForMessage((m) => m.chatId === chat.id && m.text.startsWith('ping|sentinel'), { from: before });
+  }
+
+  return { setup, settle, teardown };
 }

@@ -82,7 +82,8 @@ describe('Telegram end to end: a year of the Hà Nam internal-affairs bloc in on
     const fresh = await freshSqliteStore();
     closeStore = fresh.close;
     const i18n = new I18n(resolve('locales'));
-    const core = new BotCore({ store: fresh.store, clock, i18n, defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' } });
+    // As main.ts wires it: the core reads what the platform shows from its adapter.
+    const core = new BotCore({ store: fresh.store, clock, i18n, defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' }, capabilitiesOf: () => adapter.capabilities });
     fake = await FakeTelegram.start({ username: 'khoi_noichinh_bot' });
     adapter = new TelegramAdapter({ config: { token: fake.token, apiRoot: fake.apiRoot }, core, i18n, logger: testLogger, botInfo: fake.bot, polling: { timeoutSeconds: 1 } });
     await adapter.start();
@@ -143,7 +144,7 @@ describe('Telegram end to end: a year of the Hà Nam internal-affairs bloc in on
     await ask(secretary, '/namthidua 2021 Kỷ cương, trách nhiệm, hành động, hiệu quả', /Đã mở năm thi đua 2021/);
     await ask(secretary, '/cumtruong SNV', /là Cụm trưởng/);
     await ask(secretary, '/deputy CA', /là Cụm phó/);
-    const csv = readFileSync(resolve('../shared/samples/criteria-home-affairs.csv'));
+    const csv = readFileSync(resolve('examples/criteria-home-affairs.csv'));
     const fromCsv = await upload(secretary, 'criteria-home-affairs.csv', csv, '/criteria@khoi_noichinh_bot', /Đã cập nhật bảng tiêu chí/);
     expect(fromCsv.text).toContain('Chuyển đổi số, ứng dụng công nghệ thông tin');
     const fromXlsx = await upload(secretary, 'Tiêu chí Khối Nội chính 2021.xlsx', await criteriaXlsx(), '/tieuchi', /Đã cập nhật bảng tiêu chí/);

@@ -1,18 +1,30 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Core, HandleResult } from '../../app/core.js';
-import type { Reply } from '../../reply.js';
-import type { Adapter } from '../../delivery.js';
+import type { Logger } from 'pino';
+import type { Core } from '../../app/core.js';
 import type { Attachment, Incoming } from '../../app/ports.js';
+import { SendError, type Adapter, type Capabilities } from '../../delivery.js';
 import type { I18n } from '../../i18n/i18n.js';
-import { replyText } from '../render.js';
-import { parseCommandText } from './parse.js';
+import type { Reply } from '../../reply.js';
+import { parseCommandLine } from '../kit/command-line.js';
+import { ConversationLoop } from '../kit/conversation.js';
+import { NoticeRouter } from '../kit/router.js';
+import { metaCommand, type ConsoleState } from './meta.js';
+import { renderReply } from './render.js';
 import { wrapText } from './wrap.js';
 
 /** The console's one group chat. */
 export const CONSOLE_GROUP = 'console:group';
+
+/** What a terminal shows: text and files (saved to disk); no pictures, no buttons, no limit. */
+export const CONSOLE_CAPABILITIES: Capabilities = {
+  images: false,
+  files: true,
+  buttons: false,
+  edits: false,
+  textLimit: Number.POSITIVE_INFINITY,
+  captionLimit: Number.POSITIVE_INFINITY,
+};
 
 /** What the console adapter is built from. */
 export interface ConsoleAdapterOptions {
@@ -25,8 +37,19 @@ export interface ConsoleAdapterOptions {
   filesDir?: string;
   /** Terminal width for wrapping prose. */
   width?: number;
+  /** The one router of the instance: notices of console conversations go through it. */
+  router?: NoticeRouter;
+  /** Narrows what the console shows (tests: a console without files, a short message limit). */
+  capabilities?: Partial<Capabilities>;
+  logger?: Logger;
   /** Called when the person types `:quit` or input ends. */
   onClose?: () => void;
+}
+
+/** Where a console conversation takes place. */
+interface ConsoleOrigin {
+  kind: 'group' | 'private';
+  chatKey: string;
 }
 
 /**
@@ -37,26 +60,27 @@ export interface ConsoleAdapterOptions {
  */
 export class ConsoleAdapter implements Adapter {
   readonly platform = 'console' as const;
+  readonly capabilities: Capabilities;
   private rl?: Interface;
-  /** Who speaks now; the secretary (in the console's language) until `:as` says otherwise. */
-  private speaker = '';
-  private chat: 'group' | 'private' = 'group';
+  private readonly state: ConsoleState = { speaker: '', chat: 'group' };
   private pending: string[] = [];
-  private attachment?: Attachment;
   private sequence = 0;
   private queue: Promise<void> = Promise.resolve();
+  private readonly loop: ConversationLoop<ConsoleOrigin>;
 
-  constructor(private readonly options: ConsoleAdapterOptions) {}
+  constructor(private readonly options: ConsoleAdapterOptions) {
+    this.capabilities = { ...CONSOLE_CAPABILITIES, ...options.capabilities };
+    const router = options.router ?? new NoticeRouter(options.logger).register(this);
+    this.loop = new ConversationLoop({ core: options.core, router, logger: options.logger, send: async (_origin, locale, reply) => this.show(locale, reply) });
+  }
 
   async start(): Promise<void> {
     const { input = process.stdin, output = process.stdout } = this.options;
     this.rl = createInterface({ input, output, terminal: false });
-    this.speaker = this.ui('console-default-speaker');
-    this.print(this.ui('console-welcome', { speaker: this.speaker }));
+    this.state.speaker = this.ui('console-default-speaker');
+    this.print(this.ui('console-welcome', { speaker: this.state.speaker }));
     this.prompt();
-    this.rl.on('line', (line) => {
-      this.queue = this.queue.then(() => this.onLine(line)).catch((error) => this.print(String(error)));
-    });
+    this.rl.on('line', (line) => void this.type(line));
     this.rl.on('close', () => {
       void this.queue.then(() => this.options.onClose?.());
     });
@@ -65,16 +89,30 @@ export class ConsoleAdapter implements Adapter {
   async stop(): Promise<void> {
     this.rl?.close();
     await this.queue;
+    await this.loop.settled();
   }
 
-  /** Reminders and notices: printed with a bell so they stand out from replies. */
+  /** Reminders and notices for console chats: printed with a bell so they stand out from replies. */
   async send(chatKey: string, locale: string, reply: Reply): Promise<void> {
-    this.print(`\n${this.ui('console-notice', { chat: chatKey })}\n${this.render(locale, reply)}\n`);
+    if (!chatKey.startsWith('console:')) throw new SendError('other', `not a console chat: ${chatKey}`);
+    const output = this.options.output ?? process.stdout;
+    if (output.destroyed || output.writableEnded) throw new SendError('gone', 'the console output is closed');
+    this.print(`\n${this.ui('console-notice', { chat: chatKey })}\n${this.render(locale, reply).join('\n')}\n`);
   }
 
-  /** Waits until every typed line so far has been handled (for tests and piped input). */
-  idle(): Promise<void> {
+  /**
+   * Handles one typed line, after the lines typed before it; resolves once it is answered
+   * (its notices may still be on their way: see `idle`).
+   */
+  type(line: string): Promise<void> {
+    this.queue = this.queue.then(() => this.onLine(line)).catch((error: unknown) => this.print(String(error)));
     return this.queue;
+  }
+
+  /** Waits until every typed line so far has been handled and its notices tried. */
+  async idle(): Promise<void> {
+    await this.queue;
+    await this.loop.settled();
   }
 
   private async onLine(raw: string): Promise<void> {
@@ -86,82 +124,44 @@ export class ConsoleAdapter implements Adapter {
     this.pending = [];
     const trimmed = text.trim();
     if (!trimmed) return this.prompt();
-    if (trimmed.startsWith(':')) this.meta(trimmed);
-    else await this.message(trimmed);
+    if (trimmed.startsWith(':')) {
+      const said = metaCommand(trimmed, this.state, (key, args) => this.ui(key, args));
+      if (said === 'quit') this.rl?.close();
+      else this.print(said);
+    } else await this.message(trimmed);
     this.prompt();
   }
 
-  private meta(line: string): void {
-    const [word, ...rest] = line.slice(1).split(/\s+/);
-    const arg = rest.join(' ').trim();
-    switch (word) {
-      case 'as':
-        if (!arg) return this.print(this.ui('console-as-usage'));
-        this.speaker = arg;
-        return this.print(this.ui('console-as', { speaker: arg }));
-      case 'private':
-        this.chat = 'private';
-        return this.print(this.ui('console-chat-private'));
-      case 'group':
-        this.chat = 'group';
-        return this.print(this.ui('console-chat-group'));
-      case 'attach': {
-        const path = resolve(arg);
-        try {
-          const bytes = readFileSync(path);
-          this.attachment = { fileName: basename(path), download: async () => new Uint8Array(bytes) };
-          return this.print(this.ui('console-attached', { file: basename(path) }));
-        } catch {
-          return this.print(this.ui('console-attach-missing', { file: arg }));
-        }
-      }
-      case 'quit':
-      case 'exit':
-        this.rl?.close();
-        return;
-      default:
-        return this.print(this.ui('console-help'));
-    }
-  }
-
   private async message(text: string): Promise<void> {
-    const parsed = parseCommandText(text);
+    const parsed = parseCommandLine(text);
     if (!parsed) return this.print(this.ui('console-not-command'));
-    const slug = this.speaker.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const { speaker, chat } = this.state;
+    const slug = speaker.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const origin: ConsoleOrigin = chat === 'group' ? { kind: 'group', chatKey: CONSOLE_GROUP } : { kind: 'private', chatKey: `console:private:${slug}` };
+    const attachments: Attachment[] | undefined = this.state.attachment ? [this.state.attachment] : undefined;
+    this.state.attachment = undefined;
     const incoming: Incoming = {
       platform: 'console',
       updateId: `console:${process.pid}:${Date.now()}:${++this.sequence}`,
-      chat: this.chat === 'group' ? { key: CONSOLE_GROUP, kind: 'group', title: 'Console' } : { key: `console:private:${slug}`, kind: 'private' },
-      sender: { key: `console:${slug}`, displayName: this.speaker, username: slug },
-      ...parsed,
-      attachments: this.attachment ? [this.attachment] : undefined,
+      chat: origin.kind === 'group' ? { key: origin.chatKey, kind: 'group', title: 'Console' } : { key: origin.chatKey, kind: 'private' },
+      sender: { key: `console:${slug}`, displayName: speaker, username: slug },
+      command: parsed.command,
+      args: parsed.args,
+      body: parsed.body,
+      attachments,
       mentions: parsed.args.startsWith('@') ? [{ username: parsed.args.slice(1).split(/\s/)[0]! }] : undefined,
-      capabilities: { images: false, files: true },
     };
-    this.attachment = undefined;
-    this.show(await this.options.core.handle(incoming));
+    await this.loop.converse(incoming, origin, this.options.locale);
   }
 
-  private show(result: HandleResult): void {
-    for (const reply of result.replies) this.print(this.render(result.locale, reply));
-    for (const notice of result.notices) void this.send(notice.chatKey, notice.locale, notice.reply);
+  /** Prints a reply of a conversation, a message at a time. */
+  private show(locale: string, reply: Reply): void {
+    for (const message of this.render(locale, reply)) this.print(message);
   }
 
-  private render(locale: string, reply: Reply): string {
-    const parts = [replyText(this.options.i18n, locale, reply)];
-    for (const file of [reply.file, reply.image]) {
-      if (!file) continue;
-      const dir = this.options.filesDir ?? resolve('data', 'exports');
-      mkdirSync(dir, { recursive: true });
-      const path = join(dir, file.fileName);
-      writeFileSync(path, file.bytes);
-      parts.push(this.ui('console-file-saved', { path }));
-    }
-    if (reply.buttons?.length) {
-      const t = this.options.i18n.translator(locale);
-      parts.push(reply.buttons.flat().map((b) => `[${t(b.label.key, b.label.args)}: ${b.data}]`).join('  '));
-    }
-    return parts.filter(Boolean).join('\n');
+  private render(locale: string, reply: Reply): string[] {
+    const { i18n, filesDir } = this.options;
+    return renderReply({ i18n, locale, reply, capabilities: this.capabilities, filesDir, saved: (path) => this.ui('console-file-saved', { path }) });
   }
 
   private ui(key: string, args?: Record<string, string>): string {
@@ -169,8 +169,8 @@ export class ConsoleAdapter implements Adapter {
   }
 
   private prompt(): void {
-    const where = this.ui(this.chat === 'group' ? 'console-where-group' : 'console-where-private');
-    (this.options.output ?? process.stdout).write(`${this.speaker} @ ${where} > `);
+    const where = this.ui(this.state.chat === 'group' ? 'console-where-group' : 'console-where-private');
+    (this.options.output ?? process.stdout).write(`${this.state.speaker} @ ${where} > `);
   }
 
   private print(text: string): void {

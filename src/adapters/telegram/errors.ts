@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { GrammyError, HttpError } from 'grammy';
 import { SendError, type SendFailure } from '../../delivery.js';
 
@@ -8,7 +7,7 @@ import { SendError, type SendFailure } from '../../delivery.js';
  * may not write there now: blocked by a person, muted in a group), `rate-limited` (a 429 longer
  * than auto-retry waits), or `other`.
  */
-export function sendFailure(error: unknown): SendFailure {
+function sendFailure(error: unknown): SendFailure {
   if (error instanceof GrammyError) {
     const text = error.description.toLowerCase();
     if (error.error_code === 429) return 'rate-limited';
@@ -39,9 +38,4 @@ export function cannotWritePrivately(error: unknown): boolean {
   if (!(error instanceof GrammyError)) return false;
   // 403 for a person who never started the bot; "chat not found" for one it has never met.
   return error.error_code === 403 || (error.error_code === 400 && /chat not found/i.test(error.description));
-}
-
-/** A short reference that ties an apology shown to a person to the logged error. */
-export function referenceId(): string {
-  return randomBytes(4).toString('hex').toUpperCase();
 }

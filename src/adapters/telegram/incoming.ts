@@ -1,50 +1,27 @@
 import type { Chat, Message, MessageEntity, User } from 'grammy/types';
 import type { Mention } from '../../app/ports.js';
-
-/** A command line taken apart: `/Score@ThiDuaBot 1.1 8` → `score`, `ThiDuaBot`, `1.1 8`. */
-export interface ParsedCommand {
-  /** Lower-case name without the slash or `@botname`. */
-  command: string;
-  /** The bot the command was addressed to (`@botname`), as written. */
-  target?: string;
-  /** The rest of the first line, trimmed. */
-  args: string;
-  /** The following lines, without trailing blank lines. */
-  body: string;
-}
-
-function splitLines(text: string, firstLineFrom: number): { args: string; body: string } {
-  const newline = text.indexOf('\n');
-  const firstLine = newline < 0 ? text : text.slice(0, newline);
-  const body = newline < 0 ? '' : text.slice(newline + 1).replace(/\s+$/, '').replace(/^(?:[ \t]*\n)+/, '');
-  return { args: firstLine.slice(firstLineFrom).trim(), body };
-}
+import { parseCommandLine, type CommandLine } from '../kit/command-line.js';
+import type { Origin } from '../kit/conversation.js';
 
 /**
  * The command of a message, as Telegram marks it: a `bot_command` entity at the very start of
  * the text (or caption). Messages that merely mention a command later on are not commands.
  */
-export function parseCommand(text: string | undefined, entities: MessageEntity[] | undefined): ParsedCommand | undefined {
-  if (!text) return undefined;
-  const entity = entities?.find((e) => e.type === 'bot_command' && e.offset === 0);
-  if (!entity) return undefined;
-  const [name, target] = text.slice(1, entity.length).split('@');
-  if (!name) return undefined;
-  return { command: name.toLowerCase(), target: target || undefined, ...splitLines(text, entity.length) };
+export function parseCommand(text: string | undefined, entities: MessageEntity[] | undefined): CommandLine | undefined {
+  if (!text || !entities?.some((e) => e.type === 'bot_command' && e.offset === 0)) return undefined;
+  return parseCommandLine(text);
 }
 
 /**
  * The command carried by a button's `callback_data` (`/approve CA`). The data comes from the
  * client and may be forged: whatever it says is parsed the same way and the core judges it.
  */
-export function parseAction(data: string): ParsedCommand {
-  const match = /^\/([A-Za-z0-9_]{1,32})(?:@([A-Za-z0-9_]+))?(?=\s|$)/.exec(data);
-  if (!match) return { command: '', args: data.trim(), body: '' };
-  return { command: match[1]!.toLowerCase(), target: match[2], ...splitLines(data, match[0].length) };
+export function parseAction(data: string): CommandLine {
+  return parseCommandLine(data) ?? { command: '', args: data.trim(), body: '' };
 }
 
 /** True when a command addressed with `@target` is meant for another bot. */
-export function addressedElsewhere(parsed: ParsedCommand, botUsername: string): boolean {
+export function addressedElsewhere(parsed: CommandLine, botUsername: string): boolean {
   return parsed.target !== undefined && parsed.target.toLowerCase() !== botUsername.toLowerCase();
 }
 
@@ -90,4 +67,29 @@ export function chatKind(chat: Pick<Chat, 'type'>): 'group' | 'private' | undefi
 export function textOf(message: Message): { text?: string; entities?: MessageEntity[] } {
   if (message.text !== undefined) return { text: message.text, entities: message.entities };
   return { text: message.caption, entities: message.caption_entities };
+}
+
+/** Where the answers to one message or button press go, on Telegram. */
+export interface TelegramOrigin extends Origin {
+  chatId: number;
+  userId: number;
+  userName: string;
+  languageCode?: string;
+  /** The message the first answer quotes (groups only). */
+  replyTo?: number;
+  /** The forum topic of the conversation. */
+  threadId?: number;
+}
+
+/** Where and to whom the answer to a person's message goes: quoted in groups, in its forum topic. */
+export function originOf(message: Message, from: User, kind: 'group' | 'private'): TelegramOrigin {
+  return {
+    chatId: message.chat.id,
+    kind,
+    userId: from.id,
+    userName: displayName(from),
+    languageCode: from.language_code,
+    replyTo: kind === 'group' ? message.message_id : undefined,
+    threadId: message.is_topic_message ? message.message_thread_id : undefined,
+  };
 }

@@ -17,6 +17,7 @@ export const addunit: Command = {
   name: 'addunit',
   alias: 'themdonvi',
   scope: 'any',
+  who: 'secretary',
   async run(ctx) {
     const cluster = requireSecretary(ctx);
     const lines = [ctx.incoming.args, ...ctx.incoming.body.split(/\r?\n/)]

@@ -10,6 +10,7 @@ export const approve: Command = {
   name: 'approve',
   alias: 'duyet',
   scope: 'any',
+  who: 'secretary',
   async run(ctx) {
     const cluster = requireSecretary(ctx);
     const code = ctx.incoming.args.trim();

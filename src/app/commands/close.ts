@@ -1,4 +1,5 @@
 import { writeAudit } from '../../store/audit.js';
+import { asRound } from '../../store/records.js';
 import { replanReminders } from '../../store/reminders.js';
 import { serializeRules } from '../../domain/rules.js';
 import { requireSecretary, rulesOf } from '../context.js';
@@ -17,12 +18,13 @@ export const close: Command = {
   name: 'close',
   alias: 'chot',
   scope: 'any',
+  who: 'secretary',
   async run(ctx) {
     const cluster = requireSecretary(ctx);
     const term = await requireOpenTerm(ctx.db, cluster.id);
     const round = await requireActiveRound(ctx.db, term.id);
-    const closed = await ctx.db.round.update({ where: { id: round.id }, data: { state: 'closed', closedAt: ctx.now, rules: serializeRules(rulesOf(cluster)) } });
-    await replanReminders(ctx.db, { clusterId: cluster.id, type: 'round', id: round.id, eventAt: null }, ctx.now, cluster.timezone);
+    const closed = asRound(await ctx.db.round.update({ where: { id: round.id }, data: { state: 'closed', closedAt: ctx.now, rules: serializeRules(rulesOf(cluster)) } }));
+    await replanReminders(ctx, { clusterId: cluster.id, type: 'round', id: round.id, eventAt: null, timezone: cluster.timezone });
     const table = await consolidatedFor(ctx, cluster, closed);
     await writeAudit(ctx, {
       clusterId: cluster.id,
@@ -36,7 +38,7 @@ export const close: Command = {
     const notSubmitted = table.rows.filter((r) => r.total === null).length;
     const unconfirmed = table.rows.filter((r) => r.total !== null && r.sheetState !== 'confirmed').length;
     return [
-      say('close-done', { kind: round.kind, year: term.year, units: table.rows.length, missing: notSubmitted, unconfirmed }),
+      say('close-done', { kind: round.kind, year: term.year, units: table.rows.length - notSubmitted, missing: notSubmitted, unconfirmed }),
       ...rankingReply(cluster, term, closed, table),
     ];
   },

@@ -15,6 +15,7 @@ export const confirm: Command = {
   name: 'confirm',
   alias: 'xacnhan',
   scope: 'any',
+  who: 'representative',
   async run(ctx) {
     const { cluster, unit, term, sheet } = await unitInActiveRound(ctx);
     if (!sheet) throw new UserError('error-confirm-not-submitted');
@@ -35,6 +36,7 @@ export const explain: Command = {
   name: 'explain',
   alias: 'giaitrinh',
   scope: 'any',
+  who: 'representative',
   async run(ctx) {
     const [code, first] = splitFirst(ctx.incoming.args);
     const text = [first, ctx.incoming.body.trim()].filter(Boolean).join('\n');

@@ -10,6 +10,7 @@ export const sign: Command = {
   name: 'sign',
   alias: 'ky',
   scope: 'any',
+  who: 'representative',
   async run(ctx) {
     const { cluster, unit } = await requireRepresentedUnit(ctx);
     const term = await requireOpenTerm(ctx.db, cluster.id);
@@ -30,6 +31,7 @@ export const register: Command = {
   name: 'register',
   alias: 'dangky',
   scope: 'any',
+  who: 'representative',
   async run(ctx) {
     const { cluster, unit } = await requireRepresentedUnit(ctx);
     const title = [ctx.incoming.args, ctx.incoming.body].map((s) => s.trim()).filter(Boolean).join(' ');

@@ -17,6 +17,7 @@ export const criteria: Command = {
   name: 'criteria',
   alias: 'tieuchi',
   scope: 'any',
+  who: 'member',
   async run(ctx) {
     const cluster = ctx.cluster;
     const file = ctx.incoming.attachments?.[0];

@@ -1,11 +1,12 @@
 import { UserError } from '../../domain/errors.js';
 import { consolidatedCsv } from '../../reports/csv.js';
 import { reportFileName } from '../../reports/file-name.js';
-import { consolidatedXlsx } from '../../reports/xlsx.js';
-import { isSecretary, representedUnitIds, requireCluster } from '../context.js';
+import { XLSX_MIME, consolidatedXlsx } from '../../reports/xlsx.js';
+import { asRound, asTerm } from '../../store/records.js';
+import { requireCluster } from '../context.js';
 import { findActiveRound, parseRoundKind } from '../lookups.js';
 import { reportInputFor } from '../round-report.js';
-import type { Command } from '../registry.js';
+import { allows, standingOf, type Command } from '../registry.js';
 
 /**
  * `/export [xlsx|csv] [midyear|yearend]` (`/xuat`): the consolidated table as a file, for the
@@ -17,6 +18,7 @@ export const exportTable: Command = {
   name: 'export',
   alias: 'xuat',
   scope: 'any',
+  who: 'secretary-or-leader',
   async run(ctx) {
     const cluster = requireCluster(ctx);
     let format: 'xlsx' | 'csv' = 'xlsx';
@@ -29,14 +31,15 @@ export const exportTable: Command = {
     }
     const term = await ctx.db.term.findFirst({ where: { clusterId: cluster.id }, orderBy: { year: 'desc' } });
     if (!term) throw new UserError('error-no-term');
-    const leader = term.leaderUnitId !== null && representedUnitIds(ctx).includes(term.leaderUnitId);
-    if (!isSecretary(ctx) && !leader) throw new UserError('error-export-role');
+    if (!allows(exportTable.who, standingOf(ctx, term.leaderUnitId))) throw new UserError('error-export-role');
     const round = kind
       ? await ctx.db.round.findFirst({ where: { termId: term.id, kind } })
       : ((await ctx.db.round.findFirst({ where: { termId: term.id, state: 'closed' }, orderBy: [{ closedAt: 'desc' }, { id: 'desc' }] })) ??
         (await findActiveRound(ctx.db, term.id)));
     if (!round) throw new UserError(kind ? 'error-export-no-round' : 'error-no-round', { kind: kind ?? '', year: term.year });
-    const input = await reportInputFor(ctx, cluster, term, round, ctx.now);
+    // Where no file can be delivered, the table is not built: the person is told where to get it.
+    if (!ctx.capabilities.files) return [{ text: [{ key: 'export-no-files', args: { kind: round.kind, year: term.year, format } }] }];
+    const input = await reportInputFor(ctx, cluster, asTerm(term), asRound(round), ctx.now);
     const t = ctx.i18n.translator(ctx.locale);
     const bytes = format === 'csv' ? consolidatedCsv(input, t) : await consolidatedXlsx(input, t);
     return [
@@ -44,7 +47,7 @@ export const exportTable: Command = {
         text: [{ key: input.provisional ? 'export-done-provisional' : 'export-done', args: { kind: round.kind, year: term.year, format } }],
         file: {
           fileName: reportFileName(input, format),
-          mimeType: format === 'csv' ? 'text/csv' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          mimeType: format === 'csv' ? 'text/csv' : XLSX_MIME,
           bytes,
         },
       },

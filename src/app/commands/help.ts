@@ -1,28 +1,18 @@
 import { UserError } from '../../domain/errors.js';
-import { isSecretary, representedUnitIds, type CommandContext } from '../context.js';
+import type { CommandContext } from '../context.js';
 import type { Msg } from '../../reply.js';
-import type { Command } from '../registry.js';
-
-/** Who may use what, for the help listing: the roles a command needs. */
-const AUDIENCE: Record<string, 'anyone' | 'member' | 'representative' | 'secretary'> = {
-  help: 'anyone', lang: 'anyone', setup: 'anyone', join: 'anyone',
-  status: 'member', results: 'member', reminders: 'member', criteria: 'member', rules: 'member',
-  score: 'representative', submit: 'representative', mine: 'representative', confirm: 'representative',
-  explain: 'representative', sign: 'representative', register: 'representative',
-  link: 'secretary', addunit: 'secretary', approve: 'secretary', secretary: 'secretary', term: 'secretary',
-  leader: 'secretary', deputy: 'secretary', round: 'secretary', review: 'secretary', close: 'secretary',
-  export: 'secretary', meeting: 'secretary', handover: 'secretary', reviewer: 'secretary',
-};
+import { allows, standingOf, type Command } from '../registry.js';
 
 /**
  * `/start`, `/help [command]` (`/trogiup`): what the bot does here and what this person may do
- * now; with a command name (English or alias), that command's usage.
+ * now (each command's `who`); with a command name (English or alias), that command's usage.
  */
 export function helpCommand(all: () => Command[]): Command {
   return {
     name: 'help',
     alias: 'trogiup',
     scope: 'any',
+    who: 'anyone',
     async run(ctx: CommandContext) {
       const asked = ctx.incoming.args.trim().replace(/^\//, '').toLowerCase();
       const commands = all();
@@ -31,24 +21,15 @@ export function helpCommand(all: () => Command[]): Command {
         if (!command) throw new UserError('error-unknown-command', { command: asked });
         return [{ text: [{ key: `usage-${command.name}` }, { key: `cmd-${command.name}` }] }];
       }
-      const secretary = isSecretary(ctx);
-      const representative = representedUnitIds(ctx).length > 0;
-      const member = ctx.cluster !== null;
-      const allowed = (name: string) => {
-        const audience = AUDIENCE[name] ?? 'anyone';
-        if (name === 'setup') return !member && ctx.incoming.chat.kind === 'group';
-        if (name === 'join') return member && !representative;
-        if (audience === 'secretary') return secretary || (name === 'review' && representative);
-        if (audience === 'representative') return representative;
-        if (audience === 'member') return member;
-        return true;
-      };
+      const term = ctx.cluster ? await ctx.db.term.findFirst({ where: { clusterId: ctx.cluster.id }, orderBy: { year: 'desc' } }) : null;
+      const standing = standingOf(ctx, term?.leaderUnitId ?? null);
+      const { secretary, representative, member } = standing;
       const intro: Msg[] = [
         { key: member ? 'help-intro-cluster' : 'help-intro', args: { name: ctx.cluster?.name ?? '' } },
         { key: secretary ? 'help-you-secretary' : representative ? 'help-you-representative' : member ? 'help-you-member' : 'help-you-new' },
       ];
       const lines: Msg[] = commands
-        .filter((c) => allowed(c.name))
+        .filter((c) => allows(c.who, standing))
         .map((c) => ({ key: 'help-line', args: { name: c.name, alias: c.alias, description: ctx.i18n.translator(ctx.locale)(`cmd-${c.name}`) } }));
       return [{ text: [...intro, ...lines, { key: 'help-more' }] }];
     },

@@ -9,6 +9,7 @@ export const join: Command = {
   name: 'join',
   alias: 'thamgia',
   scope: 'any',
+  who: 'newcomer',
   async run(ctx) {
     const cluster = requireCluster(ctx);
     const code = ctx.incoming.args.trim();

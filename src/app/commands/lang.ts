@@ -7,6 +7,7 @@ export const lang: Command = {
   name: 'lang',
   alias: 'ngonngu',
   scope: 'any',
+  who: 'anyone',
   async run(ctx) {
     const value = ctx.incoming.args.trim().toLowerCase();
     if (value !== 'vi' && value !== 'en') throw new UserError('usage-lang');

@@ -20,7 +20,7 @@ async function setLeadership(ctx: CommandContext, role: 'leader' | 'deputy') {
 }
 
 /** `/leader CODE` (`/cumtruong`): sets the year's leading unit (Cụm trưởng). */
-export const leader: Command = { name: 'leader', alias: 'cumtruong', scope: 'any', run: (ctx) => setLeadership(ctx, 'leader') };
+export const leader: Command = { name: 'leader', alias: 'cumtruong', scope: 'any', who: 'secretary', run: (ctx) => setLeadership(ctx, 'leader') };
 
 /** `/deputy CODE` (`/cumpho`): sets the year's deputy unit (Cụm phó). */
-export const deputy: Command = { name: 'deputy', alias: 'cumpho', scope: 'any', run: (ctx) => setLeadership(ctx, 'deputy') };
+export const deputy: Command = { name: 'deputy', alias: 'cumpho', scope: 'any', who: 'secretary', run: (ctx) => setLeadership(ctx, 'deputy') };

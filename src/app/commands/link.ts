@@ -17,6 +17,7 @@ export const link: Command = {
   name: 'link',
   alias: 'lienket',
   scope: 'any',
+  who: 'secretary',
   async run(ctx) {
     const code = ctx.incoming.args.trim().toUpperCase();
     if (!code) {

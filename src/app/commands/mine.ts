@@ -12,6 +12,7 @@ export const mine: Command = {
   name: 'mine',
   alias: 'cuatoi',
   scope: 'any',
+  who: 'representative',
   async run(ctx) {
     const { cluster, unit } = await requireRepresentedUnit(ctx);
     const term = await requireOpenTerm(ctx.db, cluster.id);

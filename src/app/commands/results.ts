@@ -1,8 +1,9 @@
-import type { Cluster, Round, Term } from '../../../generated/sqlite/index.js';
 import type { ConsolidatedTable } from '../../domain/consolidated.js';
 import { UserError } from '../../domain/errors.js';
 import { toPoints } from '../../domain/score.js';
-import { requireCluster, type CommandContext } from '../context.js';
+import type { ClusterRecord as Cluster, RoundRecord as Round, TermRecord as Term } from '../../store/records.js';
+import { findLatestClosedRound, findRoundOfKind, readOtherClosedRounds } from '../../store/year-reads.js';
+import { requireCluster } from '../context.js';
 import { parseRoundKind } from '../lookups.js';
 import { consolidatedFor, reportHeader } from '../round-report.js';
 import type { Reply } from '../../reply.js';
@@ -18,7 +19,7 @@ export function rankingReply(cluster: Cluster, term: Term, round: Round, table: 
       table: {
         headers: [{ key: 'col-rank' }, { key: 'col-code' }, { key: 'col-unit' }, { key: 'col-total' }, { key: 'col-class' }],
         rows: table.rows.map((r) => [
-          r.total === null ? '–' : String(r.rank),
+          r.rank === null ? '–' : String(r.rank),
           r.unitCode,
           r.unitName,
           r.total === null ? null : toPoints(r.total),
@@ -30,16 +31,6 @@ export function rankingReply(cluster: Cluster, term: Term, round: Round, table: 
   ];
 }
 
-/** The latest closed round of the cluster's most recent year, with its year. */
-export function latestClosedRound(ctx: CommandContext, cluster: Cluster) {
-  return ctx.db.round.findFirst({ where: { state: 'closed', term: { clusterId: cluster.id } }, orderBy: [{ closedAt: 'desc' }, { id: 'desc' }], include: { term: true } });
-}
-
-/** The round of `kind` in the cluster's most recent year that has one, with its year. */
-function roundOfKind(ctx: CommandContext, cluster: Cluster, kind: 'midyear' | 'yearend') {
-  return ctx.db.round.findFirst({ where: { kind, term: { clusterId: cluster.id } }, orderBy: [{ term: { year: 'desc' } }, { id: 'desc' }], include: { term: true } });
-}
-
 /**
  * `/results [midyear|yearend]` (`/ketqua`): the ranking of the latest closed round (or of the
  * named round of the latest year) as a table, the chart where the platform shows images, and a
@@ -49,6 +40,7 @@ export const results: Command = {
   name: 'results',
   alias: 'ketqua',
   scope: 'any',
+  who: 'member',
   async run(ctx) {
     const cluster = requireCluster(ctx);
     const arg = ctx.incoming.args.trim();
@@ -56,22 +48,22 @@ export const results: Command = {
     if (arg && !kind) throw new UserError('usage-results');
     let round;
     if (kind) {
-      round = await roundOfKind(ctx, cluster, kind);
+      round = await findRoundOfKind(ctx, { clusterId: cluster.id, kind });
       if (!round) throw new UserError('error-results-none-kind', { kind });
       if (round.state !== 'closed') throw new UserError('error-results-not-closed', { kind });
     } else {
-      round = await latestClosedRound(ctx, cluster);
+      round = await findLatestClosedRound(ctx, { clusterId: cluster.id });
       if (!round) throw new UserError('error-results-none');
     }
     const table = await consolidatedFor(ctx, cluster, round);
     const replies = rankingReply(cluster, round.term, round, table);
-    if (ctx.incoming.capabilities?.images) {
+    if (ctx.capabilities.images) {
       const t = ctx.i18n.translator(ctx.locale);
       // The chart needs the ranking only: no unit sheets, no audit trail.
       const input = { ...reportHeader(cluster, round.term, round, ctx.now), table, units: [], audit: [] };
       replies[0]!.image = { fileName: reportFileName(input, 'png'), mimeType: 'image/png', bytes: rankingChartPng(input, t, ctx.locale) };
     }
-    const others = await ctx.db.round.findMany({ where: { termId: round.termId, state: 'closed', id: { not: round.id } }, orderBy: { id: 'asc' } });
+    const others = await readOtherClosedRounds(ctx, { termId: round.termId, exceptId: round.id });
     if (others.length) {
       replies[0]!.buttons = [others.map((o) => ({ label: { key: 'button-results', args: { kind: o.kind } }, data: `/results ${o.kind}` }))];
     }

@@ -1,15 +1,16 @@
-import type { Round } from '../../../generated/sqlite/index.js';
 import { normaliseCode } from '../../domain/criteria.js';
 import { UserError } from '../../domain/errors.js';
 import { roundAfterReview, sheetAfterReview, type RoundState, type SheetState } from '../../domain/lifecycle.js';
 import { parseScore, toPoints } from '../../domain/score.js';
 import { writeAudit } from '../../store/audit.js';
+import type { RoundRecord } from '../../store/records.js';
+import { insertScoreEntries, latestScoreEntry } from '../../store/score-entries.js';
 import { isSecretary, representedUnitIds, requireCluster, type CommandContext } from '../context.js';
 import { requireActiveRound, requireCriteria, requireOpenTerm, requireUnit, splitFirst } from '../lookups.js';
 import type { Command } from '../registry.js';
 
 /** May this person review this unit's sheet: secretary, the year's leader unit, or an assigned reviewer unit. */
-async function mayReview(ctx: CommandContext, round: Round, leaderUnitId: number | null, unitId: number): Promise<boolean> {
+async function mayReview(ctx: CommandContext, round: RoundRecord, leaderUnitId: number | null, unitId: number): Promise<boolean> {
   if (isSecretary(ctx)) return true;
   const mine = representedUnitIds(ctx);
   if (leaderUnitId !== null && mine.includes(leaderUnitId)) return true;
@@ -26,6 +27,7 @@ export const review: Command = {
   name: 'review',
   alias: 'thamdinh',
   scope: 'any',
+  who: 'reviewer',
   async run(ctx) {
     const cluster = requireCluster(ctx);
     const [unitCode, rest1] = splitFirst(ctx.incoming.args);
@@ -47,8 +49,8 @@ export const review: Command = {
     const sheet = await ctx.db.sheet.findUnique({ where: { roundId_unitId: { roundId: round.id, unitId: unit.id } } });
     if (!sheet) throw new UserError('error-review-not-submitted', { code: unit.code });
     const next = sheetAfterReview(sheet.state as SheetState);
-    const previous = await ctx.db.scoreEntry.findFirst({ where: { sheetId: sheet.id, criterionId: criterion.id }, orderBy: { id: 'desc' } });
-    await ctx.db.scoreEntry.create({ data: { sheetId: sheet.id, criterionId: criterion.id, kind: 'review', points, note: reason, authorId: ctx.person.id } });
+    const previous = await latestScoreEntry(ctx, { sheetId: sheet.id, criterionId: criterion.id });
+    await insertScoreEntries(ctx, { sheetId: sheet.id, authorId: ctx.person.id, entries: [{ criterionId: criterion.id, kind: 'review', points, note: reason }] });
     await ctx.db.sheet.update({ where: { id: sheet.id }, data: { state: next, confirmedAt: null } });
     if (round.state !== roundNext) await ctx.db.round.update({ where: { id: round.id }, data: { state: roundNext } });
     await writeAudit(ctx, {

@@ -14,6 +14,7 @@ export const reviewer: Command = {
   name: 'reviewer',
   alias: 'phancong',
   scope: 'any',
+  who: 'secretary',
   async run(ctx) {
     const cluster = requireSecretary(ctx);
     const [code, reviewerCode] = splitFirst(ctx.incoming.args);

@@ -16,6 +16,7 @@ export const round: Command = {
   name: 'round',
   alias: 'dotcham',
   scope: 'any',
+  who: 'secretary',
   async run(ctx) {
     const cluster = requireSecretary(ctx);
     const [kindText, deadlineText] = splitFirst(ctx.incoming.args);
@@ -30,13 +31,13 @@ export const round: Command = {
       if (active.kind !== kind) throw new UserError('error-round-other-open', { kind: active.kind });
       await ctx.db.round.update({ where: { id: active.id }, data: { deadline } });
       await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'round.deadline', subjectType: 'round', subjectId: active.id, before: { deadline: active.deadline }, after: { deadline } });
-      await replanReminders(ctx.db, { clusterId: cluster.id, type: 'round', id: active.id, eventAt: deadline }, ctx.now, cluster.timezone);
+      await replanReminders(ctx, { clusterId: cluster.id, type: 'round', id: active.id, eventAt: deadline, timezone: cluster.timezone });
       return [say('round-moved', { kind, deadline: when })];
     }
     if (await ctx.db.round.findFirst({ where: { termId: term.id, kind } })) throw new UserError('error-round-exists', { kind, year: term.year });
     const created = await ctx.db.round.create({ data: { termId: term.id, kind, deadline, openedAt: ctx.now } });
     await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'round.open', subjectType: 'round', subjectId: created.id, after: { kind, deadline } });
-    await replanReminders(ctx.db, { clusterId: cluster.id, type: 'round', id: created.id, eventAt: deadline }, ctx.now, cluster.timezone);
+    await replanReminders(ctx, { clusterId: cluster.id, type: 'round', id: created.id, eventAt: deadline, timezone: cluster.timezone });
     return [say('round-opened', { kind, year: term.year, deadline: when })];
   },
 };

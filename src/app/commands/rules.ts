@@ -41,6 +41,7 @@ export const rules: Command = {
   name: 'rules',
   alias: 'quyche',
   scope: 'any',
+  who: 'member',
   async run(ctx) {
     const cluster = requireCluster(ctx);
     const current = rulesOf(cluster);

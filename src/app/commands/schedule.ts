@@ -17,6 +17,7 @@ export const meeting: Command = {
   name: 'meeting',
   alias: 'lichhop',
   scope: 'any',
+  who: 'secretary',
   async run(ctx) {
     const cluster = requireSecretary(ctx);
     const [kindText, rest] = splitFirst(ctx.incoming.args);
@@ -31,7 +32,7 @@ export const meeting: Command = {
       ? await ctx.db.meeting.update({ where: { id: existing.id }, data: { at, place: place ?? existing.place } })
       : await ctx.db.meeting.create({ data: { termId: term.id, kind, at, place } });
     await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: existing ? 'meeting.move' : 'meeting.schedule', subjectType: 'meeting', subjectId: row.id, before: existing ? { at: existing.at, place: existing.place } : undefined, after: { kind, at, place: row.place } });
-    await replanReminders(ctx.db, { clusterId: cluster.id, type: 'meeting', id: row.id, eventAt: at }, ctx.now, cluster.timezone);
+    await replanReminders(ctx, { clusterId: cluster.id, type: 'meeting', id: row.id, eventAt: at, timezone: cluster.timezone });
     return [say(existing ? 'meeting-moved' : 'meeting-scheduled', { kind, at: formatDateTime(at, cluster.timezone), place: row.place ?? '–' })];
   },
 };
@@ -44,6 +45,7 @@ export const handover: Command = {
   name: 'handover',
   alias: 'bangiao',
   scope: 'any',
+  who: 'secretary',
   async run(ctx) {
     const cluster = requireSecretary(ctx);
     const [code, dateText] = splitFirst(ctx.incoming.args);
@@ -56,7 +58,7 @@ export const handover: Command = {
       ? await ctx.db.handover.update({ where: { id: existing.id }, data: { at, toUnitId: unit.id } })
       : await ctx.db.handover.create({ data: { termId: term.id, fromUnitId: term.leaderUnitId, toUnitId: unit.id, at } });
     await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: existing ? 'handover.move' : 'handover.schedule', subjectType: 'handover', subjectId: row.id, before: existing ? { at: existing.at, toUnitId: existing.toUnitId } : undefined, after: { at, to: unit.code } });
-    await replanReminders(ctx.db, { clusterId: cluster.id, type: 'handover', id: row.id, eventAt: at }, ctx.now, cluster.timezone);
+    await replanReminders(ctx, { clusterId: cluster.id, type: 'handover', id: row.id, eventAt: at, timezone: cluster.timezone });
     const from = term.leaderUnitId !== null ? await ctx.db.unit.findUnique({ where: { id: term.leaderUnitId } }) : null;
     return [say(existing ? 'handover-moved' : 'handover-scheduled', { code: unit.code, unit: unit.name, at: formatDateTime(at, cluster.timezone), from: from?.code ?? '–' })];
   },

@@ -20,6 +20,7 @@ export const score: Command = {
   name: 'score',
   alias: 'cham',
   scope: 'any',
+  who: 'representative',
   async run(ctx) {
     const { cluster, unit, round, sheet: existing, criteria } = await unitInActiveRound(ctx);
     const lines = [ctx.incoming.args, ...ctx.incoming.body.split(/\r?\n/)]
@@ -54,14 +55,11 @@ export const score: Command = {
     if (problems.length) throw new LineErrors(problems);
     const sheet = existing ?? (await ctx.db.sheet.create({ data: { roundId: round.id, unitId: unit.id } }));
     assertSheetEditable(sheet.state as SheetState);
-    await insertScoreEntries(
-      ctx.db,
-      ctx.provider,
-      sheet.id,
-      ctx.person.id,
-      ctx.now,
-      entries.map((e) => ({ criterionId: e.criterionId, kind: 'self', points: e.points, note: e.note })),
-    );
+    await insertScoreEntries(ctx, {
+      sheetId: sheet.id,
+      authorId: ctx.person.id,
+      entries: entries.map((e) => ({ criterionId: e.criterionId, kind: 'self', points: e.points, note: e.note })),
+    });
     await writeAudit(ctx, {
       clusterId: cluster.id,
       actorId: ctx.person.id,

@@ -9,6 +9,7 @@ export const secretary: Command = {
   name: 'secretary',
   alias: 'thuky',
   scope: 'any',
+  who: 'secretary',
   async run(ctx) {
     const cluster = requireSecretary(ctx);
     const mention = ctx.incoming.mentions?.[0];

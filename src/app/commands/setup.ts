@@ -8,6 +8,7 @@ export const setup: Command = {
   name: 'setup',
   alias: 'lapcum',
   scope: 'group',
+  who: 'unbound-group',
   async run(ctx) {
     const name = ctx.incoming.args.trim();
     if (ctx.chat.clusterId !== null) throw new UserError('error-already-bound', { name: ctx.cluster?.name ?? '' });

@@ -1,19 +1,19 @@
-import type { Criterion } from '../../../generated/sqlite/index.js';
 import { currentScores, type CurrentScores } from '../../domain/sheet.js';
 import { computeTotals } from '../../domain/totals.js';
+import type { CriterionRecord } from '../../store/records.js';
 import { readSheetEntries } from '../../store/score-entries.js';
-import type { CommandContext } from '../context.js';
+import type { Tx } from '../../store/tx.js';
 import { toTable } from '../lookups.js';
 
 /** The current scores of a sheet, folded from its stored versions. */
-export async function loadSheetScores(ctx: Pick<CommandContext, 'db' | 'provider'>, sheetId: number, criteria: Criterion[]): Promise<CurrentScores> {
+export async function loadSheetScores(tx: Tx, sheetId: number, criteria: CriterionRecord[]): Promise<CurrentScores> {
   const codeOf = new Map(criteria.map((c) => [c.id, c.code]));
-  const rows = await readSheetEntries(ctx.db, ctx.provider, sheetId);
-  return currentScores(rows.map((r) => ({ id: r.id, criterionCode: codeOf.get(r.criterionId) ?? '', kind: r.kind as 'self' | 'review', points: r.points, note: r.note })));
+  const rows = await readSheetEntries(tx, { sheetId });
+  return currentScores(rows.map((r) => ({ id: r.id, criterionCode: codeOf.get(r.criterionId) ?? '', kind: r.kind, points: r.points, note: r.note })));
 }
 
 /** How far a sheet is: criteria self-scored out of those required, and the total counted. */
-export function sheetProgress(criteria: Criterion[], scores: CurrentScores, bonusCap: number | null = null) {
+export function sheetProgress(criteria: CriterionRecord[], scores: CurrentScores, bonusCap: number | null = null) {
   const required = criteria.filter((c) => c.kind === 'criterion');
   const scored = required.filter((c) => scores.self.has(c.code)).length;
   const totals = computeTotals(toTable(criteria), scores.counted, bonusCap);

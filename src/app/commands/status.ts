@@ -12,6 +12,7 @@ export const status: Command = {
   name: 'status',
   alias: 'tinhhinh',
   scope: 'any',
+  who: 'member',
   async run(ctx) {
     const cluster = requireCluster(ctx);
     const term = await requireOpenTerm(ctx.db, cluster.id);

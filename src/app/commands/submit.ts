@@ -14,6 +14,7 @@ export const submit: Command = {
   name: 'submit',
   alias: 'nop',
   scope: 'any',
+  who: 'representative',
   async run(ctx) {
     const { cluster, unit, term, round, sheet } = await unitInActiveRound(ctx);
     if (!sheet) throw new UserError('error-submit-empty');

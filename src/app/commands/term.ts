@@ -14,6 +14,7 @@ export const term: Command = {
   name: 'term',
   alias: 'namthidua',
   scope: 'any',
+  who: 'secretary',
   async run(ctx) {
     const cluster = requireSecretary(ctx);
     const [yearText, theme] = splitFirst(ctx.incoming.args);

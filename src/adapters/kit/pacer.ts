@@ -1,15 +1,16 @@
 /**
- * Paces the messages the bot starts itself (reminders, notices) under Telegram's limits, so a
- * broadcast to many chats never meets a 429 in the first place. Conversation replies are not
- * paced: they are one or two messages answering a person, and `auto-retry` waits out the rare
- * 429 they meet.
+ * Paces the messages the bot starts itself (reminders, notices) under a platform's limits, so a
+ * broadcast to many chats never meets a 429 in the first place. Each adapter passes its own
+ * limits (Telegram: about 1 message/s per chat, 20/min per group, 30/s overall). Conversation
+ * replies are not paced: they are one or two messages answering a person, and the platform
+ * client waits out the rare 429 they meet.
  *
  * Each chat has a small queue (its messages go out in order, one at a time); before every API
  * call a task awaits `pace()`, which reserves the next slot allowed by the per-chat gap, the
  * per-group window and the bot-wide rate.
  *
  * ```ts
- * const pacer = new Pacer();
+ * const pacer = new Pacer({ perChatMs: 1000, groupPerMinute: 20, globalPerSecond: 25 });
  * await pacer.enqueue('telegram:-100123', true, async (pace) => {
  *   await pace();
  *   await api.sendMessage(-100123, 'Còn 3 ngày đến hạn chấm điểm');
@@ -17,17 +18,15 @@
  * ```
  */
 
-/** How fast the bot may write. Telegram publishes no exact figures; these stay under them. */
+/** How fast the bot may write on one platform. */
 export interface PacingLimits {
-  /** Minimum gap between two messages to the same chat (≈ 1 message/s per chat). */
+  /** Minimum gap between two messages to the same chat (Telegram ≈ 1 message/s per chat). */
   perChatMs: number;
-  /** Messages per rolling minute to one group (≈ 20). */
+  /** Messages per rolling minute to one group chat (Telegram ≈ 20). */
   groupPerMinute: number;
-  /** Messages per second over all chats (≈ 30). */
+  /** Messages per second over all chats (Telegram ≈ 30). */
   globalPerSecond: number;
 }
-
-export const DEFAULT_PACING: PacingLimits = { perChatMs: 1000, groupPerMinute: 20, globalPerSecond: 25 };
 
 /** Time as the pacer sees it; tests may pass fake timers. */
 export interface PacerClock {
@@ -64,11 +63,12 @@ interface ChatLane {
 /** Raised for tasks still queued when the pacer is closed. */
 export class PacerClosedError extends Error {
   constructor() {
-    super('the Telegram adapter stopped before this message was sent');
+    super('the adapter stopped before this message was sent');
     this.name = 'PacerClosedError';
   }
 }
 
+/** Per-chat queues and slots under one platform's limits (see the module comment). */
 export class Pacer {
   private readonly lanes = new Map<string, ChatLane>();
   private readonly limits: PacingLimits;
@@ -76,8 +76,8 @@ export class Pacer {
   private closed = false;
   private readonly closing = new AbortController();
 
-  constructor(limits: Partial<PacingLimits> = {}, private readonly clock: PacerClock = realClock) {
-    this.limits = { ...DEFAULT_PACING, ...limits };
+  constructor(limits: PacingLimits, private readonly clock: PacerClock = realClock) {
+    this.limits = { ...limits };
   }
 
   /** Tasks queued or running, over all chats. */
@@ -109,16 +109,11 @@ export class Pacer {
 
   /**
    * Refuses new tasks; queued tasks, and tasks waiting for their next slot, reject with
-   * `PacerClosedError`. A message already handed to Telegram completes.
+   * `PacerClosedError`. A message already handed to the platform completes.
    */
   close(): void {
     this.closed = true;
     this.closing.abort();
-  }
-
-  /** Resolves when every queued task has settled. */
-  async drain(): Promise<void> {
-    while (this.size > 0) await Promise.all([...this.lanes.values()].map((l) => l.tail));
   }
 
   private lane(chat: string): ChatLane {

@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Pacer, PacerClosedError } from '../../src/adapters/telegram/pacer.js';
+import { Pacer, PacerClosedError, type PacingLimits } from '../../../src/adapters/kit/pacer.js';
+
+/** Telegram's figures, as the Telegram adapter passes them. */
+const LIMITS: PacingLimits = { perChatMs: 1000, groupPerMinute: 20, globalPerSecond: 25 };
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 0 });
@@ -20,7 +23,7 @@ function broadcast(pacer: Pacer, chat: string, group: boolean, count: number, ti
 
 describe('broadcast pacing', () => {
   it('keeps one message per second to a chat', async () => {
-    const pacer = new Pacer();
+    const pacer = new Pacer(LIMITS);
     const times: number[] = [];
     const done = Promise.all(broadcast(pacer, 'telegram:42', false, 4, times));
     await vi.runAllTimersAsync();
@@ -29,7 +32,7 @@ describe('broadcast pacing', () => {
   });
 
   it('keeps a group under 20 messages in any minute', async () => {
-    const pacer = new Pacer();
+    const pacer = new Pacer(LIMITS);
     const times: number[] = [];
     const done = Promise.all(broadcast(pacer, 'telegram:-100', true, 45, times));
     await vi.runAllTimersAsync();
@@ -40,7 +43,7 @@ describe('broadcast pacing', () => {
   });
 
   it('stays under the bot-wide rate over many chats, without one chat holding up the others', async () => {
-    const pacer = new Pacer({ globalPerSecond: 25 });
+    const pacer = new Pacer({ ...LIMITS, globalPerSecond: 25 });
     const times: number[] = [];
     const done = Promise.all(Array.from({ length: 100 }, (_, i) => broadcast(pacer, `telegram:${i}`, false, 1, times)).flat());
     await vi.runAllTimersAsync();
@@ -51,21 +54,26 @@ describe('broadcast pacing', () => {
   });
 
   it('runs a chat’s tasks in order, one at a time', async () => {
-    const pacer = new Pacer({ perChatMs: 0 });
+    const pacer = new Pacer({ ...LIMITS, perChatMs: 0 });
     const log: string[] = [];
+    let finishA!: () => void;
+    const aMayFinish = new Promise<void>((resolve) => (finishA = resolve));
     const slow = pacer.enqueue('c', false, async () => {
       log.push('a-start');
-      await new Promise((r) => setTimeout(r, 500));
+      await aMayFinish;
       log.push('a-end');
     });
     const fast = pacer.enqueue('c', false, async () => void log.push('b'));
     await vi.runAllTimersAsync();
+    // The first task is still running: the second has not started.
+    expect(log).toEqual(['a-start']);
+    finishA();
     await Promise.all([slow, fast]);
     expect(log).toEqual(['a-start', 'a-end', 'b']);
   });
 
   it('keeps going after a failed task and forgets idle chats', async () => {
-    const pacer = new Pacer();
+    const pacer = new Pacer(LIMITS);
     const failed = pacer.enqueue('c', false, async () => {
       throw new Error('403');
     });
@@ -75,7 +83,7 @@ describe('broadcast pacing', () => {
   });
 
   it('rejects waiting and queued tasks when closed', async () => {
-    const pacer = new Pacer({ perChatMs: 10_000 });
+    const pacer = new Pacer({ ...LIMITS, perChatMs: 10_000 });
     const times: number[] = [];
     const [first, second, third] = broadcast(pacer, 'c', false, 3, times).map((p) => p.then(() => 'sent', (e: unknown) => e));
     await vi.advanceTimersByTimeAsync(1);

@@ -1,0 +1,83 @@
+import type { Logger } from 'pino';
+import { SendError, type Adapter, type SendFailure } from '../delivery.js';
+import type { Clock } from '../domain/clock.js';
+import type { Reply } from '../reply.js';
+import { deliveryKey, type ClusterRef, type ReminderBatch } from '../store/reminder-batch.js';
+import type { ClaimedReminder } from '../store/reminder-claims.js';
+import { markChatRemoved, recordDelivery } from '../store/reminder-deliveries.js';
+import type { Store } from '../store/store.js';
+import type { BatchLease } from './lease.js';
+import type { TickReport } from './report.js';
+
+/** Recording a delivery failed: the batch stops, so at most one sent message is unrecorded. */
+export class RecordError extends Error {
+  constructor(cause: unknown) {
+    super(`could not record a reminder delivery: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    this.name = 'RecordError';
+  }
+}
+
+/** What fanning out needs: the store, the clock, the platforms, the log. */
+export interface FanOutParts {
+  store: Store;
+  clock: Clock;
+  adapters: Map<string, Adapter>;
+  logger: Logger;
+}
+
+/**
+ * Sends one reminder to each chat of its cluster that has not had it, one chat after another,
+ * recording each attempt right after it. A failing chat is recorded as failed and not retried;
+ * a chat the platform says is gone (or forbids the bot) is marked removed. One chat's failure
+ * never stops the others. Before each chat the lease is checked (and renewed when due): false
+ * when it went to another instance, which finishes the remaining chats.
+ */
+export async function fanOut(
+  parts: FanOutParts,
+  reminder: ClaimedReminder,
+  cluster: ClusterRef,
+  batch: ReminderBatch,
+  reply: Reply,
+  lease: BatchLease,
+  report: TickReport,
+): Promise<boolean> {
+  const { store, clock, adapters, logger } = parts;
+  for (const chat of batch.chats.get(cluster.id) ?? []) {
+    if (batch.delivered.has(deliveryKey(reminder.id, chat.id))) continue;
+    if (!(await lease.holds(reminder.id))) return false;
+    const adapter = adapters.get(chat.platform);
+    let failure: { kind: SendFailure; message: string } | null = null;
+    if (!adapter) failure = { kind: 'other', message: `no adapter for platform ${chat.platform}` };
+    else {
+      try {
+        await adapter.send(chat.key, cluster.locale, reply);
+      } catch (error) {
+        failure = error instanceof SendError ? { kind: error.failure, message: error.message } : { kind: 'other', message: (error as Error)?.message ?? String(error) };
+      }
+    }
+    const gone = failure !== null && (failure.kind === 'gone' || failure.kind === 'forbidden');
+    try {
+      await store.atomic(clock.now(), async (tx) => {
+        await recordDelivery(tx, {
+          reminderId: reminder.id,
+          chatId: chat.id,
+          state: failure ? 'failed' : 'sent',
+          error: failure ? `${failure.kind}: ${failure.message}`.slice(0, 500) : undefined,
+        });
+        if (gone) await markChatRemoved(tx, { chatId: chat.id });
+      });
+    } catch (error) {
+      throw new RecordError(error);
+    }
+    batch.delivered.add(deliveryKey(reminder.id, chat.id));
+    if (gone) {
+      batch.chats.set(cluster.id, (batch.chats.get(cluster.id) ?? []).filter((c) => c.id !== chat.id));
+      report.removedChats += 1;
+    }
+    if (failure) {
+      report.failures += 1;
+      logger.warn({ reminderId: reminder.id, chat: chat.key, failure: failure.kind, error: failure.message }, 'reminder delivery failed');
+    } else report.deliveries += 1;
+  }
+  return true;
+}

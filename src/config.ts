@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -16,7 +17,11 @@ const schema = z.object({
   SLACK_API_URL: z.string().url().optional(),
   ZALO_BOT_TOKEN: z.string().optional(),
   ZALO_API_ROOT: z.string().url().optional(),
-  ZALO_WEBHOOK_SECRET: z.string().optional(),
+  ZALO_WEBHOOK_URL: z.string().url().optional(),
+  ZALO_WEBHOOK_SECRET: z.string().min(8).max(256).optional(),
+  ZALO_MONTHLY_QUOTA: z.coerce.number().int().min(1).default(3000),
+  PUBLIC_URL: z.string().url().optional(),
+  LINK_SECRET: z.string().min(16).optional(),
   BOT_TIMEZONE: z.string().default('Asia/Ho_Chi_Minh'),
   BOT_LOCALE: z.enum(['vi', 'en']).default('vi'),
   SCHEDULER_CRON: z.string().default('* * * * *'),
@@ -32,6 +37,24 @@ export interface TelegramConfig {
   webhookSecret?: string;
 }
 
+/** Zalo settings, present when `ZALO_BOT_TOKEN` is set. */
+export interface ZaloConfig {
+  token: string;
+  apiRoot?: string;
+  webhookUrl?: string;
+  webhookSecret?: string;
+  /** Outbound messages per calendar month the bot may send (the free plan's ≈ 3,000). */
+  monthlyQuota: number;
+}
+
+/** Signed download links: where files are served from and the key their tokens are signed with. */
+export interface LinkConfig {
+  /** The instance's public address (`https://thidua.example.gov.vn`); without it no link is made. */
+  publicUrl?: string;
+  /** `LINK_SECRET`, or one derived from the platform tokens (the same on every instance). */
+  secret: string;
+}
+
 /** Everything the bot is configured with. */
 export interface Config {
   databaseUrl: string;
@@ -42,7 +65,19 @@ export interface Config {
   logLevel: string;
   telegram?: TelegramConfig;
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl?: string };
-  zalo?: { token: string; apiRoot?: string; webhookSecret?: string };
+  zalo?: ZaloConfig;
+  links: LinkConfig;
+}
+
+/**
+ * The key signed links are signed with: `LINK_SECRET`, else a hash of the platform tokens (so
+ * every instance with the same tokens signs and verifies alike), else of the database URL
+ * (the console, where links are of no use but must still be unguessable to others).
+ */
+function linkSecretOf(e: z.infer<typeof schema>): string {
+  if (e.LINK_SECRET) return e.LINK_SECRET;
+  const material = [e.TELEGRAM_BOT_TOKEN, e.SLACK_BOT_TOKEN, e.ZALO_BOT_TOKEN].filter(Boolean).join('|') || e.DATABASE_URL;
+  return createHash('sha256').update(`links:${material}`).digest('base64url');
 }
 
 /** Parses the environment; throws a readable error naming each bad variable. */
@@ -66,6 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slack: e.SLACK_BOT_TOKEN
       ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
       : undefined,
-    zalo: e.ZALO_BOT_TOKEN ? { token: e.ZALO_BOT_TOKEN, apiRoot: e.ZALO_API_ROOT, webhookSecret: e.ZALO_WEBHOOK_SECRET } : undefined,
+    zalo: e.ZALO_BOT_TOKEN
+      ? { token: e.ZALO_BOT_TOKEN, apiRoot: e.ZALO_API_ROOT, webhookUrl: e.ZALO_WEBHOOK_URL, webhookSecret: e.ZALO_WEBHOOK_SECRET, monthlyQuota: e.ZALO_MONTHLY_QUOTA }
+      : undefined,
+    links: { publicUrl: e.PUBLIC_URL, secret: linkSecretOf(e) },
   };
 }

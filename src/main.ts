@@ -10,6 +10,11 @@ import { DEFAULT_CAPABILITIES, type Adapter } from './delivery.js';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
 import { NoticeRouter } from './adapters/kit/router.js';
 import { TelegramAdapter } from './adapters/telegram/index.js';
+import { ZaloAdapter } from './adapters/zalo/index.js';
+import { StoredLinks } from './files/link-maker.js';
+import { FILES_PREFIX, fileRoute } from './files/serve.js';
+import { sweepExpiredFiles } from './store/files.js';
+import { outboundLedger } from './store/outbound-counts.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './domain/clock.js';
 import { HttpServer } from './http.js';
@@ -34,8 +39,19 @@ async function main(): Promise<void> {
   // typed on the console for the secretary's Telegram group) goes through that platform's adapter.
   const router = new NoticeRouter(logger);
 
-  if (config.telegram) adapters.set('telegram', new TelegramAdapter({ config: config.telegram, core, i18n, http, logger, router }));
-  for (const name of ['slack', 'zalo'] as const) {
+  // Signed links (`PUBLIC_URL/files/<token>`): files for Zalo, links to forward everywhere.
+  // Served by every instance from the store, made only where the instance has a public URL.
+  http.routePrefix('GET', FILES_PREFIX, fileRoute({ db: store.db }, config.links.secret));
+  const links = config.links.publicUrl ? new StoredLinks({ store, publicUrl: config.links.publicUrl, secret: config.links.secret }) : undefined;
+  const sweep = setInterval(() => void store.atomic(new Date(), sweepExpiredFiles).catch((err: unknown) => logger.warn({ err }, 'expired files not swept')), 3_600_000);
+  sweep.unref();
+
+  if (config.telegram) adapters.set('telegram', new TelegramAdapter({ config: config.telegram, core, i18n, http, logger, router, links }));
+  if (config.zalo) {
+    const ledger = outboundLedger(store, 'zalo');
+    adapters.set('zalo', new ZaloAdapter({ config: config.zalo, core, i18n, http, logger, router, links, ledger }));
+  }
+  for (const name of ['slack'] as const) {
     if (config[name]) logger.warn(`${name} is configured but its adapter is not part of this build yet; ignoring ${name.toUpperCase()}_* settings`);
   }
   const rollOver = (request: { handoverId: number; clusterId: number; now: Date }) => rollOverHandover(store, request);
@@ -44,6 +60,7 @@ async function main(): Promise<void> {
   const stop = async (code = 0) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(sweep);
     await scheduler.stop();
     for (const adapter of adapters.values()) await adapter.stop().catch((err) => logger.error({ err }, 'adapter stop failed'));
     await http.close();

@@ -10,6 +10,7 @@ import type { HttpServer } from '../../http.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Reply } from '../../reply.js';
 import { ConversationLoop } from '../kit/conversation.js';
+import type { LinkMaker } from '../kit/links.js';
 import { Pacer, PacerClosedError, type PacingLimits } from '../kit/pacer.js';
 import { NoticeRouter } from '../kit/router.js';
 import { ChatEvents } from './chat-events.js';
@@ -36,6 +37,8 @@ export interface TelegramAdapterOptions {
   logger?: Logger;
   /** The one router of the instance: notices of this adapter's conversations go through it. Without it, only Telegram chats are reached. */
   router?: NoticeRouter;
+  /** Signed links (when `PUBLIC_URL` is set): `/export link` answers with one. */
+  links?: LinkMaker;
   /** The bot's own user, when known: skips `getMe` (tests). */
   botInfo?: UserFromGetMe;
   /** Broadcast pacing; defaults stay under Telegram's limits. */
@@ -86,7 +89,7 @@ export class TelegramAdapter implements Adapter {
     this.outbox = new Outbox(this.bot.api, i18n, this.capabilities, this.logger);
     this.pacer = new Pacer({ ...TELEGRAM_PACING, ...options.pacing });
     const router = options.router ?? new NoticeRouter(this.logger).register(this);
-    this.loop = new ConversationLoop({ core, router, logger: this.logger, send: (origin, locale, reply, quote) => this.answer(origin, locale, reply, quote) });
+    this.loop = new ConversationLoop({ core, router, logger: this.logger, links: options.links, capabilities: this.capabilities, send: (origin, locale, reply, quote) => this.answer(origin, locale, reply, quote) });
     const me = () => this.bot.botInfo;
     this.events = new ChatEvents({ core, loop: this.loop, logger: this.logger, fallback: i18n.fallback, me });
     installUpdates(this.bot, {

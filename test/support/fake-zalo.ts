@@ -58,6 +58,7 @@ export class FakeZalo {
   private readonly waiting: Array<{ res: ServerResponse; timer: NodeJS.Timeout }> = [];
   private readonly failures = new Map<string, number[]>();
   private webhook?: { url: string; secret: string };
+  private readonly watchers: Array<() => void> = [];
   private server?: Server;
   private port = 0;
 
@@ -109,6 +110,21 @@ export class FakeZalo {
     return this.calls.filter((c) => c.method === 'sendMessage' && c.body.chat_id === chatId).map((c) => String(c.body.text));
   }
 
+  /** Resolves with the first call (from the start) that satisfies `match`, waiting for it if need be. */
+  async waitForCall(match: (call: ZaloCall) => boolean): Promise<ZaloCall> {
+    for (;;) {
+      const found = this.calls.find(match);
+      if (found) return found;
+      await new Promise<void>((resolve) => this.watchers.push(resolve));
+    }
+  }
+
+  /** Resolves once `count` texts reached the chat; returns them all. */
+  async waitForTexts(chatId: string, count: number): Promise<string[]> {
+    await this.waitForCall(() => this.textsTo(chatId).length >= count);
+    return this.textsTo(chatId);
+  }
+
   /** The registered webhook, if any. */
   get registeredWebhook(): { url: string; secret: string } | undefined {
     return this.webhook;
@@ -143,6 +159,7 @@ export class FakeZalo {
       return this.answer(res, 400, { ok: false, error_code: 400, description: 'Bad JSON' });
     }
     this.calls.push({ method, body });
+    for (const wake of this.watchers.splice(0)) wake();
     if (token !== this.token) return this.answer(res, 401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const failing = this.failures.get(method);
     if (failing?.length) {

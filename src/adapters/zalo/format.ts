@@ -3,7 +3,7 @@ import type { Cell, Table } from '../../reply.js';
 import type { Line, TableRenderer } from '../kit/lines.js';
 
 /** A short code (`BL`, `SNV`, `CA-HN`) that reads best glued to the name after it. */
-const CODE = /^[A-ZĐ0-9][A-ZĐ0-9_-]{0,9}$/u;
+const CODE = /^(?=[^A-ZĐ]*[A-ZĐ])[A-ZĐ0-9][A-ZĐ0-9_-]{0,9}$/u;
 
 function cellText(i18n: I18n, locale: string, cell: Cell): string {
   if (cell === null) return '–';

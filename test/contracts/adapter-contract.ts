@@ -79,7 +79,7 @@ export function adapterContract(factory: DriverFactory): void {
       expect(received).toEqual(lines);
     });
 
-    it('keeps a table aligned, also across messages', async () => {
+    it.skipIf(factory.compactTables)('keeps a table aligned, also across messages', async () => {
       const rows = Array.from({ length: 150 }, (_, i) => [String(i + 1), `U${i}`, `Đơn vị số ${i} ${'x'.repeat(i % 17)}`, (i * 37) % 1000 / 10]);
       core.script.set('ttable', () => ({
         replies: [{ text: [echo('Bảng xếp hạng')], table: { headers: [echo('Hạng'), echo('Mã'), echo('Đơn vị'), echo('Điểm')], rows, numeric: [0, 3] } }],
@@ -91,6 +91,17 @@ export function adapterContract(factory: DriverFactory): void {
       const nameAt = new Set(rowLines.map((l) => l.indexOf('Đơn vị số')));
       const endAt = new Set(rowLines.map((l) => l.trimEnd().length));
       expect([codeAt.size, nameAt.size, endAt.size]).toEqual([1, 1, 1]);
+    });
+
+    it.skipIf(!factory.compactTables)('writes a table without monospace as one line a row, in order, also across messages', async () => {
+      const rows = Array.from({ length: 150 }, (_, i) => [String(i + 1), `U${i}`, `Đơn vị số ${i}`, (i * 37) % 1000 / 10]);
+      core.script.set('tcompact', () => ({
+        replies: [{ text: [echo('Bảng xếp hạng')], table: { headers: [echo('Hạng'), echo('Mã'), echo('Đơn vị'), echo('Điểm')], rows, numeric: [0, 3] } }],
+      }));
+      const parts = await ask(group, '/tcompact');
+      const rowLines = textOf(parts).split('\n').filter((l) => /^\d+\. U\d+ /.test(l));
+      expect(rowLines).toHaveLength(150);
+      rowLines.forEach((line, i) => expect(line.startsWith(`${i + 1}. U${i} Đơn vị số ${i} — `)).toBe(true));
     });
 
     it(can.buttons ? 'shows buttons on the last message' : 'turns buttons into the commands to type', async () => {

@@ -24,9 +24,10 @@ import { freshSqliteStore } from '../test/support/store.js';
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-const MEKONG = 'AG An Giang,BL Bạc Liêu,BT Bến Tre,CM Cà Mau,CT Cần Thơ,DT Đồng Tháp,HG Hậu Giang,KG Kiên Giang,LA Long An,ST Sóc Trăng,TG Tiền Giang,TV Trà Vinh,VL Vĩnh Long'
-  .split(',')
-  .map((s) => [s.split(' ')[0]!, `Sở Nội vụ ${s.split(' ').slice(1).join(' ')}`] as const);
+const MEKONG =
+  'AG An Giang,BL Bạc Liêu,BT Bến Tre,CM Cà Mau,CT Cần Thơ,DT Đồng Tháp,HG Hậu Giang,KG Kiên Giang,LA Long An,ST Sóc Trăng,TG Tiền Giang,TV Trà Vinh,VL Vĩnh Long'
+    .split(',')
+    .map((s) => [s.split(' ')[0]!, `Sở Nội vụ ${s.split(' ').slice(1).join(' ')}`] as const);
 
 function report(label: string, latencies: number[], rate?: number): void {
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -42,7 +43,11 @@ function sampleCriteria(): { body: string; scored: (readonly [string, number])[]
     .split('\n')
     .slice(1)
     .map((line) => line.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '')));
-  const body = rows.map(([code, title, max, kind]) => (kind === 'section' ? `${code} | ${title}` : `${code} | ${title} | ${max}${kind === 'criterion' ? '' : ` | ${kind}`}`)).join('\n');
+  const body = rows
+    .map(([code, title, max, kind]) =>
+      kind === 'section' ? `${code} | ${title}` : `${code} | ${title} | ${max}${kind === 'criterion' ? '' : ` | ${kind}`}`,
+    )
+    .join('\n');
   return { body, scored: rows.filter((r) => r[3] === 'criterion').map((r) => [r[0]!, Number(r[2])] as const) };
 }
 
@@ -56,7 +61,13 @@ export async function benchZalo(): Promise<void> {
   await fake.start();
   const http = new HttpServer();
   const port = await http.listen(0, '127.0.0.1');
-  const core = new BotCore({ store, clock, i18n, defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' }, capabilitiesOf: () => zaloCapabilities(false) });
+  const core = new BotCore({
+    store,
+    clock,
+    i18n,
+    defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' },
+    capabilitiesOf: () => zaloCapabilities(false),
+  });
   const logger = pino({ level: 'silent' });
   const router = new NoticeRouter(logger);
   const adapter = new ZaloAdapter({
@@ -102,7 +113,8 @@ export async function benchZalo(): Promise<void> {
       if (status !== 200) throw new Error(`webhook answered ${status}`);
       return performance.now() - t0;
     };
-    const fresh = (m: FakeZaloMessage) => zaloText(m.from.id === m.chat.id ? { id: m.from.id, name: m.from.display_name } : secretary, m.text!);
+    const fresh = (m: FakeZaloMessage) =>
+      zaloText(m.from.id === m.chat.id ? { id: m.from.id, name: m.from.display_name } : secretary, m.text!);
     // Warm-up, and a check that the replies are the real ones.
     await Promise.all(scores.slice(0, 26).map(timed));
     const wrong = reps.map((r) => lastTo(r.id)).find((t) => !t.startsWith('Đã ghi'));
@@ -126,7 +138,9 @@ export async function benchZalo(): Promise<void> {
       report(`/score, 13-unit cluster, ${perSecond} messages/s offered`, await Promise.all(pending));
     }
     const counted = await store.db.outboundCount.findMany();
-    console.log(`messages counted against the monthly budget: ${counted.map((c) => `${c.month} ${c.sent}`).join(', ')} (sendMessage calls at the fake API: ${fake.calls.filter((c) => c.method === 'sendMessage').length})`);
+    console.log(
+      `messages counted against the monthly budget: ${counted.map((c) => `${c.month} ${c.sent}`).join(', ')} (sendMessage calls at the fake API: ${fake.calls.filter((c) => c.method === 'sendMessage').length})`,
+    );
   } finally {
     await adapter.stop();
     await http.close();

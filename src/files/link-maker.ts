@@ -28,7 +28,9 @@ export class StoredLinks {
     const now = this.options.now?.() ?? new Date();
     const lifetime = this.options.lifetimeMs ?? DEFAULT_LINK_LIFETIME_MS;
     const expiresAt = new Date(now.getTime() + lifetime);
-    const row = await this.options.store.atomic(now, (tx) => saveFile(tx, { name: file.fileName, mimeType: file.mimeType, bytes: file.bytes, expiresAt }));
+    const row = await this.options.store.atomic(now, (tx) =>
+      saveFile(tx, { name: file.fileName, mimeType: file.mimeType, bytes: file.bytes, expiresAt }),
+    );
     const url = fileLink(this.options.publicUrl, signFileToken({ fileId: row.id, expiresAt }, this.options.secret));
     return { url, hours: Math.round(lifetime / 3_600_000) };
   }

@@ -20,7 +20,10 @@ export interface StoredFileRow {
 }
 
 /** Keeps a file until `expiresAt` under a fresh random id (a UUID) and returns the row. */
-export async function saveFile(tx: Tx, file: { name: string; mimeType: string; bytes: Uint8Array; expiresAt: Date }): Promise<StoredFileRow> {
+export async function saveFile(
+  tx: Tx,
+  file: { name: string; mimeType: string; bytes: Uint8Array; expiresAt: Date },
+): Promise<StoredFileRow> {
   const bytes = Uint8Array.from(file.bytes);
   const row = {
     id: randomUUID(),

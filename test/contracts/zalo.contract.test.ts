@@ -51,8 +51,14 @@ async function startZaloDriver({ core, i18n, router }: DriverDeps): Promise<Cont
       await fake.waitForCall((c) => c.method === 'sendMessage' && c.body.chat_id === idOf(chat) && c.body.text === `${SETTLED} ${n}`);
     },
     arrival: async (chat, text, from) => {
-      await fake.waitForCall(() => messagesOf(idOf(chat)).slice(from).some((m) => m.text === text));
-      return messagesOf(idOf(chat)).slice(from).find((m) => m.text === text)!;
+      await fake.waitForCall(() =>
+        messagesOf(idOf(chat))
+          .slice(from)
+          .some((m) => m.text === text),
+      );
+      return messagesOf(idOf(chat))
+        .slice(from)
+        .find((m) => m.text === text)!;
     },
     messages: (chat) => messagesOf(idOf(chat)),
     redeliverLast: async () => fake.push({ ...last! }),

@@ -43,7 +43,11 @@ describe('Zalo adapter: long polling', () => {
     fake.push(zaloText(AN, '/status'));
     const texts = await fake.waitForTexts(AN.id, 2);
     expect(texts).toEqual(['mine||', 'status||']);
-    expect(core.incoming.map((i) => i.updateId)).toEqual([`zalo:${message.message_id}`, `zalo:${message.message_id}`, expect.stringMatching(/^zalo:/)]);
+    expect(core.incoming.map((i) => i.updateId)).toEqual([
+      `zalo:${message.message_id}`,
+      `zalo:${message.message_id}`,
+      expect.stringMatching(/^zalo:/),
+    ]);
     expect(fake.textsTo('999')).toEqual([]);
   });
 
@@ -111,12 +115,22 @@ describe('Zalo adapter: long polling', () => {
 
   it('splits a long reply into messages of at most 2,000 characters at line boundaries, tables as compact lines', async () => {
     const core = new RecordingCore();
-    const units = Array.from({ length: 60 }, (_, i) => [i + 1, `U${i + 1}`, `Sở ${'Văn hóa, Thể thao và Du lịch '.repeat(1 + (i % 2))}số ${i + 1}`, 98 - i / 2, { key: 't-echo', args: { text: 'Xuất sắc' } }]);
+    const units = Array.from({ length: 60 }, (_, i) => [
+      i + 1,
+      `U${i + 1}`,
+      `Sở ${'Văn hóa, Thể thao và Du lịch '.repeat(1 + (i % 2))}số ${i + 1}`,
+      98 - i / 2,
+      { key: 't-echo', args: { text: 'Xuất sắc' } },
+    ]);
     core.answer = () =>
       result([
         {
           text: [{ key: 't-echo', args: { text: 'Kết quả tổng kết năm 2026' } }],
-          table: { headers: ['Hạng', 'Mã', 'Đơn vị', 'Điểm', 'Xếp loại'].map((t) => ({ key: 't-echo', args: { text: t } })), rows: [[1, 'BL', 'Bạc Liêu', 98, { key: 't-echo', args: { text: 'Xuất sắc' } }], ...units.slice(1)], numeric: [0, 3] },
+          table: {
+            headers: ['Hạng', 'Mã', 'Đơn vị', 'Điểm', 'Xếp loại'].map((t) => ({ key: 't-echo', args: { text: t } })),
+            rows: [[1, 'BL', 'Bạc Liêu', 98, { key: 't-echo', args: { text: 'Xuất sắc' } }], ...units.slice(1)],
+            numeric: [0, 3],
+          },
           buttons: [[{ label: { key: 't-echo', args: { text: 'Sơ kết' } }, data: '/results midyear' }]],
         },
       ]);

@@ -56,7 +56,9 @@ for (const provider of providers) {
       expect(telegram.sent.map((s) => s.chatKey)).toEqual(['telegram:-100777']);
       expect(JSON.stringify(telegram.sent[0]!.reply)).toContain('zalo-budget-warned');
       const warned = fake.textsTo('5512219034567812399');
-      expect(warned).toEqual(['Lưu ý thư ký cụm: bot đã gửi 8/10 tin nhắn Zalo trong tháng 12/2026 (từ 80% hạn mức). Khi hết hạn mức, các lần nhắc lặp lại trên Zalo sẽ tạm dừng đến đầu tháng sau; lần nhắc đầu tiên và câu trả lời lệnh vẫn được gửi.']);
+      expect(warned).toEqual([
+        'Lưu ý thư ký cụm: bot đã gửi 8/10 tin nhắn Zalo trong tháng 12/2026 (từ 80% hạn mức). Khi hết hạn mức, các lần nhắc lặp lại trên Zalo sẽ tạm dừng đến đầu tháng sau; lần nhắc đầu tiên và câu trả lời lệnh vẫn được gửi.',
+      ]);
       // 8 reminders + the notice on Zalo = 9; one more spends the budget.
       await adapter.send(an, 'vi', say('Nhắc 9'));
       await telegram.received('telegram:-100777');
@@ -65,13 +67,17 @@ for (const provider of providers) {
       const sentBefore = fake.textsTo(an.slice(5)).length;
       const dropped = await adapter.send(an, 'vi', say('Nhắc lại lần nữa', true)).catch((e: unknown) => e);
       expect(dropped).toBeInstanceOf(SendError);
-      expect((dropped as SendError).message).toMatch(/Zalo monthly budget spent \(\d+ of 10 messages in 2026-12\): repeated reminder not sent/);
+      expect((dropped as SendError).message).toMatch(
+        /Zalo monthly budget spent \(\d+ of 10 messages in 2026-12\): repeated reminder not sent/,
+      );
       expect(fake.textsTo(an.slice(5)).length).toBe(sentBefore);
       // A first reminder and answers still go out; the secretaries are not told twice.
       await adapter.send(an, 'vi', say('Nhắc đầu tiên của đợt mới'));
       expect(fake.textsTo(an.slice(5)).at(-1)).toBe('Nhắc đầu tiên của đợt mới');
       expect(telegram.sent).toHaveLength(2);
-      expect(await outboundSoFar({ db: store.db }, { platform: 'zalo', month: '2026-12' })).toBe(fake.calls.filter((c) => c.method === 'sendMessage').length);
+      expect(await outboundSoFar({ db: store.db }, { platform: 'zalo', month: '2026-12' })).toBe(
+        fake.calls.filter((c) => c.method === 'sendMessage').length,
+      );
       // A new month starts afresh.
       clock.set(new Date('2026-12-31T17:00:00Z'));
       await adapter.send(an, 'vi', say('Nhắc tháng mới', true));

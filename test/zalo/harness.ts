@@ -26,7 +26,10 @@ export function zaloFixture() {
     for (const stop of teardown.splice(0).reverse()) await stop();
   });
 
-  async function setup(core: Core, options: Partial<Omit<ZaloAdapterOptions, 'config'>> & { config?: Partial<ZaloConfig>; start?: boolean } = {}): Promise<ZaloSetup> {
+  async function setup(
+    core: Core,
+    options: Partial<Omit<ZaloAdapterOptions, 'config'>> & { config?: Partial<ZaloConfig>; start?: boolean } = {},
+  ): Promise<ZaloSetup> {
     const fake = new FakeZalo();
     await fake.start();
     const { i18n, dispose } = options.i18n ? { i18n: options.i18n, dispose: () => undefined } : contractI18n();

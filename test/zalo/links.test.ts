@@ -30,7 +30,11 @@ for (const provider of providers) {
     beforeAll(async () => {
       ({ store, close } = await provider.open());
       http = new HttpServer();
-      http.routePrefix('GET', FILES_PREFIX, fileRoute({ db: store.db }, SECRET, () => clock.now()));
+      http.routePrefix(
+        'GET',
+        FILES_PREFIX,
+        fileRoute({ db: store.db }, SECRET, () => clock.now()),
+      );
       const port = await http.listen(0, '127.0.0.1');
       base = `http://127.0.0.1:${port}`;
       links = new StoredLinks({ store, publicUrl: `${base}/`, secret: SECRET, now: () => clock.now() });
@@ -86,8 +90,18 @@ for (const provider of providers) {
       const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
       core.answer = (i) =>
         i.command === 'export'
-          ? result([{ text: [{ key: 't-echo', args: { text: 'Bảng tổng hợp năm 2026' } }], file: { fileName: 'bang-tong-hop-2026.xlsx', mimeType: XLSX, bytes: bytesOf('xlsx bytes') } }])
-          : result([{ text: [{ key: 't-echo', args: { text: 'Kết quả' } }], image: { fileName: 'xep-hang-2026.png', mimeType: 'image/png', bytes: png } }]);
+          ? result([
+              {
+                text: [{ key: 't-echo', args: { text: 'Bảng tổng hợp năm 2026' } }],
+                file: { fileName: 'bang-tong-hop-2026.xlsx', mimeType: XLSX, bytes: bytesOf('xlsx bytes') },
+              },
+            ])
+          : result([
+              {
+                text: [{ key: 't-echo', args: { text: 'Kết quả' } }],
+                image: { fileName: 'xep-hang-2026.png', mimeType: 'image/png', bytes: png },
+              },
+            ]);
       const { fake, adapter } = await setup(core, { links });
       expect(adapter.capabilities).toMatchObject({ images: true, files: false, links: true });
       fake.push(zaloText(AN, '/export'));
@@ -109,7 +123,14 @@ for (const provider of providers) {
 describe('signed links without PUBLIC_URL', () => {
   it('on Zalo, says a link cannot be made; pictures are not offered', async () => {
     const core = new RecordingCore();
-    core.answer = () => result([{ text: [{ key: 't-echo', args: { text: 'Bảng' } }], file: { fileName: 'b.csv', mimeType: 'text/csv', bytes: new Uint8Array([1]) }, link: true }]);
+    core.answer = () =>
+      result([
+        {
+          text: [{ key: 't-echo', args: { text: 'Bảng' } }],
+          file: { fileName: 'b.csv', mimeType: 'text/csv', bytes: new Uint8Array([1]) },
+          link: true,
+        },
+      ]);
     const { fake, adapter } = await setup(core, { router: new NoticeRouter(testLogger) });
     expect(adapter.capabilities).toMatchObject({ images: false, files: false, links: false });
     fake.push(zaloText(AN, '/export link'));

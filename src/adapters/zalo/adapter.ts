@@ -22,7 +22,15 @@ import type { ZaloUpdate } from './update.js';
  * public URL only, so only where signed links can be made (`PUBLIC_URL`).
  */
 export function zaloCapabilities(links: boolean): Capabilities {
-  return { images: links, files: false, buttons: false, edits: false, textLimit: ZALO_TEXT_LIMIT, captionLimit: links ? ZALO_TEXT_LIMIT : 0, links };
+  return {
+    images: links,
+    files: false,
+    buttons: false,
+    edits: false,
+    textLimit: ZALO_TEXT_LIMIT,
+    captionLimit: links ? ZALO_TEXT_LIMIT : 0,
+    links,
+  };
 }
 
 /**
@@ -91,11 +99,27 @@ export class ZaloAdapter implements Adapter {
     const router = options.router ?? new NoticeRouter(this.logger).register(this);
     const now = options.now ?? (() => new Date());
     const budget = options.ledger
-      ? new ZaloBudget({ quota: config.monthlyQuota, ledger: options.ledger, now, notify: (notices) => router.deliverAll(notices), logger: this.logger })
+      ? new ZaloBudget({
+          quota: config.monthlyQuota,
+          ledger: options.ledger,
+          now,
+          notify: (notices) => router.deliverAll(notices),
+          logger: this.logger,
+        })
       : undefined;
     const backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     const sleep = options.sleep ?? realSleep;
-    this.outbox = new ZaloOutbox({ client: this.client, i18n, capabilities: this.capabilities, logger: this.logger, links: options.links, budget, backoff, sleep, signal: this.stopping.signal });
+    this.outbox = new ZaloOutbox({
+      client: this.client,
+      i18n,
+      capabilities: this.capabilities,
+      logger: this.logger,
+      links: options.links,
+      budget,
+      backoff,
+      sleep,
+      signal: this.stopping.signal,
+    });
     this.pacer = new Pacer({ ...ZALO_PACING, ...options.pacing });
     this.loop = new ConversationLoop({
       core,
@@ -135,7 +159,11 @@ export class ZaloAdapter implements Adapter {
       if (webhookUrl) {
         if (!this.options.http) throw new Error('Zalo webhook mode needs the HTTP server');
         const secret = webhookSecretOf(this.options.config);
-        this.options.http.route('POST', new URL(webhookUrl).pathname, webhookHandler(secret, (update) => this.receive(update), this.logger));
+        this.options.http.route(
+          'POST',
+          new URL(webhookUrl).pathname,
+          webhookHandler(secret, (update) => this.receive(update), this.logger),
+        );
         await this.client.setWebhook(webhookUrl, secret);
       } else {
         if (await this.client.getWebhookInfo()) await this.client.deleteWebhook();
@@ -144,7 +172,10 @@ export class ZaloAdapter implements Adapter {
       this.logger.info({ bot: this.me.accountName, mode: webhookUrl ? 'webhook' : 'polling' }, 'zalo: started');
     } catch (error) {
       if (error instanceof ZaloApiError && error.failure === 'unauthorized') {
-        this.logger.fatal({ code: error.code }, 'zalo: the Bot API refused the token (401): check ZALO_BOT_TOKEN; the Zalo adapter has stopped');
+        this.logger.fatal(
+          { code: error.code },
+          'zalo: the Bot API refused the token (401): check ZALO_BOT_TOKEN; the Zalo adapter has stopped',
+        );
         this.fatal(error);
         return;
       }

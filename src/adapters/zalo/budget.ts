@@ -54,7 +54,10 @@ export class ZaloBudget {
     if (used + messages <= this.options.quota) return;
     this.options.logger?.warn({ used, quota: this.options.quota, month }, 'zalo: monthly budget spent, repeated reminder dropped');
     await this.tell(month, 'spent', used);
-    throw new SendError('rate-limited', `Zalo monthly budget spent (${used} of ${this.options.quota} messages in ${month}): repeated reminder not sent`);
+    throw new SendError(
+      'rate-limited',
+      `Zalo monthly budget spent (${used} of ${this.options.quota} messages in ${month}): repeated reminder not sent`,
+    );
   }
 
   /** Counts messages sent; tells the secretaries when the month crosses 80 % or the budget. */
@@ -75,7 +78,10 @@ export class ZaloBudget {
     for (const cluster of await this.options.ledger.recipients()) {
       for (const chatKey of cluster.chatKeys) notices.push({ chatKey, locale: cluster.locale, reply: { text: [{ key, args }] } });
     }
-    this.options.logger?.warn({ month, used, quota: this.options.quota, mark, chats: notices.length }, 'zalo: secretaries told about the monthly budget');
+    this.options.logger?.warn(
+      { month, used, quota: this.options.quota, mark, chats: notices.length },
+      'zalo: secretaries told about the monthly budget',
+    );
     // Not awaited: a notice to a Zalo chat passes through this budget again.
     void this.options.notify(notices).catch((error: unknown) => this.options.logger?.error({ err: error }, 'zalo: budget notice failed'));
   }

@@ -43,7 +43,8 @@ export function webhookHandler(secret: string, handle: UpdateHandler, logger: Lo
       return;
     }
     const update = parseZaloUpdate(payload);
-    if (update) await handle(update).catch((error: unknown) => logger.error({ err: error, messageId: update.messageId }, 'zalo: update failed'));
+    if (update)
+      await handle(update).catch((error: unknown) => logger.error({ err: error, messageId: update.messageId }, 'zalo: update failed'));
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
   };
 }
@@ -104,7 +105,10 @@ export class ZaloPoller {
       } catch (error) {
         if (signal.aborted) break;
         if (error instanceof ZaloApiError && error.failure === 'unauthorized') {
-          logger.fatal({ code: error.code }, 'zalo: the Bot API refused the token (401): check ZALO_BOT_TOKEN; the Zalo adapter has stopped receiving');
+          logger.fatal(
+            { code: error.code },
+            'zalo: the Bot API refused the token (401): check ZALO_BOT_TOKEN; the Zalo adapter has stopped receiving',
+          );
           this.abort.abort();
           this.deps.onFatal?.(error);
           break;

@@ -41,7 +41,8 @@ export const exportTable: Command = {
         (await findActiveRound(ctx.db, term.id)));
     if (!round) throw new UserError(kind ? 'error-export-no-round' : 'error-no-round', { kind: kind ?? '', year: term.year });
     // Where no file can be delivered, the table is not built: the person is told where to get it.
-    if (!ctx.capabilities.files && !ctx.capabilities.links) return [{ text: [{ key: 'export-no-files', args: { kind: round.kind, year: term.year, format } }] }];
+    if (!ctx.capabilities.files && !ctx.capabilities.links)
+      return [{ text: [{ key: 'export-no-files', args: { kind: round.kind, year: term.year, format } }] }];
     const input = await reportInputFor(ctx, cluster, asTerm(term), asRound(round), ctx.now);
     const t = ctx.i18n.translator(ctx.locale);
     const bytes = format === 'csv' ? consolidatedCsv(input, t) : await consolidatedXlsx(input, t);

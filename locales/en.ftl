@@ -32,7 +32,7 @@ error-criteria-empty = The criteria file has no data.
 error-criteria-header = The file's first row must name the columns code, title, max (and kind). See the sample criteria-home-affairs.csv.
 error-criteria-code = Code “{ $code }” is not valid: it must not be empty or contain spaces.
 error-criteria-title = Criterion { $code } has no title.
-error-criteria-kind = Criterion { $code }: kind “{ $kind }” is not valid; use criterion, bonus, deduction or section.
+error-criteria-kind = Criterion { $code }: kind “{ $kind }” is not valid; use criterion, bonus, deduction or section, or a scoring: passfail, count, tally, target, linear.
 error-criteria-duplicate = Code { $code } appears twice; each criterion needs its own code.
 error-criteria-max = Criterion { $code }: maximum “{ $max }” is not valid; it must be a positive number with at most two decimals.
 error-criteria-none = The table needs at least one scored criterion.
@@ -144,7 +144,7 @@ round-moved = The { $kind ->
    *[yearend] year-end
 } deadline moved to { $deadline }. Reminders were updated.
 
-usage-score = Usage: /score CRITERION POINTS [note], or one such line a line after the command.
+usage-score = Usage: /score CRITERION POINTS [note], or one such line a line after the command. POINTS by the criterion's kind: points (8.5); pass/fail (“đạt”, “đ”, “x”, “1” or “không đạt”, “kđ”, “0”); a count (“3” or “3 lần”); bonus/penalty counts (“+2 -1”); against a target (“95/100”, actual/target, or “95” once the secretary has set the target with /target; provisional until the round closes). Or attach the filled Excel sheet from /template.
 score-recorded-one = Recorded { $unit }'s self-score for { $code }: { $points } points. { $scored }/{ $required } criteria scored, { $total } points so far.
 score-recorded = Recorded { $count } self-scores for { $unit }. { $scored }/{ $required } criteria scored, { $total } points so far.
 score-ready-to-submit = Every criterion is scored. Check with /mine, then submit with /submit.
@@ -356,7 +356,7 @@ cmd-lang = change language
 usage-help = Usage: /help [COMMAND].
 usage-setup = Usage: /setup CLUSTER NAME (in a group chat not yet bound).
 usage-link = Usage: /link (the secretary gets a code), then /link CODE in the chat to bind.
-usage-criteria = Usage: /criteria, then lines: CODE | TITLE | MAX [| bonus|deduction]; a CODE | TITLE line is a section. Or attach a .csv/.xlsx (columns code, title, max, kind).
+usage-criteria = Usage: /criteria, then lines CODE | TITLE | MAX [| KIND] [| evidence] [| na UNIT…]; a CODE | TITLE line is a section. KIND: bonus, deduction, or a scoring: passfail, count POINTS_EACH, tally PLUS MINUS [FLOOR], target, linear. Or attach a .csv/.xlsx (columns code, title, max, kind; optional evidence, not assigned).
 usage-submit = Usage: /submit (once every criterion is scored).
 usage-mine = Usage: /mine.
 usage-status = Usage: /status.
@@ -368,7 +368,7 @@ usage-reminders = Usage: /reminders.
 
 ## Classification and ranking rules (/rules)
 
-usage-rules = Usage: /rules to see them; the secretary changes them with /rules bands 95 80 50 (thresholds in % for excellent, good, completed), /rules tiebreak first-section fewer-deductions (or none), /rules bonuscap 10 (or none).
+usage-rules = Usage: /rules to see them; the secretary changes them with /rules bands 95 80 50 (thresholds in % for excellent, good, completed), /rules tiebreak first-section fewer-deductions (or none), /rules bonuscap 10 (or none), /rules evidence 10 5 (MB a file, files a criterion).
 error-rules-bands = Give exactly three percentages, falling, above 0 and at most 100: excellent, good, completed. For example /rules bands 95 80 50.
 error-rules-tiebreak = Tie-breaks are first-section (higher first-section score) and fewer-deductions (fewer deduction points), each at most once; or none to rank by total alone.
 rules-current = The cluster's classification and ranking rules:

@@ -95,3 +95,4 @@ report-audit-total = total { $total }
 report-audit-deadline = Deadline { $deadline }
 report-audit-round-closed = { $units } units ranked
 report-audit-assign = { $reviewer } cross-reviews { $unit }'s sheet
+report-col-evidence = Evidence

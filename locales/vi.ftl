@@ -30,7 +30,7 @@ error-criteria-empty = Tệp tiêu chí không có dữ liệu.
 error-criteria-header = Dòng đầu của tệp phải có các cột code, title, max (và kind). Xem tệp mẫu criteria-home-affairs.csv.
 error-criteria-code = Mã “{ $code }” không hợp lệ: mã không được để trống và không có dấu cách.
 error-criteria-title = Tiêu chí { $code } thiếu tên.
-error-criteria-kind = Tiêu chí { $code }: loại “{ $kind }” không hợp lệ; dùng criterion, bonus, deduction hoặc section.
+error-criteria-kind = Tiêu chí { $code }: loại “{ $kind }” không hợp lệ; dùng criterion, bonus, deduction hoặc section, hoặc một cách chấm: passfail, count, tally, target, linear.
 error-criteria-duplicate = Mã { $code } bị trùng; mỗi tiêu chí cần một mã riêng.
 error-criteria-max = Tiêu chí { $code }: điểm tối đa “{ $max }” không hợp lệ; phải là số dương, tối đa hai chữ số thập phân.
 error-criteria-none = Bảng tiêu chí phải có ít nhất một tiêu chí chấm điểm.
@@ -139,7 +139,7 @@ round-moved = Đã dời hạn nộp đợt { $kind ->
    *[yearend] tổng kết
 } đến { $deadline }. Lịch nhắc việc đã được cập nhật.
 
-usage-score = Cách dùng: /score MÃ_TIÊU_CHÍ ĐIỂM [ghi chú], hoặc mỗi dòng sau lệnh một tiêu chí.
+usage-score = Cách dùng: /score MÃ_TIÊU_CHÍ ĐIỂM [ghi chú], hoặc mỗi dòng sau lệnh một tiêu chí. ĐIỂM theo loại tiêu chí: số điểm (8,5); đạt/không đạt (“đạt”, “đ”, “x”, “1” hoặc “không đạt”, “kđ”, “0”); số lần (“3” hoặc “3 lần”); cộng/trừ theo số lần (“+2 -1”); theo chỉ tiêu (“95/100” là kết quả/chỉ tiêu, hoặc “95” khi thư ký đã giao chỉ tiêu bằng /target; điểm tạm tính đến khi khóa sổ). Hoặc gửi kèm phiếu Excel lấy bằng /template đã điền.
 score-recorded-one = Đã ghi { $unit } tự chấm tiêu chí { $code }: { $points } điểm. Đã chấm { $scored }/{ $required } tiêu chí, tạm tính { $total } điểm.
 score-recorded = Đã ghi { $count } điểm tự chấm của { $unit }. Đã chấm { $scored }/{ $required } tiêu chí, tạm tính { $total } điểm.
 score-ready-to-submit = Đã chấm đủ các tiêu chí. Kiểm tra bằng /mine rồi nộp bằng /submit.
@@ -348,7 +348,7 @@ cmd-lang = đổi ngôn ngữ
 usage-help = Cách dùng: /help [TÊN_LỆNH].
 usage-setup = Cách dùng: /setup TÊN CỤM (trong nhóm chat chưa gắn Cụm).
 usage-link = Cách dùng: /link (thư ký lấy mã), rồi /link MÃ trong nhóm cần gắn.
-usage-criteria = Cách dùng: /criteria, các dòng sau: MÃ | TÊN | ĐIỂM TỐI ĐA [| bonus|deduction]; dòng MÃ | TÊN là một mục. Hoặc gửi kèm tệp .csv/.xlsx (cột code, title, max, kind).
+usage-criteria = Cách dùng: /criteria, các dòng sau: MÃ | TÊN | ĐIỂM TỐI ĐA [| LOẠI] [| evidence] [| na MÃ_ĐƠN_VỊ…]; dòng MÃ | TÊN là một mục. LOẠI: bonus, deduction, hoặc cách chấm passfail, count ĐIỂM_MỖI_LẦN, tally CỘNG TRỪ [SÀN], target, linear. Hoặc gửi kèm tệp .csv/.xlsx (cột code, title, max, kind; tùy chọn evidence, not assigned).
 usage-submit = Cách dùng: /submit (sau khi đã chấm đủ các tiêu chí).
 usage-mine = Cách dùng: /mine.
 usage-status = Cách dùng: /status.
@@ -360,7 +360,7 @@ usage-reminders = Cách dùng: /reminders.
 
 ## Quy chế xếp loại, xếp hạng (/rules)
 
-usage-rules = Cách dùng: /rules để xem; thư ký sửa bằng /rules bands 95 80 50 (ngưỡng % xuất sắc, tốt, hoàn thành), /rules tiebreak first-section fewer-deductions (hoặc none), /rules bonuscap 10 (hoặc none).
+usage-rules = Cách dùng: /rules để xem; thư ký sửa bằng /rules bands 95 80 50 (ngưỡng % xuất sắc, tốt, hoàn thành), /rules tiebreak first-section fewer-deductions (hoặc none), /rules bonuscap 10 (hoặc none), /rules evidence 10 5 (MB mỗi tệp, số tệp mỗi tiêu chí).
 error-rules-bands = Cần đúng ba ngưỡng phần trăm, giảm dần, lớn hơn 0 và không quá 100: xuất sắc, tốt, hoàn thành. Ví dụ /rules bands 95 80 50.
 error-rules-tiebreak = Tiêu chí phụ chỉ gồm first-section (điểm mục đầu tiên cao hơn) và fewer-deductions (ít điểm trừ hơn), mỗi tiêu chí một lần; hoặc none để chỉ xét tổng điểm.
 rules-current = Quy chế xếp loại, xếp hạng của Cụm:

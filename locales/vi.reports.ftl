@@ -95,3 +95,4 @@ report-audit-total = tổng điểm { $total }
 report-audit-deadline = Hạn chấm điểm { $deadline }
 report-audit-round-closed = Xếp hạng { $units } đơn vị
 report-audit-assign = { $reviewer } chấm chéo phiếu của { $unit }
+report-col-evidence = Minh chứng

@@ -139,7 +139,9 @@ function errorMessages(error: UserError, t: Translate): Msg[] {
   if (error instanceof LineErrors) {
     return [
       { key: 'error-lines', args: { count: error.problems.length } },
-      ...error.problems.map((p) => ({ key: 'error-at-line', args: { line: p.line, problem: t(p.key, p.args) } })),
+      ...error.problems.map((p): Msg =>
+        p.cell ? { key: 'error-at-cell', args: { cell: p.cell, problem: t(p.key, p.args) } } : { key: 'error-at-line', args: { line: p.line, problem: t(p.key, p.args) } },
+      ),
     ];
   }
   return [{ key: error.key, args: error.args }];

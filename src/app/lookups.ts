@@ -1,4 +1,5 @@
-import { normaliseCode, type CriteriaTable } from '../domain/criteria.js';
+import { parseStoredScoring, POINTS } from '../domain/criterion-kinds.js';
+import { normaliseCode, type CriteriaTable, type CriterionRow, type EvidenceRule } from '../domain/criteria.js';
 import { UserError } from '../domain/errors.js';
 import type { RoundKind } from '../domain/states.js';
 import type { Db } from '../store/client.js';
@@ -38,8 +39,22 @@ export function loadCriteria(db: Db, termId: number): Promise<CriterionRecord[]>
 
 /** Stored criteria rows as the domain's table. */
 export function toTable(rows: CriterionRecord[]): CriteriaTable {
+  return { rows: rows.map(toRow) };
+}
+
+/** One stored criterion as the domain's row (kind, scoring, evidence rule, units not assigned). */
+export function toRow(r: CriterionRecord): CriterionRow {
+  const scoring = parseStoredScoring(r.scoring);
+  const notAssigned = r.notAssigned ? r.notAssigned.split(',').filter(Boolean) : [];
   return {
-    rows: rows.map((r) => ({ code: r.code, title: r.title, kind: r.kind, max: r.max, sectionCode: r.sectionCode })),
+    code: r.code,
+    title: r.title,
+    kind: r.kind,
+    max: r.max,
+    sectionCode: r.sectionCode,
+    ...(scoring.type !== POINTS.type ? { scoring } : {}),
+    ...(r.evidence !== 'optional' ? { evidence: r.evidence as EvidenceRule } : {}),
+    ...(notAssigned.length ? { notAssigned } : {}),
   };
 }
 

@@ -1,7 +1,8 @@
-import { summariseCriteria, type CriteriaTable } from './criteria.js';
+import { assignedTo, summariseCriteria, type CriteriaTable } from './criteria.js';
 import { rankUnits } from './ranking.js';
 import type { Band, ClusterRules } from './rules.js';
 import type { Hundredths } from './score.js';
+import { roundPoints, type FrozenPoints, type TargetBook } from './round-scores.js';
 import { currentScores, type ScoreVersion } from './sheet.js';
 import { computeTotals } from './totals.js';
 
@@ -28,6 +29,8 @@ export interface ConsolidatedRow {
   deductions: Hundredths | null;
   total: Hundredths | null;
   classification: Band['label'] | null;
+  /** The unit's own maximum (criteria not assigned to it left out); null without a sheet. */
+  max?: Hundredths | null;
 }
 
 /**
@@ -43,7 +46,10 @@ export interface ConsolidatedTable {
 }
 
 /**
- * Builds the consolidated table of a round from every unit's score versions.
+ * Builds the consolidated table of a round from every unit's score versions. `targets` are the
+ * secretary's per-unit targets and `frozen` the target points kept when the round closed (see
+ * `round-scores.ts`); the quantitative criteria are ranked among the units whose sheet counts.
+ * A criterion not assigned to a unit is an empty cell in its row.
  *
  * The rule for a unit that never submitted a sheet (no sheet, or one still a draft: `versions`
  * is null) is decided here, once, for every report: it keeps its row, listed after every ranked
@@ -53,14 +59,22 @@ export interface ConsolidatedTable {
  * leave the rank and scores empty and write the same words in the classification column; the
  * chart draws an empty bar. It is never given the last rank: a rank is earned by a sheet.
  */
-export function buildConsolidated(table: CriteriaTable, units: UnitSheet[], rules: ClusterRules): ConsolidatedTable {
+export function buildConsolidated(
+  table: CriteriaTable,
+  units: UnitSheet[],
+  rules: ClusterRules,
+  targets: TargetBook = new Map(),
+  frozen: FrozenPoints | null = null,
+): ConsolidatedTable {
   const summary = summariseCriteria(table);
   const criteria = table.rows.filter((r) => r.kind === 'criterion');
   const sectionCodes = summary.sections.map((s) => s.code);
+  const counting = units.filter((u) => u.versions).map((u) => ({ unitCode: u.unitCode, scores: currentScores(u.versions!) }));
+  const points = roundPoints(table, counting, targets, frozen);
   const totals = units.map((u) => ({
     unitCode: u.unitCode,
     unitName: u.unitName,
-    totals: u.versions ? computeTotals(table, currentScores(u.versions).counted, rules.bonusCap) : null,
+    totals: u.versions ? computeTotals(table, points.get(u.unitCode)!, rules.bonusCap, u.unitCode) : null,
   }));
   const states = new Map(units.map((u) => [u.unitCode, u.sheetState]));
   const ranked = rankUnits(table, totals, rules, summary.maxTotal);
@@ -73,12 +87,13 @@ export function buildConsolidated(table: CriteriaTable, units: UnitSheet[], rule
       unitCode: r.unitCode,
       unitName: r.unitName,
       sheetState: states.get(r.unitCode) ?? null,
-      scores: criteria.map((c) => (r.totals ? r.totals.byCriterion.get(c.code) ?? 0 : null)),
+      scores: criteria.map((c) => (r.totals && assignedTo(c, r.unitCode) ? r.totals.byCriterion.get(c.code) ?? 0 : null)),
       sections: sectionCodes.map((s) => (r.totals ? r.totals.bySection.get(s) ?? 0 : null)),
       bonus: r.totals?.bonus ?? null,
       deductions: r.totals?.deductions ?? null,
       total: r.totals?.total ?? null,
       classification: r.classification,
+      max: r.totals?.max ?? null,
     })),
   };
 }

@@ -19,6 +19,8 @@ export class UserError extends Error {
 /** One problem on one line of a multi-line input. */
 export interface LineProblem {
   line: number;
+  /** A spreadsheet cell's address (`C7`) when the input was a file: named instead of the line. */
+  cell?: string;
   key: string;
   args: Record<string, string | number>;
 }

@@ -19,6 +19,8 @@ export interface RankedUnit extends RankInput {
  * Ranks units by total, then by the cluster's tie-breaks (default: the higher score in the
  * first section, then fewer deduction points). Units equal on every rule stay tied and share a
  * rank; they are listed by unit code. Units with no sheet come last, tied, unclassified.
+ * Classification is by percentage of the unit's own maximum (criteria not assigned to it are
+ * out of it), which is `maxTotal` when every criterion applies.
  */
 export function rankUnits(table: CriteriaTable, units: RankInput[], rules: ClusterRules, maxTotal: number): RankedUnit[] {
   const firstSection = table.rows.find((r) => r.kind === 'section')?.code ?? null;
@@ -40,7 +42,7 @@ export function rankUnits(table: CriteriaTable, units: RankInput[], rules: Clust
   sorted.forEach((unit, index) => {
     const previous = ranked[index - 1];
     const rank = previous && compare(sorted[index - 1]!, unit) === 0 ? previous.rank : index + 1;
-    ranked.push({ ...unit, rank, classification: unit.totals ? classify(unit.totals.total, maxTotal, rules.bands) : null });
+    ranked.push({ ...unit, rank, classification: unit.totals ? classify(unit.totals.total, unit.totals.max ?? maxTotal, rules.bands) : null });
   });
   return ranked;
 }

@@ -1,5 +1,16 @@
 import { z } from 'zod';
+import { DEFAULT_EVIDENCE_LIMITS, type EvidenceLimits } from './evidence.js';
 import { UserError } from './errors.js';
+import {
+  DEFAULT_ELECTION_RULES,
+  DEFAULT_VOTE_RULES,
+  electionRulesFrom,
+  electionRulesSchema,
+  voteRulesFrom,
+  voteRulesSchema,
+  type ElectionRules,
+  type VoteRules,
+} from './ballot-rules.js';
 
 /** A classification band: from `minPercent` of the scale upwards. */
 export interface Band {
@@ -21,6 +32,12 @@ export interface ClusterRules {
   tieBreaks: TieBreak[];
   /** Overall cap on bonus points in hundredths; null = each bonus row's own cap only. */
   bonusCap: number | null;
+  /** The year-end meeting's vote settings (ballot-rules.ts). */
+  vote: VoteRules;
+  /** How next year's leader and deputy are chosen (rotation order). */
+  election: ElectionRules;
+  /** Limits on evidence files (size, count per criterion, types). */
+  evidence: EvidenceLimits;
 }
 
 /** Default: ≥ 95 % xuất sắc, ≥ 80 % tốt, ≥ 50 % hoàn thành, else chưa hoàn thành. */
@@ -33,6 +50,9 @@ export const DEFAULT_RULES: ClusterRules = {
   ],
   tieBreaks: ['first-section', 'fewer-deductions'],
   bonusCap: null,
+  vote: DEFAULT_VOTE_RULES,
+  election: DEFAULT_ELECTION_RULES,
+  evidence: DEFAULT_EVIDENCE_LIMITS,
 };
 
 const rulesSchema = z.object({
@@ -41,6 +61,15 @@ const rulesSchema = z.object({
     .optional(),
   tieBreaks: z.array(z.enum(['first-section', 'fewer-deductions'])).optional(),
   bonusCap: z.number().int().nonnegative().nullable().optional(),
+  vote: voteRulesSchema.optional(),
+  election: electionRulesSchema.optional(),
+  evidence: z
+    .object({
+      maxBytes: z.number().int().positive(),
+      maxFiles: z.number().int().positive(),
+      types: z.array(z.enum(['pdf', 'word', 'excel', 'jpg', 'png'])).min(1),
+    })
+    .optional(),
 });
 
 /** Reads stored cluster settings, filling in defaults for what the cluster did not set. */
@@ -50,6 +79,9 @@ export function parseRules(json: string): ClusterRules {
     bands: [...(parsed.bands ?? DEFAULT_RULES.bands)].sort((a, b) => b.minPercent - a.minPercent),
     tieBreaks: parsed.tieBreaks ?? DEFAULT_RULES.tieBreaks,
     bonusCap: parsed.bonusCap ?? DEFAULT_RULES.bonusCap,
+    vote: voteRulesFrom(parsed.vote),
+    election: electionRulesFrom(parsed.election),
+    evidence: parsed.evidence ?? DEFAULT_RULES.evidence,
   };
 }
 
@@ -62,7 +94,7 @@ export function classify(total: number, maxTotal: number, bands: Band[]): Band['
 
 /** The JSON stored on the cluster (and on a round when it closes). */
 export function serializeRules(rules: ClusterRules): string {
-  return JSON.stringify({ bands: rules.bands, tieBreaks: rules.tieBreaks, bonusCap: rules.bonusCap });
+  return JSON.stringify({ bands: rules.bands, tieBreaks: rules.tieBreaks, bonusCap: rules.bonusCap, vote: rules.vote, election: rules.election, evidence: rules.evidence });
 }
 
 /**
@@ -113,4 +145,14 @@ export function withTieBreaks(rules: ClusterRules, words: string[]): ClusterRule
 /** A new overall bonus cap in hundredths, or null for none (each bonus row keeps its own cap). */
 export function withBonusCap(rules: ClusterRules, cap: number | null): ClusterRules {
   return { ...rules, bonusCap: cap };
+}
+
+/**
+ * New evidence limits: the largest file in megabytes (up to 50) and the most files per
+ * criterion (up to 20); the accepted types stay as they are.
+ */
+export function withEvidenceLimits(rules: ClusterRules, megabytes: number, files: number): ClusterRules {
+  const valid = Number.isInteger(megabytes) && megabytes >= 1 && megabytes <= 50 && Number.isInteger(files) && files >= 1 && files <= 20;
+  if (!valid) throw new UserError('error-rules-evidence');
+  return { ...rules, evidence: { ...rules.evidence, maxBytes: megabytes * 1024 * 1024, maxFiles: files } };
 }

@@ -1,3 +1,4 @@
+import type { ScoreInput } from './criterion-kinds.js';
 import type { Hundredths } from './score.js';
 
 /** One stored version of one score, as the domain needs it. */
@@ -8,6 +9,8 @@ export interface ScoreVersion {
   kind: 'self' | 'review';
   points: Hundredths;
   note: string | null;
+  /** What was reported (a count, pass/fail, actual/target), for kinds other than plain points. */
+  input?: ScoreInput | null;
 }
 
 /** The current self-scores, reviewed scores and the scores that count, per criterion. */
@@ -16,6 +19,8 @@ export interface CurrentScores {
   review: Map<string, ScoreVersion>;
   /** Reviewed where reviewed, else self-scored: what the ranking uses. */
   counted: Map<string, Hundredths>;
+  /** The version that counts, per criterion (its input feeds the target formulas). */
+  countedVersion: Map<string, ScoreVersion>;
 }
 
 /** Folds a sheet's versions (any order) into the current scores. */
@@ -27,8 +32,7 @@ export function currentScores(versions: Iterable<ScoreVersion>): CurrentScores {
     const seen = map.get(v.criterionCode);
     if (!seen || seen.id < v.id) map.set(v.criterionCode, v);
   }
-  const counted = new Map<string, Hundredths>();
-  for (const [code, v] of self) counted.set(code, v.points);
-  for (const [code, v] of review) counted.set(code, v.points);
-  return { self, review, counted };
+  const countedVersion = new Map<string, ScoreVersion>([...self, ...review]);
+  const counted = new Map<string, Hundredths>([...countedVersion].map(([code, v]) => [code, v.points]));
+  return { self, review, counted, countedVersion };
 }

@@ -47,6 +47,8 @@ export interface UnitDetailRow {
   selfNote: string | null;
   reviewed: Hundredths | null;
   reason: string | null;
+  /** Names of the evidence files attached to the row (minh chứng), when any. */
+  evidence?: string[];
 }
 
 /**

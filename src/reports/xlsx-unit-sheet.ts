@@ -44,6 +44,7 @@ export function unitSheetWriter(t: Translate, styles: CellStyles): UnitSheetWrit
     t(COLUMN.reason),
   ];
   // Headers wrap, so only their longest word has to fit.
+  const evidenceHeader = t('report-col-evidence');
   const headerWords = headers.map((h) => h.split(' ').reduce((a, w) => (w.length > a.length ? w : a), ''));
   const kinds = { bonus: kindLabel(t, 'bonus'), deduction: kindLabel(t, 'deduction') };
   const factStyle = (i: number) => (i === 0 ? styles.bold : styles.left);
@@ -65,8 +66,10 @@ export function unitSheetWriter(t: Translate, styles: CellStyles): UnitSheetWrit
       fit.see([label], true);
     }
     writeRow(sheet, styles, []);
-    writeRow(sheet, styles, headers, () => styles.header);
-    fit.see(headerWords, true);
+    // The evidence column is there only when the unit attached evidence (the layout stays otherwise).
+    const withEvidence = (detail?.rows ?? []).some((r) => r.evidence?.length);
+    writeRow(sheet, styles, withEvidence ? [...headers, evidenceHeader] : headers, () => styles.header);
+    fit.see(withEvidence ? [...headerWords, evidenceHeader] : headerWords, true);
     for (const r of detail?.rows ?? []) {
       const cells: CellInput[] = [
         r.code,
@@ -77,10 +80,11 @@ export function unitSheetWriter(t: Translate, styles: CellStyles): UnitSheetWrit
         r.selfNote,
         { points: r.reviewed },
         r.reason,
+        ...(withEvidence ? [r.evidence?.join('\n') ?? null] : []),
       ];
-      writeRow(sheet, styles, cells, rowStyle);
+      writeRow(sheet, styles, cells, (i) => (i === 8 ? styles.wrap : rowStyle(i)));
       fit.see(cells);
     }
-    fit.apply(sheet, { 0: 16, 1: 60, 5: 40, 7: 40 });
+    fit.apply(sheet, { 0: 16, 1: 60, 5: 40, 7: 40, 8: 40 });
   };
 }

@@ -2,7 +2,7 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { PrismaClient as SqliteClient, Prisma } from '../../generated/sqlite/index.js';
+import { PrismaClient as SqliteClient, type Prisma } from '../../generated/sqlite/index.js';
 import { PrismaClient as PostgresClient } from '../../generated/postgresql/index.js';
 
 /**

@@ -26,6 +26,10 @@ import {
 export type ClusterRecord = Omit<P.Cluster, 'kind'> & { kind: ClusterKind };
 /** A chat on one platform, maybe bound to a cluster. */
 export type ChatRecord = P.Chat;
+/** A review meeting (`/meeting`), as attendance and the minutes read it. */
+export type MeetingRecord = P.Meeting;
+/** A secret ballot's public side: question, frozen candidates and rules, state and count (never a paper). */
+export type BallotRecord = P.Ballot;
 /** A person the bot has seen. */
 export type PersonRecord = P.Person;
 /** A member unit of a cluster. */

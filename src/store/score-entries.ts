@@ -15,6 +15,8 @@ export interface NewScoreEntry {
   kind: ScoreKind;
   points: number;
   note: string | null;
+  /** What was reported, for kinds other than points (JSON, `criterion-kinds.ts`). */
+  input?: string | null;
 }
 
 /** A stored score version, as the domain folds them. */
@@ -25,6 +27,7 @@ export interface ScoreEntryRow {
   kind: ScoreKind;
   points: number;
   note: string | null;
+  input: string | null;
 }
 
 /** Adds versions to a sheet by `authorId`, all in one `INSERT`, at the handle's `now`. */
@@ -32,9 +35,9 @@ export async function insertScoreEntries(tx: Tx, options: { sheetId: number; aut
   const { sheetId, authorId, entries } = options;
   if (!entries.length) return;
   const q = new Params(tx);
-  const rows = entries.map((e) => `(${q.list([sheetId, e.criterionId, e.kind, e.points, e.note, authorId, tx.now])})`);
+  const rows = entries.map((e) => `(${q.list([sheetId, e.criterionId, e.kind, e.points, e.note, e.input ?? null, authorId, tx.now])})`);
   await tx.db.$executeRawUnsafe(
-    `INSERT INTO "ScoreEntry" ("sheetId", "criterionId", "kind", "points", "note", "authorId", "createdAt") VALUES ${rows.join(', ')}`,
+    `INSERT INTO "ScoreEntry" ("sheetId", "criterionId", "kind", "points", "note", "input", "authorId", "createdAt") VALUES ${rows.join(', ')}`,
     ...q.values,
   );
 }
@@ -43,7 +46,7 @@ export async function insertScoreEntries(tx: Tx, options: { sheetId: number; aut
 export async function readSheetEntries(tx: Tx, options: { sheetId: number }): Promise<ScoreEntryRow[]> {
   const q = new Params(tx);
   const rows = await tx.db.$queryRawUnsafe<Record<string, unknown>[]>(
-    `SELECT "id", "sheetId", "criterionId", "kind", "points", "note" FROM "ScoreEntry" WHERE "sheetId" = ${q.p(options.sheetId)} ORDER BY "id"`,
+    `SELECT "id", "sheetId", "criterionId", "kind", "points", "note", "input" FROM "ScoreEntry" WHERE "sheetId" = ${q.p(options.sheetId)} ORDER BY "id"`,
     ...q.values,
   );
   return rows.map(toEntry);
@@ -53,7 +56,7 @@ export async function readSheetEntries(tx: Tx, options: { sheetId: number }): Pr
 export async function readRoundEntries(tx: Tx, options: { roundId: number }): Promise<ScoreEntryRow[]> {
   const q = new Params(tx);
   const rows = await tx.db.$queryRawUnsafe<Record<string, unknown>[]>(
-    `SELECT e."id", e."sheetId", e."criterionId", e."kind", e."points", e."note"
+    `SELECT e."id", e."sheetId", e."criterionId", e."kind", e."points", e."note", e."input"
        FROM "ScoreEntry" e JOIN "Sheet" s ON s."id" = e."sheetId"
       WHERE s."roundId" = ${q.p(options.roundId)}
       ORDER BY e."id"`,
@@ -66,7 +69,7 @@ export async function readRoundEntries(tx: Tx, options: { roundId: number }): Pr
 export async function latestScoreEntry(tx: Tx, options: { sheetId: number; criterionId: number }): Promise<ScoreEntryRow | null> {
   const q = new Params(tx);
   const rows = await tx.db.$queryRawUnsafe<Record<string, unknown>[]>(
-    `SELECT "id", "sheetId", "criterionId", "kind", "points", "note" FROM "ScoreEntry"
+    `SELECT "id", "sheetId", "criterionId", "kind", "points", "note", "input" FROM "ScoreEntry"
       WHERE "sheetId" = ${q.p(options.sheetId)} AND "criterionId" = ${q.p(options.criterionId)} ORDER BY "id" DESC LIMIT 1`,
     ...q.values,
   );
@@ -81,5 +84,6 @@ function toEntry(row: Record<string, unknown>): ScoreEntryRow {
     kind: parseScoreKind(String(row.kind)),
     points: Number(row.points),
     note: row.note === null || row.note === undefined ? null : String(row.note),
+    input: row.input === null || row.input === undefined ? null : String(row.input),
   };
 }

@@ -16,10 +16,11 @@ const TRY: Record<string, string> = {
   submit: '/submit', mine: '/mine', status: '/status', review: '/review BL 1.1 5 Thiếu minh chứng', confirm: '/confirm',
   explain: '/explain 1.1 Đã có minh chứng', close: '/close', results: '/results', export: '/export', rules: '/rules',
   sign: '/sign', register: '/register Cờ thi đua', meeting: '/meeting yearend 20/12/2026', handover: '/handover BL 25/12/2026',
-  reminders: '/reminders', lang: '/lang vi',
+  reminders: '/reminders', lang: '/lang vi', attend: '/attend BL', ballot: '/ballot', vote: '/vote BL', elect: '/elect',
+  minutes: '/minutes', target: '/target 1.1 BL 100', template: '/template', evidence: '/evidence BL 1.1',
 };
 
-const REFUSALS = ['error-not-secretary', 'error-not-representative', 'error-join-pending', 'error-export-role', 'error-not-reviewer', 'error-already-bound'].map((key) =>
+const REFUSALS = ['error-not-secretary', 'error-not-representative', 'error-join-pending', 'error-export-role', 'error-not-reviewer', 'error-already-bound', 'error-minutes-role', 'error-vote-group'].map((key) =>
   i18n.format('vi', key, { name: 'Cụm thi đua Sở Nội vụ miền Tây Nam Bộ' }),
 );
 

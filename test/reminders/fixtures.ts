@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Reply } from '../../src/reply.js';
-import { DEFAULT_CAPABILITIES, SendError, type Adapter, type Platform } from '../../src/delivery.js';
+import { DEFAULT_CAPABILITIES, type SendError, type Adapter, type Platform } from '../../src/delivery.js';
 import { I18n } from '../../src/i18n/i18n.js';
 import type { Db } from '../../src/store/client.js';
 import { replanReminders } from '../../src/store/reminders.js';

@@ -38,6 +38,14 @@ export const MENU: ReadonlyArray<{ name: string; alias?: string }> = [
   { name: 'handover', alias: 'bangiao' },
   { name: 'reminders', alias: 'nhacnho' },
   { name: 'lang', alias: 'ngonngu' },
+  { name: 'attend', alias: 'diemdanh' },
+  { name: 'ballot', alias: 'bophieu' },
+  { name: 'vote', alias: 'bieuquyet' },
+  { name: 'elect', alias: 'baucumtruong' },
+  { name: 'minutes', alias: 'bienban' },
+  { name: 'target', alias: 'chitieu' },
+  { name: 'template', alias: 'mau' },
+  { name: 'evidence', alias: 'minhchung' },
 ];
 
 /**

@@ -8,6 +8,7 @@ import { consolidatedFor } from '../round-report.js';
 import type { Command } from '../registry.js';
 import { say } from '../registry.js';
 import { rankingReply } from './results.js';
+import { frozenFromTable } from '../round-report.js';
 
 /**
  * `/close` (`/chot`): closes the round in progress and ranks the units. Units that never
@@ -26,6 +27,9 @@ export const close: Command = {
     const closed = asRound(await ctx.db.round.update({ where: { id: round.id }, data: { state: 'closed', closedAt: ctx.now, rules: serializeRules(rulesOf(cluster)) } }));
     await replanReminders(ctx, { clusterId: cluster.id, type: 'round', id: round.id, eventAt: null, timezone: cluster.timezone });
     const table = await consolidatedFor(ctx, cluster, closed);
+    // The quantitative criteria's points are final now: kept with the round, never recomputed.
+    const frozen = await frozenFromTable(ctx, closed, table);
+    if (frozen) await ctx.db.round.update({ where: { id: round.id }, data: { targetPoints: JSON.stringify(frozen) } });
     await writeAudit(ctx, {
       clusterId: cluster.id,
       actorId: ctx.person.id,
@@ -33,7 +37,7 @@ export const close: Command = {
       subjectType: 'round',
       subjectId: round.id,
       before: { state: round.state },
-      after: { state: 'closed', ranking: table.rows.map((r) => [r.rank, r.unitCode, r.total]) },
+      after: { state: 'closed', ranking: table.rows.map((r) => [r.rank, r.unitCode, r.total]), ...(frozen ? { targetPoints: frozen } : {}) },
     });
     const notSubmitted = table.rows.filter((r) => r.total === null).length;
     const unconfirmed = table.rows.filter((r) => r.total !== null && r.sheetState !== 'confirmed').length;

@@ -8,7 +8,7 @@ import { requireCriteria, splitFirst } from '../lookups.js';
 import { unitInActiveRound } from '../unit-round.js';
 import type { Command } from '../registry.js';
 import { say } from '../registry.js';
-import { loadSheetScores, sheetProgress } from './sheet-view.js';
+import { loadSheetScores, sheetPoints, sheetProgress } from './sheet-view.js';
 
 /** `/confirm` (`/xacnhan`): the unit confirms its reviewed sheet (xác nhận). */
 export const confirm: Command = {
@@ -17,11 +17,12 @@ export const confirm: Command = {
   scope: 'any',
   who: 'representative',
   async run(ctx) {
-    const { cluster, unit, term, sheet } = await unitInActiveRound(ctx);
+    const { cluster, unit, term, round, sheet } = await unitInActiveRound(ctx);
     if (!sheet) throw new UserError('error-confirm-not-submitted');
     const next = sheetAfterConfirm(sheet.state as SheetState);
     const criteria = await requireCriteria(ctx.db, term.id);
-    const progress = sheetProgress(criteria, await loadSheetScores(ctx, sheet.id, criteria), rulesOf(cluster).bonusCap);
+    const scores = await loadSheetScores(ctx, sheet.id, criteria);
+    const progress = sheetProgress(criteria, scores, rulesOf(cluster).bonusCap, unit.code, await sheetPoints(ctx, cluster, round, unit, criteria, scores));
     // Conditional on the state read: two concurrent confirmations cannot both pass.
     const changed = await ctx.db.sheet.updateMany({ where: { id: sheet.id, state: sheet.state }, data: { state: next, confirmedAt: ctx.now } });
     if (changed.count !== 1) throw new UserError('error-already-confirmed');

@@ -3,14 +3,17 @@ import { UserError } from '../../domain/errors.js';
 import { toPoints } from '../../domain/score.js';
 import { writeAudit } from '../../store/audit.js';
 import { requireSecretary } from '../context.js';
-import { loadCriteria, requireOpenTerm, toTable } from '../lookups.js';
+import { loadCriteria, requireOpenTerm, toRow, toTable } from '../lookups.js';
 import type { Reply } from '../../reply.js';
+import { extrasOf, kindCell, unknownUnits } from './criteria-kinds-view.js';
+import { serializeScoring } from '../../domain/criterion-kinds.js';
 import type { Command } from '../registry.js';
 import { readCriteriaFile } from './criteria-file.js';
 
 /**
- * `/criteria` (`/tieuchi`) with a body (`CODE | TITLE | MAX [| bonus|deduction]`, `CODE | TITLE`
- * for a section) or an attached `.csv`/`.xlsx`: sets the year's criteria table and shows it back
+ * `/criteria` (`/tieuchi`) with a body (`CODE | TITLE | MAX [| KIND] [| evidence] [| na UNITS]`,
+ * `CODE | TITLE` for a section; KIND: `bonus`, `deduction`, or a scoring such as `passfail`,
+ * `count 2`, `tally 2 1 -5`, `target`, `linear`: `criterion-kinds.ts`) or an attached `.csv`/`.xlsx`: sets the year's criteria table and shows it back
  * with totals. With neither, shows the current table. Refused once scoring has started.
  */
 export const criteria: Command = {
@@ -33,11 +36,26 @@ export const criteria: Command = {
     const term = await requireOpenTerm(ctx.db, cluster!.id);
     const table = file ? criteriaFromRows(await readCriteriaFile(file)) : parseCriteriaText(text);
     const scored = await ctx.db.scoreEntry.count({ where: { criterion: { termId: term.id } } });
-    if (scored > 0) throw new UserError('error-criteria-locked');
+    // Evidence hangs off the criteria too: a new table would silently drop the files.
+    const attached = scored > 0 ? 0 : await ctx.db.evidence.count({ where: { criterion: { termId: term.id } } });
+    if (scored > 0 || attached > 0) throw new UserError('error-criteria-locked');
+    const unknown = await unknownUnits(ctx, cluster!.id, table);
+    if (unknown.length) throw new UserError('error-criteria-unknown-units', { codes: unknown.join(', ') });
     const before = await loadCriteria(ctx.db, term.id);
     await ctx.db.criterion.deleteMany({ where: { termId: term.id } });
     await ctx.db.criterion.createMany({
-      data: table.rows.map((r, position) => ({ termId: term.id, code: r.code, title: r.title, kind: r.kind, max: r.max, position, sectionCode: r.sectionCode })),
+      data: table.rows.map((r, position) => ({
+        termId: term.id,
+        code: r.code,
+        title: r.title,
+        kind: r.kind,
+        max: r.max,
+        position,
+        sectionCode: r.sectionCode,
+        scoring: r.scoring ? serializeScoring(r.scoring) : '',
+        evidence: r.evidence ?? 'optional',
+        notAssigned: (r.notAssigned ?? []).join(','),
+      })),
     });
     await writeAudit(ctx, {
       clusterId: cluster!.id,
@@ -45,8 +63,8 @@ export const criteria: Command = {
       action: 'criteria.set',
       subjectType: 'term',
       subjectId: term.id,
-      before: before.length ? before.map((r) => [r.code, r.kind, r.max]) : undefined,
-      after: table.rows.map((r) => [r.code, r.kind, r.max]),
+      before: before.length ? before.map((r) => [r.code, r.kind, r.max, ...extrasOf(toRow(r))]) : undefined,
+      after: table.rows.map((r) => [r.code, r.kind, r.max, ...extrasOf(r)]),
     });
     return criteriaReply(table, term.year, 'criteria-set');
   },
@@ -64,7 +82,7 @@ function criteriaReply(table: CriteriaTable, year: number, key: string): Reply[]
       ],
       table: {
         headers: [{ key: 'col-code' }, { key: 'col-title' }, { key: 'col-max' }, { key: 'col-kind' }],
-        rows: table.rows.map((r) => [r.code, r.title, r.kind === 'section' ? null : toPoints(r.max), { key: `kind-${r.kind}` }]),
+        rows: table.rows.map((r) => [r.code, r.title, r.kind === 'section' ? null : toPoints(r.max), kindCell(r)]),
         numeric: [2],
       },
     },

@@ -1,10 +1,13 @@
 import type { Command } from '../registry.js';
 import { addunit } from './addunit.js';
 import { approve } from './approve.js';
+import { attend } from './attend.js';
+import { ballot } from './ballot.js';
 import { close } from './close.js';
 import { confirm, explain } from './confirm.js';
 import { register, sign } from './covenant.js';
 import { criteria } from './criteria.js';
+import { elect } from './elect.js';
 import { exportTable } from './export.js';
 import { helpCommand } from './help.js';
 import { join } from './join.js';
@@ -12,6 +15,7 @@ import { lang } from './lang.js';
 import { deputy, leader } from './leader.js';
 import { link } from './link.js';
 import { mine } from './mine.js';
+import { minutes } from './minutes.js';
 import { reminders } from './reminders.js';
 import { results } from './results.js';
 import { review } from './review.js';
@@ -25,15 +29,21 @@ import { setup } from './setup.js';
 import { status } from './status.js';
 import { submit } from './submit.js';
 import { term } from './term.js';
+import { vote } from './vote.js';
+import { evidence } from './evidence.js';
+import { target } from './target.js';
+import { template } from './template.js';
 
 /** Every command of CONTRACT.md (plus `/reviewer` and `/rules`), in the order `/help` lists them. */
 export const COMMANDS: Command[] = [];
 const help = helpCommand(() => COMMANDS);
 COMMANDS.push(
   help, setup, link, addunit, join, approve, secretary, term, leader, deputy, criteria, round,
-  reviewer, score, submit, mine, status, review, confirm, explain, close, results, exportTable,
+  reviewer, target, score, template, evidence, submit, mine, status, review, confirm, explain, close, results, exportTable,
   rules, sign, register, meeting, handover, reminders, lang,
 );
+// The year-end meeting (issue 12): attendance, secret ballots, the election, the minutes.
+COMMANDS.push(attend, ballot, vote, elect, minutes);
 
 /** Command names and aliases → command; `/start` is `/help`. */
 export const COMMAND_INDEX: ReadonlyMap<string, Command> = new Map([

@@ -1,13 +1,14 @@
 import { normaliseCode } from '../../domain/criteria.js';
 import { UserError } from '../../domain/errors.js';
 import { roundAfterReview, sheetAfterReview, type RoundState, type SheetState } from '../../domain/lifecycle.js';
-import { parseScore, toPoints } from '../../domain/score.js';
+import { toPoints } from '../../domain/score.js';
 import { writeAudit } from '../../store/audit.js';
 import type { RoundRecord } from '../../store/records.js';
 import { insertScoreEntries, latestScoreEntry } from '../../store/score-entries.js';
 import { isSecretary, representedUnitIds, requireCluster, type CommandContext } from '../context.js';
 import { requireActiveRound, requireCriteria, requireOpenTerm, requireUnit, splitFirst } from '../lookups.js';
 import type { Command } from '../registry.js';
+import { checkScore, targetsIfNeeded } from '../score-lines.js';
 
 /** May this person review this unit's sheet: secretary, the year's leader unit, or an assigned reviewer unit. */
 async function mayReview(ctx: CommandContext, round: RoundRecord, leaderUnitId: number | null, unitId: number): Promise<boolean> {
@@ -32,10 +33,7 @@ export const review: Command = {
     const cluster = requireCluster(ctx);
     const [unitCode, rest1] = splitFirst(ctx.incoming.args);
     const [criterionCode, rest2] = splitFirst(rest1);
-    const [pointsText, reasonFirst] = splitFirst(rest2);
-    const reason = [reasonFirst, ctx.incoming.body.trim()].filter(Boolean).join('\n');
-    if (!unitCode || !criterionCode || !pointsText) throw new UserError('usage-review');
-    if (!reason) throw new UserError('error-review-reason');
+    if (!unitCode || !criterionCode || !rest2) throw new UserError('usage-review');
     const term = await requireOpenTerm(ctx.db, cluster.id);
     const round = await requireActiveRound(ctx.db, term.id);
     const roundNext = roundAfterReview(round.state as RoundState);
@@ -44,13 +42,16 @@ export const review: Command = {
     const criteria = await requireCriteria(ctx.db, term.id);
     const criterion = criteria.find((c) => c.code === normaliseCode(criterionCode) && c.kind !== 'section');
     if (!criterion) throw new UserError('error-unknown-criterion', { code: criterionCode });
-    const points = parseScore(pointsText);
-    if (points > criterion.max) throw new UserError('error-score-above-max', { code: criterion.code, points: toPoints(points), max: toPoints(criterion.max) });
+    // POINTS is written as the criterion's kind asks (`7`, `không đạt`, `2 lần`, `90/100`…).
+    const checked = checkScore(criterion, rest2, unit.code, await targetsIfNeeded(ctx, term.id, [criterion]));
+    const { points } = checked;
+    const reason = [checked.note ?? '', ctx.incoming.body.trim()].filter(Boolean).join('\n');
+    if (!reason) throw new UserError('error-review-reason');
     const sheet = await ctx.db.sheet.findUnique({ where: { roundId_unitId: { roundId: round.id, unitId: unit.id } } });
     if (!sheet) throw new UserError('error-review-not-submitted', { code: unit.code });
     const next = sheetAfterReview(sheet.state as SheetState);
     const previous = await latestScoreEntry(ctx, { sheetId: sheet.id, criterionId: criterion.id });
-    await insertScoreEntries(ctx, { sheetId: sheet.id, authorId: ctx.person.id, entries: [{ criterionId: criterion.id, kind: 'review', points, note: reason }] });
+    await insertScoreEntries(ctx, { sheetId: sheet.id, authorId: ctx.person.id, entries: [{ criterionId: criterion.id, kind: 'review', points, note: reason, input: checked.input }] });
     await ctx.db.sheet.update({ where: { id: sheet.id }, data: { state: next, confirmedAt: null } });
     if (round.state !== roundNext) await ctx.db.round.update({ where: { id: round.id }, data: { state: roundNext } });
     await writeAudit(ctx, {
@@ -60,7 +61,7 @@ export const review: Command = {
       subjectType: 'sheet',
       subjectId: sheet.id,
       before: { code: criterion.code, points: previous?.points ?? null, state: sheet.state },
-      after: { code: criterion.code, points, reason, state: next },
+      after: { code: criterion.code, points, reason, state: next, ...(checked.input ? { input: checked.input } : {}) },
     });
     return [
       {

@@ -1,5 +1,7 @@
 import { UserError } from '../../domain/errors.js';
-import { serializeRules, withBands, withBonusCap, withTieBreaks, type ClusterRules } from '../../domain/rules.js';
+import { withVoteSetting } from '../vote-settings.js';
+import { voteRulesMsgs } from '../../reports/minutes/format.js';
+import { serializeRules, withBands, withBonusCap, withEvidenceLimits, withTieBreaks, type ClusterRules } from '../../domain/rules.js';
 import { parseScore, toPoints } from '../../domain/score.js';
 import { writeAudit } from '../../store/audit.js';
 import { requireCluster, requireSecretary, rulesOf, type CommandContext } from '../context.js';
@@ -26,6 +28,11 @@ function rulesReply(ctx: CommandContext, rules: ClusterRules, header: string): R
       ? { key: 'rules-tiebreak', args: { order: rules.tieBreaks.map((r) => t(`tiebreak-${r}`)).join(', ') } }
       : { key: 'rules-tiebreak-none' },
     rules.bonusCap === null ? { key: 'rules-bonuscap-none' } : { key: 'rules-bonuscap', args: { cap: toPoints(rules.bonusCap) } },
+    { key: 'rules-evidence', args: { mb: rules.evidence.maxBytes / 1024 / 1024, files: rules.evidence.maxFiles } },
+    { key: 'vote-rules-heading' },
+    ...voteRulesMsgs(rules.vote, ctx.locale),
+    { key: 'election-rule-mode', args: { mode: rules.election.mode, order: rules.election.rotation.join(', ') || '–' } },
+    { key: 'vote-rules-how' },
   ];
   return { text: header === 'rules-updated' ? [...lines, { key: 'rules-closed-rounds' }] : [...lines, { key: 'rules-how' }] };
 }
@@ -64,8 +71,17 @@ export const rules: Command = {
         if (words.length !== 1) throw new UserError('usage-rules');
         next = withBonusCap(current, NONE.has(words[0]!.toLowerCase()) ? null : parseScore(words[0]!));
         break;
-      default:
-        throw new UserError('usage-rules');
+      case 'evidence':
+      case 'minhchung':
+        if (words.length !== 2) throw new UserError('error-rules-evidence');
+        next = withEvidenceLimits(current, Number(words[0]), Number(words[1]));
+        break;
+      default: {
+        const units = await ctx.db.unit.findMany({ where: { clusterId: cluster.id }, select: { code: true } });
+        const changed = withVoteSetting(current, what.toLowerCase(), words, units.map((u) => u.code));
+        if (!changed) throw new UserError('usage-rules');
+        next = changed;
+      }
     }
     await ctx.db.cluster.update({ where: { id: cluster.id }, data: { settings: serializeRules(next) } });
     await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'rules.set', subjectType: 'cluster', subjectId: cluster.id, before: current, after: next });

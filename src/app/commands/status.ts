@@ -3,6 +3,7 @@ import { requireCluster } from '../context.js';
 import { findActiveRound, requireOpenTerm } from '../lookups.js';
 import type { Msg, Reply } from '../../reply.js';
 import type { Command } from '../registry.js';
+import { attendanceLine } from '../attendance-status.js';
 
 /**
  * `/status` (`/tinhhinh`): progress of the round in progress (who submitted, confirmed,
@@ -29,6 +30,7 @@ export const status: Command = {
       { key: 'status-signed', args: { count: signed.size, total: units.length, missing: codes((id) => !signed.has(id)) || '–' } },
       { key: 'status-registered', args: { count: registered.size, total: units.length, missing: codes((id) => !registered.has(id)) || '–' } },
     ];
+    text.push(...(await attendanceLine(ctx, term.id, units)));
     const round = await findActiveRound(ctx.db, term.id);
     const replies: Reply[] = [{ text }];
     if (!round) {

@@ -1,0 +1,157 @@
+import { asRound } from '../store/records.js';
+import type { BallotRecord, ClusterRecord, MeetingRecord, TermRecord, UnitRecord } from '../store/records.js';
+import type { VoteRules } from '../domain/ballot-rules.js';
+import { UserError } from '../domain/errors.js';
+import { quorumMet, tally, type Candidate, type Tally } from '../domain/tally.js';
+import { writeAudit } from '../store/audit.js';
+import { readPapers, votedUnitIds } from '../store/ballot-box.js';
+import { formatPercent, voteRulesMsgs } from '../reports/minutes/format.js';
+import type { Msg, Reply } from '../reply.js';
+import { type CommandContext } from './context.js';
+import { consolidatedFor } from './round-report.js';
+
+/**
+ * The year-end meeting's use cases shared by `/attend`, `/ballot`, `/vote` and `/elect`: the
+ * meeting and who is present, opening a ballot with its rules frozen, counting it when it closes
+ * and publishing the count in the cluster's chats. Secrecy lives in `store/ballot-box.ts`.
+ */
+
+/** The year's review meeting the vote belongs to: the year-end one, else the latest scheduled. */
+export async function requireYearEndMeeting(ctx: CommandContext, term: TermRecord): Promise<MeetingRecord> {
+  const meetings = await ctx.db.meeting.findMany({ where: { termId: term.id, state: 'scheduled' }, orderBy: { id: 'desc' } });
+  const meeting = meetings.find((m) => m.kind === 'yearend') ?? meetings[0];
+  if (!meeting) throw new UserError('error-attend-no-meeting');
+  return meeting;
+}
+
+/** Unit ids recorded present at a meeting. */
+export async function presentUnitIds(ctx: CommandContext, meetingId: number): Promise<Set<number>> {
+  const rows = await ctx.db.attendance.findMany({ where: { meetingId }, select: { unitId: true } });
+  return new Set(rows.map((r) => r.unitId));
+}
+
+/** The cluster's member units in the order they were added (the rotation's fallback order). */
+export function membersOf(ctx: CommandContext, clusterId: number): Promise<UnitRecord[]> {
+  return ctx.db.unit.findMany({ where: { clusterId }, orderBy: { id: 'asc' } });
+}
+
+/**
+ * Candidates from the year's closed year-end ranking (every ranked unit, in rank order), or the
+ * listed codes with their score and rank from it, frozen now.
+ */
+export async function candidatesFor(ctx: CommandContext, cluster: ClusterRecord, term: TermRecord, units: UnitRecord[], listed: string[] | null): Promise<Candidate[]> {
+  const round = await ctx.db.round.findFirst({ where: { termId: term.id, kind: 'yearend', state: 'closed' }, orderBy: { id: 'desc' } });
+  const table = round ? await consolidatedFor(ctx, cluster, asRound(round)) : null;
+  const rowOf = new Map((table?.rows ?? []).map((r) => [r.unitCode, r]));
+  if (!listed) {
+    if (!table) throw new UserError('error-ballot-no-ranking');
+    return table.rows.filter((r) => r.total !== null).map((r) => ({ code: r.unitCode, name: r.unitName, score: r.total, rank: r.rank }));
+  }
+  return listed.map((code) => {
+    const unit = units.find((u) => u.code === code.toUpperCase());
+    if (!unit) throw new UserError('error-unknown-unit', { code });
+    const row = rowOf.get(unit.code);
+    return { code: unit.code, name: unit.name, score: row?.total ?? null, rank: row?.rank ?? null };
+  });
+}
+
+/** What opening a ballot needs besides the context. */
+export interface OpenBallot {
+  cluster: ClusterRecord;
+  term: TermRecord;
+  kind: 'award' | 'leader' | 'deputy';
+  question: string;
+  candidates: Candidate[];
+  seats: number;
+  rules: VoteRules;
+  round?: number;
+  parentId?: number | null;
+  closesAt?: Date | null;
+}
+
+/**
+ * Opens one ballot round: the quorum is checked on the attendance, the entitled units fixed
+ * (members, or those present), the candidates and rules frozen.
+ */
+export async function openBallot(ctx: CommandContext, o: OpenBallot): Promise<BallotRecord> {
+  const meeting = await requireYearEndMeeting(ctx, o.term);
+  const units = await membersOf(ctx, o.cluster.id);
+  const present = await presentUnitIds(ctx, meeting.id);
+  if (!present.size) throw new UserError('error-ballot-no-attendance');
+  if (!quorumMet(present.size, units.length, o.rules.quorum)) {
+    const needed = Math.ceil((o.rules.quorum.num * units.length) / o.rules.quorum.den);
+    throw new UserError('error-ballot-quorum', { present: present.size, members: units.length, needed });
+  }
+  if (o.seats < 1 || o.seats > o.candidates.length) throw new UserError('error-ballot-seats', { seats: o.seats, candidates: o.candidates.length });
+  const voters = units.filter((u) => o.rules.voters === 'members' || present.has(u.id)).map((u) => u.id);
+  const ballot = await ctx.db.ballot.create({
+    data: {
+      termId: o.term.id, meetingId: meeting.id, kind: o.kind, question: o.question.normalize('NFC'), candidates: JSON.stringify(o.candidates), seats: o.seats,
+      rules: JSON.stringify(o.rules), round: o.round ?? 1, parentId: o.parentId ?? null, voterUnits: JSON.stringify(voters),
+      members: units.length, present: present.size, closesAt: o.closesAt ?? null, openedAt: ctx.now,
+    },
+  });
+  await writeAudit(ctx, { clusterId: o.cluster.id, actorId: ctx.person.id, action: 'ballot.open', subjectType: 'ballot', subjectId: ballot.id, after: { kind: o.kind, question: ballot.question, round: ballot.round, seats: o.seats, candidates: o.candidates.map((c) => c.code) } });
+  return ballot;
+}
+
+/** A stored ballot's frozen parts, parsed. */
+export function ballotParts(ballot: BallotRecord): { candidates: Candidate[]; rules: VoteRules; voters: number[]; result: Tally | null } {
+  return {
+    candidates: JSON.parse(ballot.candidates) as Candidate[],
+    rules: JSON.parse(ballot.rules) as VoteRules,
+    voters: JSON.parse(ballot.voterUnits) as number[],
+    result: ballot.result ? (JSON.parse(ballot.result) as Tally) : null,
+  };
+}
+
+/** The open ballots of the year, oldest first. */
+export function openBallots(ctx: CommandContext, termId: number): Promise<BallotRecord[]> {
+  return ctx.db.ballot.findMany({ where: { termId, state: 'open' }, orderBy: { id: 'asc' } });
+}
+
+/** Counts a ballot from its papers and the meeting's attendance (pure tally over what is stored). */
+export async function countBallot(ctx: CommandContext, ballot: BallotRecord, units: UnitRecord[]): Promise<Tally> {
+  const { candidates, rules, voters } = ballotParts(ballot);
+  const papers = await readPapers(ctx.db, ballot.id);
+  const voted = await votedUnitIds(ctx.db, ballot.id);
+  const present = ballot.meetingId !== null ? await presentUnitIds(ctx, ballot.meetingId) : new Set<number>();
+  const codeOf = new Map(units.map((u) => [u.id, u.code]));
+  const codes = (ids: Iterable<number>) => new Set([...ids].map((id) => codeOf.get(id)!).filter(Boolean));
+  return tally({
+    candidates, seats: ballot.seats, rules, members: ballot.members, present: ballot.present, issued: voters.length, papers,
+    presentCandidates: codes(present), votedCandidates: codes(voted), round: ballot.round,
+  });
+}
+
+/** The count as lines of a reply (also what the cluster's chats are told). */
+export function tallyMsgs(ballot: BallotRecord, t: Tally, locale: string): Msg[] {
+  const lines: Msg[] = [
+    { key: 'ballot-result-title', args: { id: ballot.id, question: ballot.question, round: ballot.round } },
+    { key: 'ballot-result-counts', args: { issued: t.issued, returned: t.returned, valid: t.valid, invalid: t.invalid } },
+  ];
+  if (!t.quorumMet) lines.push({ key: 'ballot-result-no-quorum', args: { present: ballot.present, members: ballot.members } });
+  for (const r of [...t.rows].sort((a, b) => b.agree - a.agree)) {
+    lines.push({ key: 'ballot-result-row', args: { code: r.code, name: r.name, agree: r.agree, base: r.base, percent: formatPercent(r.percent, locale), passed: r.passed ? 'yes' : 'no', elected: r.elected ? 'yes' : 'no' } });
+  }
+  if (t.byScore.length) lines.push({ key: 'ballot-result-by-score', args: { codes: t.byScore.join(', ') } });
+  if (t.runoff) lines.push({ key: 'ballot-result-runoff', args: { codes: t.runoff.codes.join(', '), seats: t.runoff.seats } });
+  lines.push(t.elected.length ? { key: 'ballot-result-elected', args: { codes: t.elected.join(', ') } } : { key: 'ballot-result-none' });
+  return lines;
+}
+
+/** A ballot's heading, rules and candidates, as shown when it opens and to voters. */
+export function ballotMsgs(ballot: BallotRecord, locale: string): Msg[] {
+  const { candidates, rules } = ballotParts(ballot);
+  return [
+    { key: 'ballot-heading', args: { id: ballot.id, question: ballot.question, round: ballot.round, seats: ballot.seats } },
+    ...voteRulesMsgs(rules, locale, ballot.seats),
+    { key: 'ballot-candidates', args: { list: candidates.map((c) => `${c.code} – ${c.name}`).join('; ') } },
+  ];
+}
+
+/** Sends `reply` to every live chat of the cluster but the one the command came from. */
+export async function publish(ctx: CommandContext, cluster: ClusterRecord, reply: Reply): Promise<void> {
+  const chats = await ctx.db.chat.findMany({ where: { clusterId: cluster.id, removedAt: null }, orderBy: { id: 'asc' } });
+  for (const chat of chats) if (chat.id !== ctx.chat.id) ctx.notices.push({ chatKey: chat.key, locale: cluster.locale, reply });
+}

@@ -154,6 +154,14 @@ export function adapterContract(factory: DriverFactory): void {
       }
     });
 
+    it('/export link offers a signed link, or says plainly why there is none', async () => {
+      // The driver gives the adapter no link maker (no PUBLIC_URL): the round was opened above.
+      const parts = await ask(group, '/export link csv');
+      expect(parts.filter((p) => p.file)).toEqual([]);
+      if (can.files || can.links) expect(textOf(parts)).toContain('Chưa tạo được liên kết tải tệp “bang-tong-hop-2026-tong-ket-tam-tinh.csv”');
+      else expect(textOf(parts)).toMatch(/không nhận được tệp.*\/export/s);
+    });
+
     it("routes notices to their chats: this platform's through itself, another platform's through its adapter", async () => {
       core.script.set('tnotice', () => ({
         replies: [{ text: [echo('Đã gửi yêu cầu')] }],

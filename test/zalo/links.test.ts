@@ -7,7 +7,8 @@ import { signFileToken } from '../../src/files/signed-link.js';
 import { HttpServer } from '../../src/http.js';
 import { sweepExpiredFiles } from '../../src/store/files.js';
 import type { Store } from '../../src/store/store.js';
-import { RecordingCore, result } from '../telegram/harness.js';
+import { RecordingCore, result, startTelegram } from '../telegram/harness.js';
+import { contractI18n } from '../contracts/support.js';
 import { storeProviders } from '../support/store.js';
 import { zaloText } from '../support/fake-zalo.js';
 import { testLogger, zaloFixture } from './harness.js';
@@ -116,6 +117,26 @@ for (const provider of providers) {
       const served = await fetch(String(photo.body.photo));
       expect(served.headers.get('content-type')).toBe('image/png');
       expect(Buffer.from(await served.arrayBuffer()).equals(Buffer.from(png))).toBe(true);
+    });
+
+    it('on Telegram, /export link answers with a link to forward instead of the document', async () => {
+      const core = new RecordingCore();
+      core.answer = () =>
+        result([{ text: [{ key: 't-echo', args: { text: 'Bảng tổng hợp năm 2026' } }], file: { fileName: 'bang-tong-hop-2026.xlsx', mimeType: XLSX, bytes: bytesOf('the xlsx') }, link: true }]);
+      const { i18n, dispose } = contractI18n();
+      const telegram = await startTelegram(core, { links, i18n });
+      try {
+        const group = telegram.fake.group('Khối Nội chính');
+        telegram.fake.say(group, telegram.fake.user('Lan'), '/export link');
+        const reply = await telegram.fake.waitForMessage((m) => m.chatId === group.id);
+        expect(telegram.fake.sent.some((m) => m.method === 'sendDocument')).toBe(false);
+        const url = /(http:\/\/\S+\/files\/\S+?) \(/.exec(reply.text)![1]!;
+        expect(reply.text).toContain('Tải tệp “bang-tong-hop-2026.xlsx” tại: ');
+        expect(Buffer.from(await (await fetch(url)).arrayBuffer()).toString()).toBe('the xlsx');
+      } finally {
+        await telegram.stop();
+        dispose();
+      }
     });
   });
 }

@@ -4,7 +4,7 @@ import type { Core, HandleResult } from '../../app/core.js';
 import type { Incoming } from '../../app/ports.js';
 import { LineErrors, UserError } from '../../domain/errors.js';
 import type { Msg, Reply } from '../../reply.js';
-import type { Capabilities } from '../../delivery.js';
+import { DEFAULT_CAPABILITIES, type Capabilities } from '../../delivery.js';
 import { linkReply, type LinkMaker } from './links.js';
 import type { NoticeRouter } from './router.js';
 
@@ -46,7 +46,7 @@ export class ConversationLoop<O extends Origin> {
       logger?: Logger;
       /**
        * Signed links for what the platform cannot carry (`kit/links.ts`), with the platform's
-       * capabilities; without `capabilities` replies go out as the core wrote them.
+       * capabilities; without `capabilities` only a file the reply asks to send as a link is.
        */
       links?: LinkMaker;
       capabilities?: Capabilities;
@@ -91,9 +91,10 @@ export class ConversationLoop<O extends Origin> {
 
   /** The reply with its links made; when keeping the file fails, the planner's own degrade applies. */
   private async linked(reply: Reply): Promise<Reply> {
-    if (!this.options.capabilities) return reply;
+    // Without declared capabilities the adapter carries files and pictures: only `reply.link` applies.
+    const can = this.options.capabilities ?? { ...DEFAULT_CAPABILITIES, images: true };
     try {
-      return await linkReply(reply, this.options.capabilities, this.options.links);
+      return await linkReply(reply, can, this.options.links);
     } catch (error) {
       this.options.logger?.error({ err: error }, 'signed link not made');
       return reply;

@@ -122,7 +122,13 @@ for (const provider of providers) {
     it('on Telegram, /export link answers with a link to forward instead of the document', async () => {
       const core = new RecordingCore();
       core.answer = () =>
-        result([{ text: [{ key: 't-echo', args: { text: 'Bảng tổng hợp năm 2026' } }], file: { fileName: 'bang-tong-hop-2026.xlsx', mimeType: XLSX, bytes: bytesOf('the xlsx') }, link: true }]);
+        result([
+          {
+            text: [{ key: 't-echo', args: { text: 'Bảng tổng hợp năm 2026' } }],
+            file: { fileName: 'bang-tong-hop-2026.xlsx', mimeType: XLSX, bytes: bytesOf('the xlsx') },
+            link: true,
+          },
+        ]);
       const { i18n, dispose } = contractI18n();
       const telegram = await startTelegram(core, { links, i18n });
       try {

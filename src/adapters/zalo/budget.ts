@@ -35,6 +35,8 @@ export interface BudgetLedger {
  * reminders still go out: Zalo itself refuses them when the plan is really exhausted.
  */
 export class ZaloBudget {
+  private readonly marked = new Set<string>();
+
   constructor(
     private readonly options: {
       quota: number;
@@ -70,7 +72,12 @@ export class ZaloBudget {
   }
 
   private async tell(month: string, mark: 'warned' | 'spent', used: number): Promise<void> {
-    if (!(await this.options.ledger.mark(month, mark))) return;
+    // Once this instance knows the month's mark is set (by it or another), it stops asking.
+    const known = `${month}:${mark}`;
+    if (this.marked.has(known)) return;
+    const first = await this.options.ledger.mark(month, mark);
+    this.marked.add(known);
+    if (!first) return;
     const [year, mm] = month.split('-');
     const args = { used, quota: this.options.quota, month: `${mm}/${year}` };
     const key = mark === 'warned' ? 'zalo-budget-warned' : 'zalo-budget-spent';

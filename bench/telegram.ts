@@ -9,6 +9,9 @@ import type { Core, HandleResult } from '../src/app/core.js';
 import { ManualClock } from '../src/domain/clock.js';
 import { I18n } from '../src/i18n/i18n.js';
 import { TELEGRAM_CAPABILITIES, TelegramAdapter } from '../src/adapters/telegram/index.js';
+import { InboxWorker } from '../src/adapters/kit/inbox-worker.js';
+import { OutboxSender, type OutboxTarget } from '../src/adapters/kit/outbox-sender.js';
+import type { Store } from '../src/store/store.js';
 import { FakeTelegram, type BotMessage } from '../test/support/fake-telegram.js';
 import { freshSqliteStore } from '../test/support/store.js';
 
@@ -179,21 +182,38 @@ function report(label: string, latencies: number[], rate?: number): void {
   console.log(`${label}: ${latencies.length} messages${rate ? ` → ${rate.toFixed(0)} messages/s` : ''}; ${figures.join(', ')}`);
 }
 
-async function withAdapter(core: Core, i18n: I18n, body: (telegram: Telegram) => Promise<void>): Promise<void> {
+/**
+ * The adapter on the fake server, long polling; with `store`, through the durable inbox and
+ * outbox (our poller stores each batch before confirming it, the worker hands each update to
+ * the core with its answer committed to the outbox, the sender delivers and marks it sent), as
+ * `src/main.ts` runs it. Without, grammY's runner hands updates to the core directly.
+ */
+async function withAdapter(core: Core, i18n: I18n, body: (telegram: Telegram) => Promise<void>, store?: Store): Promise<void> {
   const telegram = await Telegram.start();
+  const logger = pino({ level: 'silent' });
+  const targets = new Map<string, OutboxTarget>();
+  const sender = store && new OutboxSender({ store, owner: 'bench', targets, logger });
+  const worker = store && sender && new InboxWorker({ store, core, sender, sources: [], logger });
   const adapter = new TelegramAdapter({
     config: { token: telegram.info.token, apiRoot: telegram.info.apiRoot },
     core,
     i18n,
-    logger: pino({ level: 'silent' }),
+    logger,
     botInfo: telegram.info.bot,
     polling: { timeoutSeconds: 5 },
+    inbox: worker,
   });
+  worker?.addSource(adapter.inboxSource());
+  targets.set('telegram', (item) => adapter.deliverOutbox(item));
   await adapter.start();
+  await sender?.start();
+  await worker?.start();
   try {
     await body(telegram);
   } finally {
     await adapter.stop();
+    await worker?.stop();
+    await sender?.stop();
     await telegram.stop();
   }
 }
@@ -230,9 +250,10 @@ function sampleCriteria(): { body: string; scored: (readonly [string, number])[]
   return { body, scored: rows.filter((r) => r[3] === 'criterion').map((r) => [r[0]!, Number(r[2])] as const) };
 }
 
-/** The whole path on the real core and a SQLite file, for the 13-unit Mekong cluster. */
-async function fullPath(i18n: I18n): Promise<void> {
+/** The whole path on the real core and a SQLite file, for the 13-unit Mekong cluster; `inbox`: through the durable inbox and outbox. */
+async function fullPath(i18n: I18n, inbox: boolean): Promise<void> {
   const { store, close } = await freshSqliteStore();
+  const via = inbox ? ' [inbox + outbox]' : ' [runner, no inbox]';
   const clock = new ManualClock(new Date('2022-05-06T01:00:00Z'));
   const core = new BotCore({ store, clock, i18n, defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' }, capabilitiesOf: () => TELEGRAM_CAPABILITIES });
   try {
@@ -269,14 +290,14 @@ async function fullPath(i18n: I18n): Promise<void> {
       if (wrong) throw new Error(`unexpected reply to /score: ${wrong}`);
 
       const one = await telegram.ask<{ rate: number; latencies: number[] }>({ op: 'burst', messages: scores(() => group) });
-      report('/score, 13-unit cluster, one group, all at once', one.latencies, one.rate);
+      report(`/score${via}, 13-unit cluster, one group, all at once`, one.latencies, one.rate);
       const spread = await telegram.ask<{ rate: number; latencies: number[] }>({ op: 'burst', messages: scores(spreadChats) });
-      report('/score, 13-unit cluster, group + 13 private chats, all at once', spread.latencies, spread.rate);
+      report(`/score${via}, 13-unit cluster, group + 13 private chats, all at once`, spread.latencies, spread.rate);
       for (const perSecond of [100, 20]) {
         const paced = await telegram.ask<{ latencies: number[] }>({ op: 'steady', messages: scores(spreadChats).slice(0, perSecond * 3), perSecond });
-        report(`/score, 13-unit cluster, ${perSecond} messages/s offered`, paced.latencies);
+        report(`/score${via}, 13-unit cluster, ${perSecond} messages/s offered`, paced.latencies);
       }
-    });
+    }, inbox ? store : undefined);
   } finally {
     await close();
   }
@@ -284,8 +305,9 @@ async function fullPath(i18n: I18n): Promise<void> {
 
 /** `npm run bench`: the Telegram figures. */
 export async function benchTelegram(): Promise<void> {
-  console.log('\n== Telegram (fake Bot API server in a worker thread → grammY runner → adapter → core → SQLite → reply at the server) ==');
+  console.log('\n== Telegram (fake Bot API server in a worker thread → long polling → [inbox →] adapter → core → SQLite [→ outbox] → reply at the server) ==');
   const i18n = new I18n(resolve('locales'));
   await adapterOnly(i18n);
-  await fullPath(i18n);
+  await fullPath(i18n, true);
+  await fullPath(i18n, false);
 }

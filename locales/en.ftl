@@ -197,7 +197,10 @@ sheet-state-disputed = disputed
 
 ## Review, confirmation, explanation
 
-usage-review = Usage: /review UNIT CRITERION POINTS REASON (POINTS is the reviewed score, not a difference).
+usage-review = Usage: /review UNIT CRITERION POINTS REASON (POINTS is the reviewed score, not a difference), or /review UNIT ok to appraise the whole sheet with its scores unchanged.
+error-review-own = A unit does not appraise its own sheet, even as the cluster leader. The secretary or the unit assigned to cross-review appraises it.
+review-ok-done = Appraised { $unit }'s sheet with its self-scores unchanged. { $unit }'s representative confirms with /confirm or disputes with /explain CRITERION TEXT.
+error-confirm-not-reviewed = The unit's sheet has not been appraised yet (or awaits a new appraisal after an explanation), so there is nothing to confirm. The secretary, the cluster leader or the cross-reviewing unit appraises it with /review; with no change: /review UNIT ok.
 error-review-reason = A review needs a reason. Example: /review BL 1.2 8.5 PAR INDEX fell compared with last year.
 error-not-reviewer = Only the secretary, the cluster leader or a unit assigned to cross-review can review this sheet.
 review-done = Reviewed { $unit }, criterion { $code }: { $before } → { $points } points. Reason: { $reason }. { $unit }'s representative confirms with /confirm or disputes with /explain { $code } TEXT.

@@ -34,6 +34,7 @@ reminder-unit-score = • { $code } – { $name }: no scores yet → score with 
 reminder-unit-submit = • { $code } – { $name }: not submitted → score every criterion with /score, then /submit
 reminder-unit-confirm = • { $code } – { $name }: not confirmed → /confirm if you agree, /explain to dispute
 reminder-unit-await-review = • { $code } – { $name }: disputed, waiting for the re-review, then /confirm
+reminder-unit-await-appraisal = • { $code } – { $name }: submitted, waiting for the appraisal; then /confirm if you agree, /explain to dispute
 
 ## Review meetings
 reminder-meeting = 📅 The cluster's { $kind ->

@@ -189,7 +189,10 @@ sheet-state-disputed = giải trình
 
 ## Thẩm định, xác nhận, giải trình
 
-usage-review = Cách dùng: /review MÃ_ĐƠN_VỊ MÃ_TIÊU_CHÍ ĐIỂM LÝ_DO (ĐIỂM là điểm sau thẩm định, không phải số điểm chênh lệch).
+usage-review = Cách dùng: /review MÃ_ĐƠN_VỊ MÃ_TIÊU_CHÍ ĐIỂM LÝ_DO (ĐIỂM là điểm sau thẩm định, không phải số điểm chênh lệch), hoặc /review MÃ_ĐƠN_VỊ ok để thẩm định cả phiếu, giữ nguyên điểm.
+error-review-own = Đơn vị không tự thẩm định phiếu điểm của chính mình, kể cả khi là Cụm trưởng. Thư ký hoặc đơn vị được phân công chấm chéo sẽ thẩm định.
+review-ok-done = Đã thẩm định phiếu điểm của { $unit }, giữ nguyên điểm tự chấm. Đại diện { $unit } xác nhận bằng /confirm hoặc giải trình bằng /explain MÃ_TIÊU_CHÍ NỘI_DUNG.
+error-confirm-not-reviewed = Phiếu điểm của đơn vị chưa được thẩm định (hoặc đang chờ thẩm định lại sau giải trình) nên chưa thể xác nhận. Thư ký, Cụm trưởng hoặc đơn vị chấm chéo thẩm định bằng /review; nếu giữ nguyên điểm: /review MÃ_ĐƠN_VỊ ok.
 error-review-reason = Thẩm định cần ghi lý do. Ví dụ: /review BL 1.2 8,5 Chỉ số PAR INDEX giảm so với năm trước.
 error-not-reviewer = Chỉ thư ký, Cụm trưởng hoặc đơn vị được phân công chấm chéo mới thẩm định được phiếu này.
 review-done = Đã thẩm định { $unit }, tiêu chí { $code }: { $before } → { $points } điểm. Lý do: { $reason }. Đại diện { $unit } xác nhận bằng /confirm hoặc giải trình bằng /explain { $code } NỘI_DUNG.

@@ -34,6 +34,7 @@ reminder-unit-score = • { $code } – { $name }: chưa chấm điểm → tự
 reminder-unit-submit = • { $code } – { $name }: chưa nộp → chấm đủ các tiêu chí bằng /score rồi /submit
 reminder-unit-confirm = • { $code } – { $name }: chưa xác nhận → /confirm nếu đồng ý, /explain nếu cần giải trình
 reminder-unit-await-review = • { $code } – { $name }: đã giải trình, chờ thẩm định lại rồi /confirm
+reminder-unit-await-appraisal = • { $code } – { $name }: đã nộp, chờ thẩm định; sau khi được thẩm định → /confirm nếu đồng ý, /explain nếu cần giải trình
 
 ## Hội nghị sơ kết, tổng kết
 reminder-meeting = 📅 Hội nghị { $kind ->

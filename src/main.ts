@@ -2,12 +2,16 @@
  * The composition root: configuration → store → core → adapters → scheduler. The only place
  * where concrete parts are wired together.
  */
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { destination, pino } from 'pino';
 import { BotCore } from './app/bot-core.js';
 import { rollOverHandover } from './app/rollover.js';
 import { DEFAULT_CAPABILITIES, type Adapter } from './delivery.js';
 import { ConsoleAdapter } from './adapters/console/console-adapter.js';
+import { InboxWorker } from './adapters/kit/inbox-worker.js';
+import { OutboxSender, type OutboxTarget } from './adapters/kit/outbox-sender.js';
 import { NoticeRouter } from './adapters/kit/router.js';
 import { TelegramAdapter } from './adapters/telegram/index.js';
 import { ZaloAdapter } from './adapters/zalo/index.js';
@@ -38,6 +42,12 @@ async function main(): Promise<void> {
   // One router for every adapter: a notice for a chat on another platform (e.g. a join request
   // typed on the console for the secretary's Telegram group) goes through that platform's adapter.
   const router = new NoticeRouter(logger);
+  // The durable inbox and outbox: updates are stored before a platform is told they arrived,
+  // answers are committed with their command; this instance's worker and sender handle both.
+  const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const targets = new Map<string, OutboxTarget>();
+  const sender = new OutboxSender({ store, owner, targets, logger });
+  const inbox = new InboxWorker({ store, core, sender, sources: [], logger });
 
   // Signed links (`PUBLIC_URL/files/<token>`): files for Zalo, links to forward everywhere.
   // Served by every instance from the store, made only where the instance has a public URL.
@@ -46,7 +56,12 @@ async function main(): Promise<void> {
   const sweep = setInterval(() => void store.atomic(new Date(), sweepExpiredFiles).catch((err: unknown) => logger.warn({ err }, 'expired files not swept')), 3_600_000);
   sweep.unref();
 
-  if (config.telegram) adapters.set('telegram', new TelegramAdapter({ config: config.telegram, core, i18n, http, logger, router, links }));
+  if (config.telegram) {
+    const telegram = new TelegramAdapter({ config: config.telegram, core, i18n, http, logger, router, inbox, links });
+    adapters.set('telegram', telegram);
+    inbox.addSource(telegram.inboxSource());
+    targets.set('telegram', (item) => telegram.deliverOutbox(item));
+  }
   if (config.zalo) {
     const ledger = outboundLedger(store, 'zalo');
     adapters.set('zalo', new ZaloAdapter({ config: config.zalo, core, i18n, http, logger, router, links, ledger }));
@@ -63,6 +78,8 @@ async function main(): Promise<void> {
     clearInterval(sweep);
     await scheduler.stop();
     for (const adapter of adapters.values()) await adapter.stop().catch((err) => logger.error({ err }, 'adapter stop failed'));
+    await inbox.stop();
+    await sender.stop();
     await http.close();
     await store.close();
     process.exit(code);
@@ -76,6 +93,8 @@ async function main(): Promise<void> {
   }
   for (const adapter of adapters.values()) router.register(adapter);
   for (const adapter of adapters.values()) await adapter.start();
+  await sender.start();
+  await inbox.start();
   await scheduler.start();
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));

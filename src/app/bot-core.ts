@@ -10,7 +10,8 @@ import { writeAudit } from '../store/audit.js';
 import { recordUpdate } from '../store/context-reads.js';
 import { COMMAND_INDEX } from './commands/index.js';
 import { resolveContext, type Defaults } from './context.js';
-import type { ChatEvent, Core, HandleResult } from './core.js';
+import type { ChatEvent, Core, HandleOptions, HandleResult } from './core.js';
+import { answerRows, commitAnswer } from './answer-rows.js';
 import type { Msg, Reply } from '../reply.js';
 import type { Incoming } from './ports.js';
 import { DEFAULT_CAPABILITIES, type Capabilities, type Platform } from '../delivery.js';
@@ -40,7 +41,7 @@ export interface BotCoreOptions {
 export class BotCore implements Core {
   constructor(private readonly options: BotCoreOptions) {}
 
-  async handle(input: Incoming): Promise<HandleResult> {
+  async handle(input: Incoming, options: HandleOptions = {}): Promise<HandleResult> {
     const incoming = input.action ? withAction(input) : input;
     const command = COMMAND_INDEX.get(incoming.command);
     const { store, clock, i18n, defaults } = this.options;
@@ -52,17 +53,18 @@ export class BotCore implements Core {
         if (!command) throw new UserError('error-unknown-command', { command: incoming.command });
         if (command.scope === 'group' && incoming.chat.kind !== 'group') throw new UserError('error-group-only', { command: command.name });
         const replies = await command.run(ctx);
-        return { locale: ctx.locale, replies, notices: ctx.notices, duplicate: false };
+        const result: HandleResult = { locale: ctx.locale, replies, notices: ctx.notices, duplicate: false };
+        return this.commit(tx, incoming, result, options);
       });
     } catch (error) {
       if (error instanceof DuplicateUpdate || isUniqueViolation(error)) {
         if (await this.seen(incoming.updateId)) return { locale: defaults.locale, replies: [], notices: [], duplicate: true };
       }
-      return this.failure(incoming, error);
+      return this.failure(incoming, error, options);
     }
   }
 
-  async chatEvent(event: ChatEvent): Promise<HandleResult> {
+  async chatEvent(event: ChatEvent, options: HandleOptions = {}): Promise<HandleResult> {
     const { store, defaults } = this.options;
     try {
       return await store.tx(this.options.clock.now(), async (tx) => {
@@ -88,7 +90,7 @@ export class BotCore implements Core {
         const cluster = await db.cluster.findUniqueOrThrow({ where: { id: chat.clusterId } });
         const others = await db.chat.findMany({ where: { clusterId: chat.clusterId, removedAt: null, id: { not: chat.id } } });
         const reply: Reply = { text: [{ key: 'notice-bot-removed', args: { chat: chat.title ?? chat.key } }] };
-        return { ...empty, notices: others.map((c) => ({ chatKey: c.key, locale: cluster.locale, reply })) };
+        return this.commit(tx, { chat: { key: event.chatKey, kind: 'group' } }, { ...empty, notices: others.map((c) => ({ chatKey: c.key, locale: cluster.locale, reply })) }, options);
       });
     } catch (error) {
       if ((error instanceof DuplicateUpdate || isUniqueViolation(error)) && (await this.seen(event.updateId))) {
@@ -107,30 +109,41 @@ export class BotCore implements Core {
     if (!(await recordUpdate(tx, { key: updateId }))) throw new DuplicateUpdate();
   }
 
+  /** With `options.outbox`, writes the answer to the outbox in the command's transaction. */
+  private async commit(tx: Tx, to: Pick<Incoming, 'chat'> & { sender?: Incoming['sender'] }, result: HandleResult, options: HandleOptions): Promise<HandleResult> {
+    if (!options.outbox) return result;
+    const rows = answerRows(to.chat.key, to.sender?.key, to.chat.kind === 'group', result, options.outbox);
+    return { ...result, outboxIds: await commitAnswer(tx, rows, options.outbox) };
+  }
+
   private async seen(updateId: string | undefined): Promise<boolean> {
     if (!updateId) return false;
     return (await this.options.store.db.processedUpdate.findUnique({ where: { key: updateId } })) !== null;
   }
 
   /** A user error becomes its translated reply; anything else is logged and apologised for. */
-  private async failure(incoming: Incoming, error: unknown): Promise<HandleResult> {
+  private async failure(incoming: Incoming, error: unknown, options: HandleOptions): Promise<HandleResult> {
     const { store, clock, i18n, defaults, logger } = this.options;
     const known = error instanceof UserError;
     const ref = randomUUID().slice(0, 8);
     if (!known) logger?.error({ err: error, ref, command: incoming.command, chat: incoming.chat.key }, 'command failed');
     // The command's changes were rolled back; the ledger entry and the locale are still needed.
-    let locale: string = defaults.locale;
+    // The error reply is committed with the ledger entry, so it is sent even after a crash.
+    const answer = (locale: string): HandleResult => {
+      const text = known ? errorMessages(error, i18n.translator(locale)) : [{ key: 'error-internal', args: { ref } }];
+      return { locale, replies: [{ text }], notices: [], duplicate: false };
+    };
     try {
-      locale = await store.tx(clock.now(), async (tx) => {
+      return await store.tx(clock.now(), async (tx) => {
         await this.claimUpdate(tx, incoming.updateId);
-        return (await resolveContext(tx, incoming, clock, i18n, defaults)).locale;
+        const { locale } = await resolveContext(tx, incoming, clock, i18n, defaults);
+        return this.commit(tx, incoming, answer(locale), options);
       });
     } catch (inner) {
-      if (inner instanceof DuplicateUpdate || isUniqueViolation(inner)) return { locale, replies: [], notices: [], duplicate: true };
+      if (inner instanceof DuplicateUpdate || isUniqueViolation(inner)) return { locale: defaults.locale, replies: [], notices: [], duplicate: true };
       logger?.error({ err: inner, ref }, 'could not record a failed update');
     }
-    const text = known ? errorMessages(error, i18n.translator(locale)) : [{ key: 'error-internal', args: { ref } }];
-    return { locale, replies: [{ text }], notices: [], duplicate: false };
+    return answer(defaults.locale);
   }
 }
 

@@ -11,6 +11,32 @@ export interface HandleResult {
   notices: Notice[];
   /** The update was handled before (redelivered): nothing was changed and nothing is sent. */
   duplicate: boolean;
+  /**
+   * Set when the answer was committed to the durable outbox with the command (`HandleOptions.outbox`):
+   * the rows to send, in order, leased to the caller. Absent: deliver `replies`/`notices` directly.
+   */
+  outboxIds?: number[];
+}
+
+/**
+ * How the core commits its answer with the command, for callers that deliver through the
+ * durable outbox (the inbox worker): who sends the rows, and where in the chat they go.
+ */
+export interface OutboxOptions {
+  /** The instance that sends the rows at once (they are leased to it when written). */
+  owner: string;
+  /** The end of that lease, on the sender's clock (the core's clock may be another). */
+  leaseUntil: Date;
+  /** The first reply's place in the chat, in the platform's terms (opaque JSON text). */
+  placement?: string;
+  /** The place of the replies after the first. */
+  follow?: string;
+}
+
+/** Per-call options of the core's entry points. */
+export interface HandleOptions {
+  /** Commit the answer to the outbox in the command's transaction. */
+  outbox?: OutboxOptions;
 }
 
 /** A change to a chat that is not a message: the bot added or removed, a group migrated. */
@@ -24,6 +50,6 @@ export type ChatEvent =
  * `Incoming` or `ChatEvent`, replies go out as data.
  */
 export interface Core {
-  handle(incoming: Incoming): Promise<HandleResult>;
-  chatEvent(event: ChatEvent): Promise<HandleResult>;
+  handle(incoming: Incoming, options?: HandleOptions): Promise<HandleResult>;
+  chatEvent(event: ChatEvent, options?: HandleOptions): Promise<HandleResult>;
 }

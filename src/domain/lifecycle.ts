@@ -31,10 +31,15 @@ export function sheetAfterReview(state: SheetState): SheetState {
   return 'reviewed';
 }
 
-/** A unit confirms its reviewed (or unreviewed, submitted) sheet. */
+/**
+ * A unit confirms its sheet once it has been appraised: reviewed, with changed scores or with
+ * none (`/review CODE ok`). A sheet only submitted, or disputed and awaiting its re-appraisal,
+ * has nothing to confirm yet.
+ */
 export function sheetAfterConfirm(state: SheetState): SheetState {
   if (state === 'draft') throw new UserError('error-confirm-not-submitted');
   if (state === 'confirmed') throw new UserError('error-already-confirmed');
+  if (state !== 'reviewed') throw new UserError('error-confirm-not-reviewed');
   return 'confirmed';
 }
 

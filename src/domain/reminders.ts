@@ -220,8 +220,10 @@ export type NextStep =
   | 'score'
   /** A draft sheet: finish with `/score`, then `/submit`. */
   | 'submit'
-  /** Reviewed (or submitted) in the review phase: `/confirm`, or `/explain` to dispute. */
+  /** Reviewed in the review phase: `/confirm`, or `/explain` to dispute. */
   | 'confirm'
+  /** Submitted, not yet appraised: waits for the reviewer (`/confirm` needs an appraisal). */
+  | 'await-appraisal'
   /** Disputed: waits for the re-review, then `/confirm`. */
   | 'await-review';
 
@@ -259,5 +261,6 @@ function nextStep(roundState: 'open' | 'review', state: SheetState | undefined):
   if (roundState === 'open') return null;
   if (state === 'confirmed') return null;
   if (state === 'disputed') return 'await-review';
+  if (state === 'submitted') return 'await-appraisal';
   return 'confirm';
 }

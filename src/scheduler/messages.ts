@@ -19,6 +19,7 @@ export const REMINDER_MESSAGE_IDS = [
   'reminder-unit-score',
   'reminder-unit-submit',
   'reminder-unit-confirm',
+  'reminder-unit-await-appraisal',
   'reminder-unit-await-review',
   'reminder-meeting',
   'reminder-meeting-place',
@@ -41,6 +42,7 @@ const STEP_KEY: Record<NextStep, string> = {
   submit: 'reminder-unit-submit',
   confirm: 'reminder-unit-confirm',
   'await-review': 'reminder-unit-await-review',
+  'await-appraisal': 'reminder-unit-await-appraisal',
 };
 
 /**

@@ -54,6 +54,16 @@ export class Store {
     return this.provider === 'sqlite' ? this.tx(now, work) : work(this.handle(now));
   }
 
+  /**
+   * Runs a claim that must not interleave with another instance's (the inbox's and the
+   * outbox's leases): in one transaction on PostgreSQL, where the claim takes a
+   * transaction-scoped advisory lock; straight on the client on SQLite, whose single connection
+   * already runs one statement at a time.
+   */
+  claim<T>(now: Date, work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.provider === 'postgresql' ? this.tx(now, work) : work(this.handle(now));
+  }
+
   /** True when the database answers (for `GET /healthz`). */
   async ping(): Promise<boolean> {
     await this.client.$queryRawUnsafe('SELECT 1');

@@ -183,6 +183,13 @@ for (const provider of PROVIDERS) {
         expect((await h.say(sec, '/status')).text).toContain('Giải trình của LA, tiêu chí 1.1: Đã gửi minh chứng bổ sung');
         await h.say(sec, '/review LA 1.1 9,5 Chấp nhận một phần giải trình');
         expect((await h.say(la, '', { action: '/confirm' })).text).toContain('LA đã xác nhận kết quả chấm điểm: 21,5 điểm');
+        // Nobody has appraised BL's sheet yet; BL leads the cluster but never appraises itself.
+        await expectUnchanged(bl, '/xacnhan', /chưa được thẩm định/);
+        await expectUnchanged(bl, '/review BL ok', /không tự thẩm định/);
+        await expectUnchanged(bl, '/review BL 1.1 10 Tự sửa', /không tự thẩm định/);
+        const appraised = await h.say(sec, '/review BL ok');
+        expect(appraised.text).toContain('Đã thẩm định phiếu điểm của BL, giữ nguyên điểm tự chấm');
+        expect(appraised.replies[0]!.buttons?.[0]?.[0]?.data).toBe('/confirm');
         expect((await h.say(bl, '/xacnhan')).text).toContain('BL đã xác nhận');
         await expectUnchanged(la, '/close', /Chỉ thư ký/);
         expect((await h.say(la, '/results')).text).toMatch(/Chưa có đợt chấm điểm nào khóa sổ/);

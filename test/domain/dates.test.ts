@@ -46,7 +46,8 @@ describe('sheet state machine', () => {
     expect(sheetAfterExplain('reviewed')).toBe('disputed');
     expect(sheetAfterReview('disputed')).toBe('reviewed');
     expect(sheetAfterConfirm('reviewed')).toBe('confirmed');
-    expect(sheetAfterConfirm('submitted')).toBe('confirmed');
+    expect(() => sheetAfterConfirm('submitted')).toThrow(/error-confirm-not-reviewed/);
+    expect(() => sheetAfterConfirm('disputed')).toThrow(/error-confirm-not-reviewed/);
     expect(() => sheetAfterConfirm('confirmed')).toThrow(/error-already-confirmed/);
     expect(() => sheetAfterExplain('submitted')).toThrow(UserError);
   });

@@ -158,7 +158,7 @@ describe('missing units', () => {
       ['ST', 'score'],
     ]);
   });
-  it('in review: everything not confirmed is missing, with confirm or wait for the re-review', () => {
+  it('in review: everything not confirmed is missing, with confirm, or wait for the appraisal or the re-review', () => {
     const sheets = new Map<number, SheetState>([
       [1, 'reviewed'],
       [2, 'confirmed'],
@@ -168,7 +168,7 @@ describe('missing units', () => {
     expect(missingUnits('review', units, sheets).map((u) => [u.code, u.step])).toEqual([
       ['BL', 'confirm'],
       ['CT', 'await-review'],
-      ['ST', 'confirm'],
+      ['ST', 'await-appraisal'],
     ]);
   });
   it('a closed round waits for nobody', () => {

@@ -8,6 +8,7 @@ import type { I18n } from '../../i18n/i18n.js';
 import type { Reply } from '../../reply.js';
 import { parseCommandLine } from '../kit/command-line.js';
 import { ConversationLoop } from '../kit/conversation.js';
+import { wellFormedDeep } from '../kit/well-formed.js';
 import { NoticeRouter } from '../kit/router.js';
 import { metaCommand, type ConsoleState } from './meta.js';
 import { renderReply } from './render.js';
@@ -151,7 +152,8 @@ export class ConsoleAdapter implements Adapter {
       attachments,
       mentions: parsed.args.startsWith('@') ? [{ username: parsed.args.slice(1).split(/\s/)[0]! }] : undefined,
     };
-    await this.loop.converse(incoming, origin, this.options.locale);
+    // Typed text is made well-formed (lone surrogates, NUL) before it can reach the store.
+    await this.loop.converse(wellFormedDeep(incoming), origin, this.options.locale);
   }
 
   /** Prints a reply of a conversation, a message at a time. */

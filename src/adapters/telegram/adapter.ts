@@ -3,23 +3,29 @@ import type { RunnerHandle } from '@grammyjs/runner';
 import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { pino, type Logger } from 'pino';
+import type { Update } from 'grammy/types';
 import type { Core } from '../../app/core.js';
 import type { TelegramConfig } from '../../config.js';
 import { SendError, type Adapter, type Capabilities } from '../../delivery.js';
 import type { HttpServer } from '../../http.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Reply } from '../../reply.js';
+import type { OutboxItem } from '../../store/outbox.js';
 import { ConversationLoop } from '../kit/conversation.js';
 import type { LinkMaker } from '../kit/links.js';
+import type { InboxReceiver, InboxSource } from '../kit/inbox-worker.js';
 import { Pacer, PacerClosedError, type PacingLimits } from '../kit/pacer.js';
 import { NoticeRouter } from '../kit/router.js';
 import { ChatEvents } from './chat-events.js';
 import { menuCommands } from './commands.js';
 import { cannotWritePrivately, migratedTo, toSendError } from './errors.js';
 import { chatIdOf, chatKey, type TelegramOrigin } from './incoming.js';
+import { attachmentsOf } from './files.js';
+import { readTelegramUpdate, type TelegramPlacement } from './inbox-parse.js';
 import { Outbox } from './outbox.js';
-import { registerWebhook, startLongPolling, stopLongPolling, webhookHandler, webhookSecretOf, type PollingOptions } from './receive.js';
-import { installUpdates } from './updates.js';
+import { TelegramPoller } from './poller.js';
+import { ALLOWED_UPDATES, registerWebhook, serveWebhook, startLongPolling, stopLongPolling, webhookSecretOf, type PollingOptions } from './receive.js';
+import { incomingOf, installUpdates } from './updates.js';
 
 /** What Telegram shows: everything; 4,096 characters a message, 1,024 a caption. */
 export const TELEGRAM_CAPABILITIES: Capabilities = { images: true, files: true, buttons: true, edits: true, textLimit: 4096, captionLimit: 1024 };
@@ -46,6 +52,12 @@ export interface TelegramAdapterOptions {
   polling?: PollingOptions;
   /** The longest `retry_after` auto-retry waits out before giving up (seconds, default 300). */
   maxRetryAfterSeconds?: number;
+  /**
+   * The durable inbox: with it, updates are stored before Telegram is told they arrived (our
+   * own poller, or the webhook's 200) and handled by the inbox worker (`inboxSource`), and the
+   * answers go out through the outbox (`deliverOutbox`). Without it, the runner handles them.
+   */
+  inbox?: InboxReceiver;
 }
 
 /**
@@ -70,7 +82,9 @@ export class TelegramAdapter implements Adapter {
   private readonly loop: ConversationLoop<TelegramOrigin>;
   private readonly events: ChatEvents;
   private runner?: RunnerHandle;
+  private poller?: TelegramPoller;
   private lastUpdateId?: number;
+  private readonly fileRoot: string;
 
   constructor(private readonly options: TelegramAdapterOptions) {
     const { config, core, i18n, botInfo } = options;
@@ -91,6 +105,7 @@ export class TelegramAdapter implements Adapter {
     const router = options.router ?? new NoticeRouter(this.logger).register(this);
     this.loop = new ConversationLoop({ core, router, logger: this.logger, links: options.links, capabilities: this.capabilities, send: (origin, locale, reply, quote) => this.answer(origin, locale, reply, quote) });
     const me = () => this.bot.botInfo;
+    this.fileRoot = `${apiRoot}/file/bot${config.token}`;
     this.events = new ChatEvents({ core, loop: this.loop, logger: this.logger, fallback: i18n.fallback, me });
     installUpdates(this.bot, {
       loop: this.loop,
@@ -98,7 +113,7 @@ export class TelegramAdapter implements Adapter {
       logger: this.logger,
       fallback: i18n.fallback,
       api: this.bot.api,
-      fileRoot: `${apiRoot}/file/bot${config.token}`,
+      fileRoot: this.fileRoot,
       me,
       seen: (id) => (this.lastUpdateId = Math.max(this.lastUpdateId ?? 0, id)),
     });
@@ -111,8 +126,13 @@ export class TelegramAdapter implements Adapter {
     if (webhookUrl) {
       if (!this.options.http) throw new Error('Telegram webhook mode needs the HTTP server');
       const secret = webhookSecretOf(this.options.config);
-      this.options.http.route('POST', new URL(webhookUrl).pathname, webhookHandler(this.bot, secret, this.logger));
+      serveWebhook(this.options.http, new URL(webhookUrl).pathname, { bot: this.bot, secret, logger: this.logger, inbox: this.options.inbox });
       await registerWebhook(this.bot, webhookUrl, secret);
+    } else if (this.options.inbox) {
+      await this.bot.api.deleteWebhook();
+      const { timeoutSeconds } = this.options.polling ?? {};
+      this.poller = new TelegramPoller({ api: this.bot.api, inbox: this.options.inbox, allowedUpdates: ALLOWED_UPDATES, timeoutSeconds, logger: this.logger });
+      this.poller.start();
     } else {
       this.runner = await startLongPolling(this.bot, this.options.polling ?? {}, this.logger);
     }
@@ -126,6 +146,8 @@ export class TelegramAdapter implements Adapter {
    * for messages already being sent.
    */
   async stop(): Promise<void> {
+    await this.poller?.stop();
+    this.poller = undefined;
     const runner = this.runner;
     this.runner = undefined;
     if (runner) await stopLongPolling(this.bot, runner, this.lastUpdateId);
@@ -168,6 +190,48 @@ export class TelegramAdapter implements Adapter {
         return;
       }
       this.logger.error({ err: error, chatId }, 'telegram: reply not delivered');
+    }
+  }
+
+  // ——— the durable inbox and outbox (kit/inbox-worker.ts, kit/outbox-sender.ts) ———
+
+  /** How the inbox worker reads this adapter's stored updates. */
+  inboxSource(): InboxSource {
+    return {
+      platform: 'telegram',
+      parse: (payload) =>
+        readTelegramUpdate(payload as Update, {
+          me: () => this.bot.botInfo,
+          incoming: (update, chat, kind, from, parsed) => incomingOf(update, chat, kind, from, parsed),
+          attachments: (message) => attachmentsOf(message, this.bot.api, this.fileRoot),
+          own: (update) => this.bot.handleUpdate(update),
+          answerButton: (id) =>
+            this.bot.api.answerCallbackQuery(id).then(
+              () => undefined,
+              (error: unknown) => this.logger.warn({ err: error }, 'telegram: answerCallbackQuery failed'),
+            ),
+        }),
+    };
+  }
+
+  /**
+   * Sends one outbox row: a notice like `send`, a reply in its conversation (quoting as its
+   * placement says) or privately to its person. Throws `SendError`, so the sender retries.
+   */
+  async deliverOutbox(item: OutboxItem): Promise<void> {
+    if (item.kind === 'notice') return this.send(item.chatKey, item.locale, item.reply);
+    const chatId = chatIdOf(item.chatKey);
+    if (chatId === undefined) throw new SendError('other', `not a Telegram chat: ${item.chatKey}`);
+    const place = (item.placement ? JSON.parse(item.placement) : {}) as TelegramPlacement;
+    const userId = item.privateTo ? chatIdOf(item.privateTo) : undefined;
+    try {
+      if (userId !== undefined) await this.outbox.sendReply(userId, item.locale, item.reply);
+      else await this.outbox.sendReply(chatId, item.locale, item.reply, { replyTo: place.r, threadId: place.t });
+    } catch (error) {
+      if (userId === undefined || !cannotWritePrivately(error)) throw toSendError(error);
+      // Telegram lets a bot write to a person only after they started a chat with it.
+      const args = { name: place.n ?? '', bot: `@${this.bot.botInfo.username}` };
+      await this.outbox.sendReply(chatId, item.locale, { text: [{ key: 'telegram-private-blocked', args }] }, { replyTo: place.r, threadId: place.t });
     }
   }
 

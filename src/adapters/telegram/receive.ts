@@ -4,11 +4,13 @@ import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
 import type { Logger } from 'pino';
 import type { TelegramConfig } from '../../config.js';
-import type { RouteHandler } from '../../http.js';
+import type { HttpServer, RouteHandler } from '../../http.js';
+import type { InboxReceiver } from '../kit/inbox-worker.js';
 import { secretMatches } from '../kit/webhook-secret.js';
+import { inboxRow } from './poller.js';
 
 /** The updates the bot asks Telegram for. */
-const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
+export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
 
 /** Long polling: seconds a `getUpdates` call waits (30) and updates processed at once (500). */
 export interface PollingOptions {
@@ -55,17 +57,20 @@ export async function registerWebhook(bot: Bot, url: string, secret: string): Pr
 }
 
 /**
- * The webhook route: a request without the right secret gets `401` and is not processed; a
- * body that is not an update gets `400`; an update is handled before `200` is answered (so
- * Telegram redelivers it when the instance dies midway).
+ * Serves the webhook at `path`: the secret is checked on the headers before the body is read
+ * (a wrong or missing one gets `401`, a body over the server's limit `413`, and nothing is
+ * processed); a body that is not an update gets `400`. With the durable inbox the update is
+ * stored before `200` is answered (a failed store is a `500`, and Telegram sends it again);
+ * without it, it is handled before the `200`.
  */
-export function webhookHandler(bot: Bot, secret: string, logger: Logger): RouteHandler {
-  return async (req, res, body) => {
-    if (!secretMatches(req.headers['x-telegram-bot-api-secret-token'], secret)) {
-      logger.warn({ ip: req.socket.remoteAddress }, 'telegram: webhook request with a wrong secret refused');
-      res.writeHead(401, { 'content-type': 'application/json' }).end('{"ok":false}');
-      return;
-    }
+export function serveWebhook(http: HttpServer, path: string, options: { bot: Bot; secret: string; logger: Logger; inbox?: InboxReceiver }): void {
+  const { bot, secret, logger, inbox } = options;
+  const check = (req: Parameters<RouteHandler>[0]) => {
+    const ok = secretMatches(req.headers['x-telegram-bot-api-secret-token'], secret);
+    if (!ok) logger.warn({ ip: req.socket.remoteAddress }, 'telegram: webhook request with a wrong secret refused');
+    return ok;
+  };
+  const handler: RouteHandler = async (_req, res, body) => {
     let update: Update;
     try {
       update = JSON.parse(body.toString('utf8')) as Update;
@@ -74,7 +79,9 @@ export function webhookHandler(bot: Bot, secret: string, logger: Logger): RouteH
       res.writeHead(400).end();
       return;
     }
-    await bot.handleUpdate(update).catch((error: unknown) => logger.error({ err: error }, 'telegram: update failed'));
+    if (inbox) await inbox.receive([inboxRow(update)]);
+    else await bot.handleUpdate(update).catch((error: unknown) => logger.error({ err: error }, 'telegram: update failed'));
     res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
   };
+  http.route('POST', path, handler, { check });
 }

@@ -123,7 +123,8 @@ class Updates {
   }
 }
 
-function incomingOf(update: Update, chat: Chat, kind: 'group' | 'private', from: User, parsed: CommandLine): Incoming {
+/** A command or button press of a Telegram update as the core's `Incoming` (also read from the inbox). */
+export function incomingOf(update: Update, chat: Chat, kind: 'group' | 'private', from: User, parsed: CommandLine): Incoming {
   return {
     platform: 'telegram',
     updateId: `telegram:${update.update_id}`,

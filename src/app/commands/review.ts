@@ -12,8 +12,10 @@ import { checkScore, targetsIfNeeded } from '../score-lines.js';
 
 /** May this person review this unit's sheet: secretary, the year's leader unit, or an assigned reviewer unit. */
 async function mayReview(ctx: CommandContext, round: RoundRecord, leaderUnitId: number | null, unitId: number): Promise<boolean> {
-  if (isSecretary(ctx)) return true;
   const mine = representedUnitIds(ctx);
+  // A unit never appraises its own sheet, leader or not.
+  if (mine.includes(unitId)) throw new UserError('error-review-own');
+  if (isSecretary(ctx)) return true;
   if (leaderUnitId !== null && mine.includes(leaderUnitId)) return true;
   if (!mine.length) return false;
   const assigned = await ctx.db.reviewerAssignment.count({ where: { roundId: round.id, unitId, reviewerUnitId: { in: mine } } });
@@ -33,6 +35,7 @@ export const review: Command = {
     const cluster = requireCluster(ctx);
     const [unitCode, rest1] = splitFirst(ctx.incoming.args);
     const [criterionCode, rest2] = splitFirst(rest1);
+    if (unitCode && criterionCode.toLowerCase() === 'ok' && !rest2 && !ctx.incoming.body.trim()) return appraiseAsIs(ctx, unitCode);
     if (!unitCode || !criterionCode || !rest2) throw new UserError('usage-review');
     const term = await requireOpenTerm(ctx.db, cluster.id);
     const round = await requireActiveRound(ctx.db, term.id);
@@ -71,3 +74,26 @@ export const review: Command = {
     ];
   },
 };
+
+/**
+ * `/review CODE ok`: the reviewer appraises the whole submitted sheet as it is ("thẩm định, giữ
+ * nguyên"), so the unit can confirm it; also closes a dispute without changing a score.
+ */
+async function appraiseAsIs(ctx: CommandContext, unitCode: string) {
+  const cluster = requireCluster(ctx);
+  const term = await requireOpenTerm(ctx.db, cluster.id);
+  const round = await requireActiveRound(ctx.db, term.id);
+  const roundNext = roundAfterReview(round.state as RoundState);
+  const unit = await requireUnit(ctx.db, cluster.id, unitCode);
+  if (!(await mayReview(ctx, round, term.leaderUnitId, unit.id))) throw new UserError('error-not-reviewer');
+  const sheet = await ctx.db.sheet.findUnique({ where: { roundId_unitId: { roundId: round.id, unitId: unit.id } } });
+  if (!sheet) throw new UserError('error-review-not-submitted', { code: unit.code });
+  if (sheet.state === 'confirmed') throw new UserError('error-already-confirmed');
+  const next = sheetAfterReview(sheet.state as SheetState);
+  // Conditional on the state read: a concurrent change makes this one fail rather than overwrite it.
+  const changed = await ctx.db.sheet.updateMany({ where: { id: sheet.id, state: sheet.state }, data: { state: next, confirmedAt: null } });
+  if (changed.count !== 1) throw new UserError('error-sheet-changed');
+  if (round.state !== roundNext) await ctx.db.round.update({ where: { id: round.id }, data: { state: roundNext } });
+  await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'sheet.appraise', subjectType: 'sheet', subjectId: sheet.id, before: { state: sheet.state }, after: { state: next } });
+  return [{ text: [{ key: 'review-ok-done', args: { unit: unit.code } }], buttons: [[{ label: { key: 'button-confirm' }, data: '/confirm' }]] }];
+}

@@ -64,7 +64,10 @@ async function main(): Promise<void> {
   }
   if (config.zalo) {
     const ledger = outboundLedger(store, 'zalo');
-    adapters.set('zalo', new ZaloAdapter({ config: config.zalo, core, i18n, http, logger, router, links, ledger }));
+    const zalo = new ZaloAdapter({ config: config.zalo, core, i18n, http, logger, router, links, ledger, inbox });
+    adapters.set('zalo', zalo);
+    inbox.addSource(zalo.inboxSource());
+    targets.set('zalo', (item) => zalo.deliverOutbox(item));
   }
   for (const name of ['slack'] as const) {
     if (config[name]) logger.warn(`${name} is configured but its adapter is not part of this build yet; ignoring ${name.toUpperCase()}_* settings`);

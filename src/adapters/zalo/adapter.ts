@@ -5,7 +5,10 @@ import { SendError, type Adapter, type Capabilities } from '../../delivery.js';
 import type { HttpServer } from '../../http.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Reply } from '../../reply.js';
+import type { OutboxItem } from '../../store/outbox.js';
 import { ConversationLoop } from '../kit/conversation.js';
+import type { InboxReceiver, InboxSource, InboxWork } from '../kit/inbox-worker.js';
+import { linkReply } from '../kit/links.js';
 import type { LinkMaker } from '../kit/links.js';
 import { Pacer, PacerClosedError, type PacingLimits } from '../kit/pacer.js';
 import { NoticeRouter } from '../kit/router.js';
@@ -51,6 +54,12 @@ export interface ZaloAdapterOptions {
   router?: NoticeRouter;
   /** Signed links (set when `PUBLIC_URL` is): exports and charts reach Zalo through them. */
   links?: LinkMaker;
+  /**
+   * The durable inbox: with it each update is stored the moment `getUpdates` returns it (or
+   * before the webhook's 200) and handled by the inbox worker (`inboxSource`); replies come
+   * back through the outbox (`deliverOutbox`). Without it the conversation loop answers directly.
+   */
+  inbox?: InboxReceiver;
   /** The month's tally in the store; without it nothing is counted. */
   ledger?: BudgetLedger;
   /** The bot as `getMe` tells it (tests): skips the call. */
@@ -208,9 +217,52 @@ export class ZaloAdapter implements Adapter {
     }
   }
 
-  /** One update, from the poller or the webhook: echoes dropped, commands to the core. */
+  /** One update, from the poller or the webhook: into the inbox when there is one, else handled here. */
   async receive(update: ZaloUpdate): Promise<void> {
     if (this.stopped) return;
+    if (this.options.inbox) {
+      await this.options.inbox.receive([
+        { key: `zalo:${update.messageId}`, platform: 'zalo', chatKey: chatKey(update.chat.id), payload: JSON.stringify(update) },
+      ]);
+      return;
+    }
+    await this.handle(update);
+  }
+
+  /** What a stored update asks for (the inbox worker's reading of it): echoes and chatter are nothing. */
+  private work(update: ZaloUpdate): InboxWork | undefined {
+    const me = this.me;
+    if (update.from.isBot || (me && update.from.id === me.id)) return undefined;
+    const asked = commandOf(update, [me?.accountName ?? '', me?.accountName?.replace(/^bot\./, '') ?? '']);
+    if (!asked) return undefined;
+    const origin = originOf(update);
+    if ('text' in asked) return { kind: 'local', run: () => this.loop.say(origin, this.options.i18n.fallback, 'zalo-not-a-command') };
+    return { kind: 'incoming', incoming: incomingOf(update, asked.command) };
+  }
+
+  /** How the inbox worker reads this adapter's stored updates. */
+  inboxSource(): InboxSource {
+    return { platform: 'zalo', parse: (payload) => this.work(payload as ZaloUpdate) };
+  }
+
+  /**
+   * Sends one outbox row: a notice like `send`, a reply in its chat or privately to its person,
+   * with its files and pictures turned into links first. Throws `SendError`, so the sender retries.
+   */
+  async deliverOutbox(item: OutboxItem): Promise<void> {
+    if (item.kind === 'notice') return this.send(item.chatKey, item.locale, item.reply);
+    const to = chatIdOf(item.privateTo ?? item.chatKey);
+    if (to === undefined) throw new SendError('other', `not a Zalo chat: ${item.chatKey}`);
+    try {
+      const reply = await linkReply(item.reply, this.capabilities, this.options.links);
+      await this.outbox.sendReply(to, item.locale, reply);
+    } catch (error) {
+      throw toSendError(error);
+    }
+  }
+
+  /** One update handled on the conversation loop (no inbox). */
+  private async handle(update: ZaloUpdate): Promise<void> {
     const me = this.me;
     if (update.from.isBot || (me && update.from.id === me.id)) return;
     const asked = commandOf(update, [me?.accountName ?? '', me?.accountName?.replace(/^bot\./, '') ?? '']);

@@ -43,8 +43,16 @@ export function webhookHandler(secret: string, handle: UpdateHandler, logger: Lo
       return;
     }
     const update = parseZaloUpdate(payload);
-    if (update)
-      await handle(update).catch((error: unknown) => logger.error({ err: error, messageId: update.messageId }, 'zalo: update failed'));
+    if (update) {
+      try {
+        await handle(update);
+      } catch (error) {
+        // Not stored (the inbox's database failed): not acknowledged, so Zalo may deliver it again.
+        logger.error({ err: error, messageId: update.messageId }, 'zalo: update not stored');
+        res.writeHead(500, { 'content-type': 'application/json' }).end('{"ok":false}');
+        return;
+      }
+    }
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
   };
 }

@@ -270,7 +270,7 @@ class-completed = Completed
 class-not-completed = Not completed
 class-none = Not submitted
 
-usage-export = Usage: /export xlsx or /export csv; add midyear or yearend to choose the round, e.g. /export csv midyear.
+usage-export = Usage: /export xlsx or /export csv; add midyear or yearend to choose the round, e.g. /export csv midyear; add link for a download link to forward, e.g. /export link.
 error-export-role = Only the secretary and the cluster leader can export the consolidated table.
 export-done = Consolidated table, { $kind ->
     [midyear] mid-year

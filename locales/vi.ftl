@@ -262,7 +262,7 @@ class-completed = Hoàn thành
 class-not-completed = Chưa hoàn thành
 class-none = Không nộp
 
-usage-export = Cách dùng: /export xlsx hoặc /export csv; thêm midyear (sơ kết) hoặc yearend (tổng kết) để chọn đợt, ví dụ /export csv midyear.
+usage-export = Cách dùng: /export xlsx hoặc /export csv; thêm midyear (sơ kết) hoặc yearend (tổng kết) để chọn đợt, ví dụ /export csv midyear; thêm link để nhận liên kết tải tệp (chuyển tiếp được), ví dụ /export link.
 error-export-role = Chỉ thư ký và Cụm trưởng mới xuất được bảng tổng hợp.
 export-done = Bảng tổng hợp đợt { $kind ->
     [midyear] sơ kết 6 tháng

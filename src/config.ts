@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -17,7 +18,11 @@ const schema = z.object({
   SLACK_COMMAND: z.string().regex(/^\/[a-z0-9_-]{1,31}$/, 'a slash and up to 31 lower-case letters, digits, - or _').default('/thidua'),
   ZALO_BOT_TOKEN: z.string().optional(),
   ZALO_API_ROOT: z.string().url().optional(),
-  ZALO_WEBHOOK_SECRET: z.string().optional(),
+  ZALO_WEBHOOK_URL: z.string().url().optional(),
+  ZALO_WEBHOOK_SECRET: z.string().min(8).max(256).optional(),
+  ZALO_MONTHLY_QUOTA: z.coerce.number().int().min(1).default(3000),
+  PUBLIC_URL: z.string().url().optional(),
+  LINK_SECRET: z.string().min(16).optional(),
   BOT_TIMEZONE: z.string().default('Asia/Ho_Chi_Minh'),
   BOT_LOCALE: z.enum(['vi', 'en']).default('vi'),
   SCHEDULER_CRON: z.string().default('* * * * *'),
@@ -46,6 +51,24 @@ export interface SlackConfig {
   command: string;
 }
 
+/** Zalo settings, present when `ZALO_BOT_TOKEN` is set. */
+export interface ZaloConfig {
+  token: string;
+  apiRoot?: string;
+  webhookUrl?: string;
+  webhookSecret?: string;
+  /** Outbound messages per calendar month the bot may send (the free plan's ≈ 3,000). */
+  monthlyQuota: number;
+}
+
+/** Signed download links: where files are served from and the key their tokens are signed with. */
+export interface LinkConfig {
+  /** The instance's public address (`https://thidua.example.gov.vn`); without it no link is made. */
+  publicUrl?: string;
+  /** `LINK_SECRET`, or one derived from the platform tokens (the same on every instance). */
+  secret: string;
+}
+
 /** Everything the bot is configured with. */
 export interface Config {
   databaseUrl: string;
@@ -56,7 +79,19 @@ export interface Config {
   logLevel: string;
   telegram?: TelegramConfig;
   slack?: SlackConfig;
-  zalo?: { token: string; apiRoot?: string; webhookSecret?: string };
+  zalo?: ZaloConfig;
+  links: LinkConfig;
+}
+
+/**
+ * The key signed links are signed with: `LINK_SECRET`, else a hash of the platform tokens (so
+ * every instance with the same tokens signs and verifies alike), else of the database URL
+ * (the console, where links are of no use but must still be unguessable to others).
+ */
+function linkSecretOf(e: z.infer<typeof schema>): string {
+  if (e.LINK_SECRET) return e.LINK_SECRET;
+  const material = [e.TELEGRAM_BOT_TOKEN, e.SLACK_BOT_TOKEN, e.ZALO_BOT_TOKEN].filter(Boolean).join('|') || e.DATABASE_URL;
+  return createHash('sha256').update(`links:${material}`).digest('base64url');
 }
 
 /** Parses the environment; throws a readable error naming each bad variable. */
@@ -80,6 +115,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slack: e.SLACK_BOT_TOKEN
       ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL, command: e.SLACK_COMMAND }
       : undefined,
-    zalo: e.ZALO_BOT_TOKEN ? { token: e.ZALO_BOT_TOKEN, apiRoot: e.ZALO_API_ROOT, webhookSecret: e.ZALO_WEBHOOK_SECRET } : undefined,
+    zalo: e.ZALO_BOT_TOKEN
+      ? { token: e.ZALO_BOT_TOKEN, apiRoot: e.ZALO_API_ROOT, webhookUrl: e.ZALO_WEBHOOK_URL, webhookSecret: e.ZALO_WEBHOOK_SECRET, monthlyQuota: e.ZALO_MONTHLY_QUOTA }
+      : undefined,
+    links: { publicUrl: e.PUBLIC_URL, secret: linkSecretOf(e) },
   };
 }

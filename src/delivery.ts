@@ -41,6 +41,12 @@ export interface Capabilities {
   readonly textLimit: number;
   /** The most characters the caption of a picture or a document may hold (0: no captions). */
   readonly captionLimit: number;
+  /**
+   * Files and pictures this platform cannot carry are delivered as signed download links
+   * (`PUBLIC_URL/files/<token>`): true only where the instance has a public URL. Optional so
+   * adapters that carry files need not declare it.
+   */
+  readonly links?: boolean;
 }
 
 /**

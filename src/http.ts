@@ -27,6 +27,7 @@ interface Route extends RouteOptions {
  */
 export class HttpServer {
   private readonly routes = new Map<string, Route>();
+  private readonly prefixes: Array<Route & { method: string; prefix: string }> = [];
   private server?: Server;
 
   constructor(private readonly healthy: () => Promise<boolean> = async () => true) {
@@ -42,6 +43,11 @@ export class HttpServer {
    */
   route(method: string, path: string, handler: RouteHandler, options: RouteOptions = {}): void {
     this.routes.set(`${method.toUpperCase()} ${path}`, { handler, ...options });
+  }
+
+  /** Registers `handler` for every `METHOD prefix…` path (`GET /files/<token>`); exact routes win. */
+  routePrefix(method: string, prefix: string, handler: RouteHandler, options: RouteOptions = {}): void {
+    this.prefixes.push({ method: method.toUpperCase(), prefix, handler, ...options });
   }
 
   /** Listens on `port` (0 = any free port); resolves with the bound port. */
@@ -60,7 +66,8 @@ export class HttpServer {
 
   private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0]!;
-    const route = this.routes.get(`${req.method} ${path}`);
+    const route =
+      this.routes.get(`${req.method} ${path}`) ?? this.prefixes.find((p) => p.method === req.method && path.startsWith(p.prefix));
     if (!route) {
       res.writeHead(404).end();
       return;

@@ -16,6 +16,11 @@ import { OutboxSender, type OutboxTarget } from './adapters/kit/outbox-sender.js
 import { NoticeRouter } from './adapters/kit/router.js';
 import { SlackAdapter } from './adapters/slack/index.js';
 import { TelegramAdapter } from './adapters/telegram/index.js';
+import { ZaloAdapter } from './adapters/zalo/index.js';
+import { StoredLinks } from './files/link-maker.js';
+import { FILES_PREFIX, fileRoute } from './files/serve.js';
+import { sweepExpiredFiles } from './store/files.js';
+import { outboundLedger } from './store/outbound-counts.js';
 import { loadConfig } from './config.js';
 import { systemClock } from './domain/clock.js';
 import { HttpServer } from './http.js';
@@ -46,8 +51,15 @@ async function main(): Promise<void> {
   const sender = new OutboxSender({ store, owner, targets, logger });
   const inbox = new InboxWorker({ store, core, sender, sources: [], logger });
 
+  // Signed links (`PUBLIC_URL/files/<token>`): files for Zalo, links to forward everywhere.
+  // Served by every instance from the store, made only where the instance has a public URL.
+  http.routePrefix('GET', FILES_PREFIX, fileRoute({ db: store.db }, config.links.secret));
+  const links = config.links.publicUrl ? new StoredLinks({ store, publicUrl: config.links.publicUrl, secret: config.links.secret }) : undefined;
+  const sweep = setInterval(() => void store.atomic(new Date(), sweepExpiredFiles).catch((err: unknown) => logger.warn({ err }, 'expired files not swept')), 3_600_000);
+  sweep.unref();
+
   if (config.telegram) {
-    const telegram = new TelegramAdapter({ config: config.telegram, core, i18n, http, logger, router, inbox });
+    const telegram = new TelegramAdapter({ config: config.telegram, core, i18n, http, logger, router, inbox, links });
     adapters.set('telegram', telegram);
     inbox.addSource(telegram.inboxSource());
     targets.set('telegram', (item) => telegram.deliverOutbox(item));
@@ -60,8 +72,12 @@ async function main(): Promise<void> {
     inbox.addSource(slack.inboxSource());
     targets.set('slack', (item) => slack.deliverOutbox(item));
   }
-  for (const name of ['zalo'] as const) {
-    if (config[name]) logger.warn(`${name} is configured but its adapter is not part of this build yet; ignoring ${name.toUpperCase()}_* settings`);
+  if (config.zalo) {
+    const ledger = outboundLedger(store, 'zalo');
+    const zalo = new ZaloAdapter({ config: config.zalo, core, i18n, http, logger, router, links, ledger, inbox });
+    adapters.set('zalo', zalo);
+    inbox.addSource(zalo.inboxSource());
+    targets.set('zalo', (item) => zalo.deliverOutbox(item));
   }
   const rollOver = (request: { handoverId: number; clusterId: number; now: Date }) => rollOverHandover(store, request);
   const scheduler = new Scheduler({ store, clock, i18n, adapters, rollOver, cron: config.schedulerCron, logger });
@@ -69,6 +85,7 @@ async function main(): Promise<void> {
   const stop = async (code = 0) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(sweep);
     await scheduler.stop();
     for (const adapter of adapters.values()) await adapter.stop().catch((err) => logger.error({ err }, 'adapter stop failed'));
     await inbox.stop();

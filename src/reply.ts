@@ -46,6 +46,13 @@ export interface Reply {
   buttons?: Button[][];
   /** Send to the person privately instead of the chat (e.g. a secret code). */
   privately?: boolean;
+  /** Deliver `file` as a signed download link rather than the file itself (`/export link`). */
+  link?: boolean;
+  /**
+   * A reminder repeating an earlier one of the same subject: the first message a platform with
+   * a monthly budget (Zalo) drops when the budget is spent (the secretary is told).
+   */
+  repeat?: boolean;
 }
 
 /** A message the core wants sent to a chat on its own (reminders, notices). */

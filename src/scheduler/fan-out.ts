@@ -5,6 +5,7 @@ import type { Reply } from '../reply.js';
 import { deliveryKey, type ClusterRef, type ReminderBatch } from '../store/reminder-batch.js';
 import type { ClaimedReminder } from '../store/reminder-claims.js';
 import { markChatRemoved, recordDelivery } from '../store/reminder-deliveries.js';
+import { isRepeatReminder } from '../store/reminder-repeats.js';
 import type { Store } from '../store/store.js';
 import type { BatchLease } from './lease.js';
 import type { TickReport } from './report.js';
@@ -42,6 +43,10 @@ export async function fanOut(
   report: TickReport,
 ): Promise<boolean> {
   const { store, clock, adapters, logger } = parts;
+  // Platforms with a monthly budget (Zalo) drop repeated reminders first: they are told which.
+  if ((batch.chats.get(cluster.id) ?? []).some((c) => c.platform === 'zalo') && (await isRepeatReminder({ db: store.db }, reminder))) {
+    reply = { ...reply, repeat: true };
+  }
   for (const chat of batch.chats.get(cluster.id) ?? []) {
     if (batch.delivered.has(deliveryKey(reminder.id, chat.id))) continue;
     if (!(await lease.holds(reminder.id))) return false;

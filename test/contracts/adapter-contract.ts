@@ -82,7 +82,7 @@ export function adapterContract(factory: DriverFactory): void {
       expect(received).toEqual(lines);
     });
 
-    it('keeps a table aligned, also across messages', async () => {
+    it.skipIf(factory.compactTables)('keeps a table aligned, also across messages', async () => {
       const rows = Array.from({ length: 150 }, (_, i) => [String(i + 1), `U${i}`, `Đơn vị số ${i} ${'x'.repeat(i % 17)}`, (i * 37) % 1000 / 10]);
       core.script.set('ttable', () => ({
         replies: [{ text: [echo('Bảng xếp hạng')], table: { headers: [echo('Hạng'), echo('Mã'), echo('Đơn vị'), echo('Điểm')], rows, numeric: [0, 3] } }],
@@ -94,6 +94,17 @@ export function adapterContract(factory: DriverFactory): void {
       const nameAt = new Set(rowLines.map((l) => l.indexOf('Đơn vị số')));
       const endAt = new Set(rowLines.map((l) => l.trimEnd().length));
       expect([codeAt.size, nameAt.size, endAt.size]).toEqual([1, 1, 1]);
+    });
+
+    it.skipIf(!factory.compactTables)('writes a table without monospace as one line a row, in order, also across messages', async () => {
+      const rows = Array.from({ length: 150 }, (_, i) => [String(i + 1), `U${i}`, `Đơn vị số ${i}`, (i * 37) % 1000 / 10]);
+      core.script.set('tcompact', () => ({
+        replies: [{ text: [echo('Bảng xếp hạng')], table: { headers: [echo('Hạng'), echo('Mã'), echo('Đơn vị'), echo('Điểm')], rows, numeric: [0, 3] } }],
+      }));
+      const parts = await ask(group, '/tcompact');
+      const rowLines = textOf(parts).split('\n').filter((l) => /^\d+\. U\d+ /.test(l));
+      expect(rowLines).toHaveLength(150);
+      rowLines.forEach((line, i) => expect(line.startsWith(`${i + 1}. U${i} Đơn vị số ${i} — `)).toBe(true));
     });
 
     it(can.buttons ? 'shows buttons on the last message' : 'turns buttons into the commands to type', async () => {
@@ -144,6 +155,14 @@ export function adapterContract(factory: DriverFactory): void {
         expect(files).toEqual([]);
         expect(textOf(parts)).toMatch(/không nhận được tệp.*\/export/s);
       }
+    });
+
+    it('/export link offers a signed link, or says plainly why there is none', async () => {
+      // The driver gives the adapter no link maker (no PUBLIC_URL): the round was opened above.
+      const parts = await ask(group, '/export link csv');
+      expect(parts.filter((p) => p.file)).toEqual([]);
+      if (can.files || can.links) expect(textOf(parts)).toContain('Chưa tạo được liên kết tải tệp “bang-tong-hop-2026-tong-ket-tam-tinh.csv”');
+      else expect(textOf(parts)).toMatch(/không nhận được tệp.*\/export/s);
     });
 
     it("routes notices to their chats: this platform's through itself, another platform's through its adapter", async () => {

@@ -139,5 +139,7 @@ export interface DriverFactory {
   /** The send failures the platform can be made to produce. */
   failures: SendFailure[];
   redelivers: boolean;
+  /** Tables are written as one line a row (no monospace on the platform, e.g. Zalo). */
+  compactTables?: boolean;
   start(deps: DriverDeps): Promise<ContractDriver>;
 }

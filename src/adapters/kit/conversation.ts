@@ -4,6 +4,8 @@ import type { Core, HandleResult } from '../../app/core.js';
 import type { Incoming } from '../../app/ports.js';
 import { LineErrors, UserError } from '../../domain/errors.js';
 import type { Msg, Reply } from '../../reply.js';
+import { DEFAULT_CAPABILITIES, type Capabilities } from '../../delivery.js';
+import { linkReply, type LinkMaker } from './links.js';
 import type { NoticeRouter } from './router.js';
 
 /** Where a conversation takes place, as much as the loop needs to know of it. */
@@ -42,6 +44,12 @@ export class ConversationLoop<O extends Origin> {
       router: NoticeRouter;
       send: ReplySender<O>;
       logger?: Logger;
+      /**
+       * Signed links for what the platform cannot carry (`kit/links.ts`), with the platform's
+       * capabilities; without `capabilities` only a file the reply asks to send as a link is.
+       */
+      links?: LinkMaker;
+      capabilities?: Capabilities;
     },
   ) {}
 
@@ -67,7 +75,8 @@ export class ConversationLoop<O extends Origin> {
     if (origin) {
       // Only the first message in the chat quotes the person's; a private reply does not count.
       let quote = true;
-      for (const reply of result.replies) {
+      for (const written of result.replies) {
+        const reply = await this.linked(written);
         await this.options.send(origin, result.locale, reply, quote);
         if (!(reply.privately && origin.kind === 'group')) quote = false;
       }
@@ -78,6 +87,18 @@ export class ConversationLoop<O extends Origin> {
   /** Sends one of the adapter's own sentences (intro, advice) to `origin`, quoting the person. */
   async say(origin: O, locale: string, key: string, args?: Msg['args']): Promise<void> {
     await this.options.send(origin, locale, { text: [{ key, args }] }, true);
+  }
+
+  /** The reply with its links made; when keeping the file fails, the planner's own degrade applies. */
+  private async linked(reply: Reply): Promise<Reply> {
+    // Without declared capabilities the adapter carries files and pictures: only `reply.link` applies.
+    const can = this.options.capabilities ?? { ...DEFAULT_CAPABILITIES, images: true };
+    try {
+      return await linkReply(reply, can, this.options.links);
+    } catch (error) {
+      this.options.logger?.error({ err: error }, 'signed link not made');
+      return reply;
+    }
   }
 
   /** Resolves when every notice handed to the router so far has been tried. */

@@ -1,5 +1,5 @@
 import type { I18n } from '../../i18n/i18n.js';
-import type { Reply } from '../../reply.js';
+import type { Reply, Table } from '../../reply.js';
 import { tableText } from '../render.js';
 
 /**
@@ -17,13 +17,28 @@ export function plainLines(text: string): Line[] {
   return text.split('\n').map((line) => ({ text: line, pre: false }));
 }
 
-/** The lines of a reply: its sentences, a blank line, then its table (monospace). */
-export function replyLines(i18n: I18n, locale: string, reply: Reply, parts: { text?: boolean; table?: boolean } = {}): Line[] {
+/**
+ * How a platform writes a table: aligned monospace columns (the default, `tableText`) or, where
+ * there is no monospace (Zalo), lines of their own (`pre: false`).
+ */
+export type TableRenderer = (i18n: I18n, locale: string, table: Table) => Line[];
+
+/** Tables as aligned columns in a monospace block. */
+export const alignedTable: TableRenderer = (i18n, locale, table) => tableText(i18n, locale, table).split('\n').map((text) => ({ text, pre: true }));
+
+/** The lines of a reply: its sentences, a blank line, then its table (monospace unless `renderTable` says otherwise). */
+export function replyLines(
+  i18n: I18n,
+  locale: string,
+  reply: Reply,
+  parts: { text?: boolean; table?: boolean } = {},
+  renderTable: TableRenderer = alignedTable,
+): Line[] {
   const lines: Line[] = [];
   if (parts.text !== false && reply.text?.length) lines.push(...plainLines(i18n.lines(locale, reply.text)));
   if (parts.table !== false && reply.table) {
     if (lines.length) lines.push({ text: '', pre: false });
-    for (const text of tableText(i18n, locale, reply.table).split('\n')) lines.push({ text, pre: true });
+    lines.push(...renderTable(i18n, locale, reply.table));
   }
   return lines;
 }

@@ -1,7 +1,7 @@
 import type { Capabilities } from '../../delivery.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Button, FileOut, Msg, Reply } from '../../reply.js';
-import { isBlank, packLines, plainLength, plainLines, replyLines, type Line } from './lines.js';
+import { alignedTable, isBlank, packLines, plainLength, plainLines, replyLines, type Line, type TableRenderer } from './lines.js';
 
 /** One message of a planned reply, in the order it is sent. */
 export type Part =
@@ -27,16 +27,25 @@ export type PlannedPart = Part & {
  * for (const part of planReply({ i18n, locale, reply, capabilities, quote: true })) await sendPart(part);
  * ```
  */
-export function planReply(options: { i18n: I18n; locale: string; reply: Reply; capabilities: Capabilities; quote?: boolean }): PlannedPart[] {
+export function planReply(options: {
+  i18n: I18n;
+  locale: string;
+  reply: Reply;
+  capabilities: Capabilities;
+  quote?: boolean;
+  /** How tables are written (default: aligned monospace columns). */
+  renderTable?: TableRenderer;
+}): PlannedPart[] {
   const { i18n, locale, capabilities: can } = options;
+  const table = options.renderTable ?? alignedTable;
   const reply = options.reply;
   const t = (msg: Msg) => i18n.lines(locale, [msg]);
   const parts: Part[] = [];
-  let textLines = replyLines(i18n, locale, reply);
+  let textLines = replyLines(i18n, locale, reply, {}, table);
   const extra: Line[] = [];
 
   if (reply.image && can.images) {
-    const split = imageCaption(i18n, locale, reply, can.captionLimit);
+    const split = imageCaption(i18n, locale, reply, can.captionLimit, table);
     textLines = split.after;
     parts.push({ kind: 'image', file: reply.image, caption: split.caption });
   } else if (reply.image) {
@@ -80,14 +89,14 @@ export function planReply(options: { i18n: I18n; locale: string; reply: Reply; c
  * it fits the caption limit, else its sentences, else nothing (a picture's own caption when the
  * reply has no text at all).
  */
-function imageCaption(i18n: I18n, locale: string, reply: Reply, limit: number): { caption: Line[]; after: Line[] } {
-  const all = replyLines(i18n, locale, reply);
+function imageCaption(i18n: I18n, locale: string, reply: Reply, limit: number, table: TableRenderer): { caption: Line[]; after: Line[] } {
+  const all = replyLines(i18n, locale, reply, {}, table);
   if (isBlank(all) && reply.image?.caption) {
     const own = plainLines(i18n.lines(locale, [reply.image.caption]));
     return plainLength(own) <= limit ? { caption: own, after: [] } : { caption: [], after: own };
   }
   if (!isBlank(all) && plainLength(all) <= limit) return { caption: all, after: [] };
   const sentences = replyLines(i18n, locale, reply, { table: false });
-  if (!isBlank(sentences) && plainLength(sentences) <= limit) return { caption: sentences, after: replyLines(i18n, locale, reply, { text: false }) };
+  if (!isBlank(sentences) && plainLength(sentences) <= limit) return { caption: sentences, after: replyLines(i18n, locale, reply, { text: false }, table) };
   return { caption: [], after: all };
 }

@@ -12,6 +12,7 @@ import type { I18n } from '../../i18n/i18n.js';
 import type { Reply } from '../../reply.js';
 import type { OutboxItem } from '../../store/outbox.js';
 import { ConversationLoop } from '../kit/conversation.js';
+import type { LinkMaker } from '../kit/links.js';
 import type { InboxReceiver, InboxSource } from '../kit/inbox-worker.js';
 import { Pacer, PacerClosedError, type PacingLimits } from '../kit/pacer.js';
 import { NoticeRouter } from '../kit/router.js';
@@ -42,6 +43,8 @@ export interface TelegramAdapterOptions {
   logger?: Logger;
   /** The one router of the instance: notices of this adapter's conversations go through it. Without it, only Telegram chats are reached. */
   router?: NoticeRouter;
+  /** Signed links (when `PUBLIC_URL` is set): `/export link` answers with one. */
+  links?: LinkMaker;
   /** The bot's own user, when known: skips `getMe` (tests). */
   botInfo?: UserFromGetMe;
   /** Broadcast pacing; defaults stay under Telegram's limits. */
@@ -100,7 +103,7 @@ export class TelegramAdapter implements Adapter {
     this.outbox = new Outbox(this.bot.api, i18n, this.capabilities, this.logger);
     this.pacer = new Pacer({ ...TELEGRAM_PACING, ...options.pacing });
     const router = options.router ?? new NoticeRouter(this.logger).register(this);
-    this.loop = new ConversationLoop({ core, router, logger: this.logger, send: (origin, locale, reply, quote) => this.answer(origin, locale, reply, quote) });
+    this.loop = new ConversationLoop({ core, router, logger: this.logger, links: options.links, capabilities: this.capabilities, send: (origin, locale, reply, quote) => this.answer(origin, locale, reply, quote) });
     const me = () => this.bot.botInfo;
     this.fileRoot = `${apiRoot}/file/bot${config.token}`;
     this.events = new ChatEvents({ core, loop: this.loop, logger: this.logger, fallback: i18n.fallback, me });

@@ -9,9 +9,9 @@ import { reportInputFor } from '../round-report.js';
 import { allows, standingOf, type Command } from '../registry.js';
 
 /**
- * `/export [xlsx|csv] [midyear|yearend]` (`/xuat`): the consolidated table as a file, for the
- * secretary and the year's leader. The named round of the latest year, or else the latest closed
- * round; while none is closed, the round in progress, marked provisional in the file name and
+ * `/export [link] [xlsx|csv] [midyear|yearend]` (`/xuat`): the consolidated table as a file (or,
+ * with `link`, as a signed download link to forward), for the secretary and the year's leader.
+ * The named round of the latest year, or else the latest closed round; while none is closed, the round in progress, marked provisional in the file name and
  * title.
  */
 export const exportTable: Command = {
@@ -23,9 +23,12 @@ export const exportTable: Command = {
     const cluster = requireCluster(ctx);
     let format: 'xlsx' | 'csv' = 'xlsx';
     let kind: 'midyear' | 'yearend' | null = null;
+    // `link` (`lienket`): a signed download link to forward (to the provincial board) instead of the file.
+    let asLink = false;
     for (const word of ctx.incoming.args.trim().toLowerCase().split(/\s+/).filter(Boolean)) {
       const wordKind = parseRoundKind(word);
-      if (word === 'xlsx' || word === 'csv') format = word;
+      if (word === 'link' || word === 'lienket') asLink = true;
+      else if (word === 'xlsx' || word === 'csv') format = word;
       else if (wordKind && !kind) kind = wordKind;
       else throw new UserError('usage-export');
     }
@@ -38,7 +41,8 @@ export const exportTable: Command = {
         (await findActiveRound(ctx.db, term.id)));
     if (!round) throw new UserError(kind ? 'error-export-no-round' : 'error-no-round', { kind: kind ?? '', year: term.year });
     // Where no file can be delivered, the table is not built: the person is told where to get it.
-    if (!ctx.capabilities.files) return [{ text: [{ key: 'export-no-files', args: { kind: round.kind, year: term.year, format } }] }];
+    if (!ctx.capabilities.files && !ctx.capabilities.links)
+      return [{ text: [{ key: 'export-no-files', args: { kind: round.kind, year: term.year, format } }] }];
     const input = await reportInputFor(ctx, cluster, asTerm(term), asRound(round), ctx.now);
     const t = ctx.i18n.translator(ctx.locale);
     const bytes = format === 'csv' ? consolidatedCsv(input, t) : await consolidatedXlsx(input, t);
@@ -50,6 +54,8 @@ export const exportTable: Command = {
           mimeType: format === 'csv' ? 'text/csv' : XLSX_MIME,
           bytes,
         },
+        // Where files do not travel (Zalo) the adapter turns the file into a link anyway.
+        ...(asLink ? { link: true } : {}),
       },
     ];
   },

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pino } from 'pino';
+import { NoticeRouter } from '../src/adapters/kit/router.js';
+import { ZaloAdapter, zaloCapabilities } from '../src/adapters/zalo/index.js';
+import { BotCore } from '../src/app/bot-core.js';
+import { ManualClock } from '../src/domain/clock.js';
+import { HttpServer } from '../src/http.js';
+import { I18n } from '../src/i18n/i18n.js';
+import { outboundLedger } from '../src/store/outbound-counts.js';
+import { FakeZalo, zaloText, type FakeZaloMessage } from '../test/support/fake-zalo.js';
+import { freshSqliteStore } from '../test/support/store.js';
+
+/**
+ * Zalo end to end in webhook mode: the fake Zalo Bot API POSTs a person's message to the bot's
+ * webhook (secret checked), the adapter hands it to the core (SQLite), the reply goes back to
+ * the fake API as `sendMessage` and is counted against the monthly budget in the store, and
+ * only then the webhook answers 200. Latency runs from the POST to its 200 (the reply is at the
+ * fake API by then). The fake runs in the same process as the bot, so its work counts against
+ * the bot's figures: they are on the safe side.
+ */
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+const MEKONG =
+  'AG An Giang,BL Bạc Liêu,BT Bến Tre,CM Cà Mau,CT Cần Thơ,DT Đồng Tháp,HG Hậu Giang,KG Kiên Giang,LA Long An,ST Sóc Trăng,TG Tiền Giang,TV Trà Vinh,VL Vĩnh Long'
+    .split(',')
+    .map((s) => [s.split(' ')[0]!, `Sở Nội vụ ${s.split(' ').slice(1).join(' ')}`] as const);
+
+function report(label: string, latencies: number[], rate?: number): void {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const figures = [`p50 ${ms(percentile(sorted, 50))}`, `p99 ${ms(percentile(sorted, 99))}`, `max ${ms(sorted.at(-1) ?? 0)}`];
+  console.log(`${label}: ${sorted.length} messages${rate ? ` → ${rate.toFixed(0)} messages/s` : ''}; ${figures.join(', ')}`);
+}
+
+/** The criteria table of the sample CSV as a `/criteria` body, and its scored criteria. */
+function sampleCriteria(): { body: string; scored: (readonly [string, number])[] } {
+  const csv = readFileSync(resolve('examples/criteria-home-affairs.csv'), 'utf8');
+  const rows = csv
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '')));
+  const body = rows
+    .map(([code, title, max, kind]) =>
+      kind === 'section' ? `${code} | ${title}` : `${code} | ${title} | ${max}${kind === 'criterion' ? '' : ` | ${kind}`}`,
+    )
+    .join('\n');
+  return { body, scored: rows.filter((r) => r[3] === 'criterion').map((r) => [r[0]!, Number(r[2])] as const) };
+}
+
+/** `npm run bench -- zalo`: the Zalo figures. */
+export async function benchZalo(): Promise<void> {
+  console.log('\n== Zalo (fake Bot API → webhook POST → adapter → core → SQLite → sendMessage at the fake API → 200) ==');
+  const i18n = new I18n(resolve('locales'));
+  const { store, close } = await freshSqliteStore();
+  const clock = new ManualClock(new Date('2022-05-06T01:00:00Z'));
+  const fake = new FakeZalo();
+  await fake.start();
+  const http = new HttpServer();
+  const port = await http.listen(0, '127.0.0.1');
+  const core = new BotCore({
+    store,
+    clock,
+    i18n,
+    defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' },
+    capabilitiesOf: () => zaloCapabilities(false),
+  });
+  const logger = pino({ level: 'silent' });
+  const router = new NoticeRouter(logger);
+  const adapter = new ZaloAdapter({
+    config: { token: fake.token, apiRoot: fake.apiRoot, webhookUrl: `http://127.0.0.1:${port}/zalo/webhook`, monthlyQuota: 1_000_000 },
+    core,
+    i18n,
+    http,
+    logger,
+    router,
+    ...(process.env.BENCH_NO_LEDGER ? {} : { ledger: outboundLedger(store, 'zalo', () => clock.now()) }),
+  });
+  router.register(adapter);
+  await adapter.start();
+  try {
+    const group = 'g0bench0cluster';
+    const secretary = { id: '1000000000000000001', name: 'Thư ký' };
+    const reps = MEKONG.map(([code], i) => ({ id: String(2000000000000000000n + BigInt(i)), name: `Đại diện ${code}` }));
+    const lastTo = (chatId: string) => fake.textsTo(chatId).at(-1) ?? '';
+    const inGroup = async (from: { id: string; name: string }, text: string, expected: RegExp) => {
+      await fake.deliver(zaloText(from, `@bot.ThiDua ${text}`, { chatId: group, group: true }));
+      if (!expected.test(lastTo(group))) throw new Error(`${text}: ${lastTo(group)}`);
+    };
+    const criteria = sampleCriteria();
+    await inGroup(secretary, '/setup Cụm thi đua Sở Nội vụ các tỉnh, thành miền Tây Nam Bộ', /Đã lập/);
+    await inGroup(secretary, `/addunit\n${MEKONG.map(([c, n]) => `${c} ${n}`).join('\n')}`, /Đã thêm 13/);
+    for (const [i, [code]] of MEKONG.entries()) {
+      await inGroup(reps[i]!, `/join ${code}`, /đề nghị/);
+      await inGroup(secretary, `/approve ${code}`, /Đã duyệt/);
+    }
+    await inGroup(secretary, '/term 2022 Đoàn kết, kỷ cương, gương mẫu, đổi mới, hiệu quả', /Đã mở năm/);
+    await inGroup(secretary, `/criteria\n${criteria.body}`, /Đã cập nhật/);
+    await inGroup(secretary, '/round yearend 05/12/2022', /Đã mở đợt/);
+
+    /** Every representative scores every criterion twice, round robin, from their Zalo private chat. */
+    const scores: FakeZaloMessage[] = Array.from({ length: 13 * criteria.scored.length * 2 }, (_, n) => {
+      const unit = n % 13;
+      const [code, max] = criteria.scored[Math.floor(n / 13) % criteria.scored.length]!;
+      return zaloText(reps[unit]!, `/score ${code} ${(max * (0.5 + ((n * 7) % 10) / 20)).toFixed(2).replace('.', ',')}`);
+    });
+    const timed = async (message: FakeZaloMessage) => {
+      const t0 = performance.now();
+      const status = await fake.deliver(message);
+      if (status !== 200) throw new Error(`webhook answered ${status}`);
+      return performance.now() - t0;
+    };
+    const fresh = (m: FakeZaloMessage) =>
+      zaloText(m.from.id === m.chat.id ? { id: m.from.id, name: m.from.display_name } : secretary, m.text!);
+    // Warm-up, and a check that the replies are the real ones.
+    await Promise.all(scores.slice(0, 26).map(timed));
+    const wrong = reps.map((r) => lastTo(r.id)).find((t) => !t.startsWith('Đã ghi'));
+    if (wrong) throw new Error(`unexpected reply to /score: ${wrong}`);
+
+    const burst = scores.map(fresh);
+    const start = performance.now();
+    const latencies = await Promise.all(burst.map(timed));
+    report('/score, 13-unit cluster, 13 Zalo private chats, all at once', latencies, burst.length / ((performance.now() - start) / 1000));
+
+    for (const perSecond of [50]) {
+      const offered = scores.map(fresh).slice(0, perSecond * 6);
+      const interval = 1000 / perSecond;
+      const t0 = performance.now();
+      const pending: Promise<number>[] = [];
+      for (const [i, m] of offered.entries()) {
+        const wait = t0 + i * interval - performance.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        pending.push(timed(m));
+      }
+      report(`/score, 13-unit cluster, ${perSecond} messages/s offered`, await Promise.all(pending));
+    }
+    const counted = await store.db.outboundCount.findMany();
+    console.log(
+      `messages counted against the monthly budget: ${counted.map((c) => `${c.month} ${c.sent}`).join(', ')} (sendMessage calls at the fake API: ${fake.calls.filter((c) => c.method === 'sendMessage').length})`,
+    );
+  } finally {
+    await adapter.stop();
+    await http.close();
+    await fake.stop();
+    await close();
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * A small client of our own for the Zalo Bot Platform (there is no maintained npm client for
+ * the bot API; `zca-js` drives a personal account and must not be used). Every method is a
+ * `POST https://<root>/bot<TOKEN>/<method>` with a JSON body, answered by the envelope
+ * `{ ok, result, error_code, description }`. The token is part of the URL, so no URL is ever
+ * put into an error message or a log line.
+ *
+ * ```ts
+ * const zalo = new ZaloClient({ token, apiRoot: 'http://127.0.0.1:8081' });
+ * const me = await zalo.getMe();
+ * const update = await zalo.getUpdates({ timeoutSeconds: 30 }); // one update, or undefined when idle
+ * await zalo.sendMessage('1234567890123456789', 'Xin chào');
+ * ```
+ */
+import { parseZaloUpdate, type ZaloUpdate } from './update.js';
+
+/** The official host; the older `bot-api.zapps.me` still answers too. */
+export const ZALO_DEFAULT_API_ROOT = 'https://bot-api.zaloplatforms.com';
+
+/** Zalo's longest text message (characters). */
+export const ZALO_TEXT_LIMIT = 2000;
+
+/** How a failed call should be treated by whoever made it. */
+export type ZaloFailure =
+  /** 401: the token is wrong or revoked; stop the adapter. */
+  | 'unauthorized'
+  /** 408: a long poll ended with nothing to hand over; poll again. */
+  | 'idle'
+  /** 429: the quota or the rate limit; back off. */
+  | 'rate-limited'
+  /** 5xx or a network error: back off and retry. */
+  | 'unavailable'
+  /** Anything else (a bad chat id, a text too long): do not retry. */
+  | 'refused';
+
+/** Zalo refused or failed a call; carries the method and Zalo's own code, never the URL. */
+export class ZaloApiError extends Error {
+  constructor(
+    readonly method: string,
+    readonly failure: ZaloFailure,
+    readonly code: number | undefined,
+    readonly description: string,
+  ) {
+    super(`Zalo ${method} failed (${code ?? 'network'}): ${description}`);
+    this.name = 'ZaloApiError';
+  }
+}
+
+/** What `getMe` tells about the bot. */
+export interface ZaloBotInfo {
+  id: string;
+  accountName?: string;
+  accountType?: string;
+  canJoinGroups?: boolean;
+}
+
+/** What the client is built from; `fetch` is a seam for tests (defaults to the global one). */
+export interface ZaloClientOptions {
+  token: string;
+  apiRoot?: string;
+  fetch?: typeof fetch;
+  /** Milliseconds a call may take beyond its long-poll timeout before it is aborted (10 s). */
+  graceMs?: number;
+}
+
+/** The envelope every method answers with. */
+interface Envelope {
+  ok?: boolean;
+  result?: unknown;
+  error_code?: number;
+  description?: string;
+}
+
+/** Maps an HTTP status or Zalo error code to what the caller should do. */
+export function failureOf(code: number | undefined): ZaloFailure {
+  if (code === 401 || code === 403) return 'unauthorized';
+  if (code === 408) return 'idle';
+  if (code === 429) return 'rate-limited';
+  if (code === undefined || code >= 500) return 'unavailable';
+  return 'refused';
+}
+
+/** The Zalo Bot API over `fetch`: one method per call the adapter needs. */
+export class ZaloClient {
+  private readonly root: string;
+  private readonly fetchFn: typeof fetch;
+  private readonly graceMs: number;
+
+  constructor(private readonly options: ZaloClientOptions) {
+    this.root = (options.apiRoot ?? ZALO_DEFAULT_API_ROOT).replace(/\/+$/, '');
+    this.fetchFn = options.fetch ?? fetch;
+    this.graceMs = options.graceMs ?? 10_000;
+  }
+
+  /** Checks the token and tells who the bot is (its id is how its own echoes are recognised). */
+  async getMe(): Promise<ZaloBotInfo> {
+    const r = (await this.call('getMe', {})) as Record<string, unknown>;
+    return {
+      id: String(r.id ?? ''),
+      accountName: typeof r.account_name === 'string' ? r.account_name : undefined,
+      accountType: typeof r.account_type === 'string' ? r.account_type : undefined,
+      canJoinGroups: typeof r.can_join_groups === 'boolean' ? r.can_join_groups : undefined,
+    };
+  }
+
+  /**
+   * Long polling: waits up to `timeoutSeconds` for the next update. Zalo hands over one update
+   * per call and has no offset: the update is consumed when it is returned, so the caller must
+   * persist it before anything else. Resolves `undefined` when the poll ends idle (408).
+   */
+  async getUpdates(options: { timeoutSeconds?: number; signal?: AbortSignal } = {}): Promise<ZaloUpdate | undefined> {
+    const timeoutSeconds = options.timeoutSeconds ?? 30;
+    try {
+      const result = await this.call('getUpdates', { timeout: String(timeoutSeconds) }, timeoutSeconds * 1000, options.signal);
+      return parseZaloUpdate(result);
+    } catch (error) {
+      if (error instanceof ZaloApiError && error.failure === 'idle') return undefined;
+      throw error;
+    }
+  }
+
+  /** Registers the webhook; Zalo then sends `X-Bot-Api-Secret-Token: secret` with every delivery. */
+  async setWebhook(url: string, secretToken: string): Promise<void> {
+    if (secretToken.length < 8 || secretToken.length > 256) throw new RangeError('Zalo webhook secrets are 8 to 256 characters long');
+    await this.call('setWebhook', { url, secret_token: secretToken });
+  }
+
+  /** Removes the webhook (needed before `getUpdates` works again). */
+  async deleteWebhook(): Promise<void> {
+    await this.call('deleteWebhook', {});
+  }
+
+  /** The registered webhook URL, or undefined when none is set (Zalo answers 404 then). */
+  async getWebhookInfo(): Promise<string | undefined> {
+    try {
+      const r = (await this.call('getWebhookInfo', {})) as Record<string, unknown> | undefined;
+      return typeof r?.url === 'string' && r.url ? r.url : undefined;
+    } catch (error) {
+      if (error instanceof ZaloApiError && error.code === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** Sends plain text (1 to 2,000 characters; the caller splits longer texts between lines). */
+  async sendMessage(chatId: string, text: string): Promise<{ messageId: string }> {
+    if (!text.length || [...text].length > ZALO_TEXT_LIMIT) throw new RangeError(`Zalo texts are 1 to ${ZALO_TEXT_LIMIT} characters long`);
+    const r = (await this.call('sendMessage', { chat_id: chatId, text })) as Record<string, unknown> | undefined;
+    return { messageId: String(r?.message_id ?? '') };
+  }
+
+  /** Sends a picture by its public URL (Zalo takes no uploads), with an optional caption. */
+  async sendPhoto(chatId: string, photoUrl: string, caption?: string): Promise<{ messageId: string }> {
+    const body: Record<string, string> = { chat_id: chatId, photo: photoUrl };
+    if (caption) body.caption = [...caption].slice(0, ZALO_TEXT_LIMIT).join('');
+    const r = (await this.call('sendPhoto', body)) as Record<string, unknown> | undefined;
+    return { messageId: String(r?.message_id ?? '') };
+  }
+
+  /** Shows "typing…" in the chat while a slow command (an export) runs. */
+  async sendChatAction(chatId: string, action: 'typing' = 'typing'): Promise<void> {
+    await this.call('sendChatAction', { chat_id: chatId, action });
+  }
+
+  /** One call: POST the JSON body, unwrap the envelope, classify failures. */
+  private async call(method: string, body: Record<string, unknown>, waitMs = 0, signal?: AbortSignal): Promise<unknown> {
+    const timeout = AbortSignal.timeout(waitMs + this.graceMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    let response: Response;
+    try {
+      response = await this.fetchFn(`${this.root}/bot${this.options.token}/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+        signal: combined,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new ZaloApiError(method, 'unavailable', undefined, error instanceof Error ? error.name : 'network error');
+    }
+    const envelope = (await response.json().catch(() => ({}))) as Envelope;
+    if (response.ok && envelope.ok !== false) return envelope.result;
+    const code = envelope.error_code ?? response.status;
+    throw new ZaloApiError(method, failureOf(code), code, envelope.description ?? response.statusText ?? 'error');
+  }
+}

@@ -1,6 +1,6 @@
 /**
  * Prisma CLI configuration. Prisma 6.19 runs offline only with the JS engine and a driver
- * adapter (see ../shared/DESIGN.md), so migrations go through the same adapters as the bot.
+ * adapter (see README, "Prisma notes"), so migrations go through the same adapters as the bot.
  * The provider follows DATABASE_URL: a `file:` URL is SQLite, `postgresql://` is PostgreSQL.
  */
 import { defineConfig } from 'prisma/config';

@@ -23,9 +23,6 @@ export type ReminderSubjectType = 'round' | 'meeting' | 'handover';
  */
 export type ReminderSlot = 'd7' | 'd3' | 'd1' | 'd0' | 'overdue' | 'm3' | 'm1' | 'h7' | 'h1' | 'h0';
 
-/** A reminder's lifecycle in the store. */
-export type ReminderState = 'pending' | 'claimed' | 'sent' | 'skipped' | 'cancelled';
-
 /** Advance reminders go out at 08:00 local time. */
 export const REMINDER_HOUR = 8;
 

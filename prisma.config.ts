@@ -15,6 +15,5 @@ export default defineConfig({
   engine: 'js',
   schema: postgres ? 'prisma/postgresql/schema.prisma' : 'prisma/schema.prisma',
   migrations: { path: postgres ? 'prisma/postgresql/migrations' : 'prisma/migrations' },
-  adapter: async () =>
-    postgres ? new PrismaPg({ connectionString: url }) : new PrismaBetterSQLite3({ url }),
+  adapter: async () => (postgres ? new PrismaPg({ connectionString: url }) : new PrismaBetterSQLite3({ url })),
 });

@@ -35,7 +35,18 @@ export async function benchCluster(units: number, criteria: number) {
   const said = await h.say(sec, `/criteria\nI | Mục I\n${rows.join('\n')}`);
   if (!/Đã cập nhật/.test(said.text)) throw new Error(said.text);
   await h.say(sec, '/round yearend 10/12/2026');
-  return { h, store, reps, sec, url, codes, cleanup: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    h,
+    store,
+    reps,
+    sec,
+    url,
+    codes,
+    cleanup: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Issue 2's benchmarks: /score throughput and latency, /results on a big table, raw better-sqlite3. */
@@ -59,7 +70,9 @@ export async function benchCore(): Promise<void> {
     }
     const elapsed = performance.now() - start;
     latencies.sort((a, b) => a - b);
-    console.log(`/score, 13 units × 15 criteria × 3 passes, one at a time: ${latencies.length} messages in ${ms(elapsed)} → ${(latencies.length / (elapsed / 1000)).toFixed(0)} messages/s; p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}`);
+    console.log(
+      `/score, 13 units × 15 criteria × 3 passes, one at a time: ${latencies.length} messages in ${ms(elapsed)} → ${(latencies.length / (elapsed / 1000)).toFixed(0)} messages/s; p50 ${ms(percentile(latencies, 50))}, p99 ${ms(percentile(latencies, 99))}`,
+    );
 
     // Paced: 200 messages/s offered, latency per message counted from the moment it was due
     // (not from when a late timer fired: a backlog must show in the figures).
@@ -68,19 +81,25 @@ export async function benchCore(): Promise<void> {
     const t0 = performance.now();
     const offered = [...messages, ...messages, ...messages];
     await Promise.all(
-      offered.map(([rep, text], i) =>
-        new Promise<void>((resolve) => {
-          const due = t0 + i * interval;
-          setTimeout(async () => {
-            await h.say(rep, text);
-            paced.push(performance.now() - due);
-            resolve();
-          }, Math.max(0, due - performance.now()));
-        }),
+      offered.map(
+        ([rep, text], i) =>
+          new Promise<void>((resolve) => {
+            const due = t0 + i * interval;
+            setTimeout(
+              async () => {
+                await h.say(rep, text);
+                paced.push(performance.now() - due);
+                resolve();
+              },
+              Math.max(0, due - performance.now()),
+            );
+          }),
       ),
     );
     paced.sort((a, b) => a - b);
-    console.log(`/score at 200 messages/s offered (${paced.length} messages): p50 ${ms(percentile(paced, 50))}, p99 ${ms(percentile(paced, 99))}, max ${ms(paced.at(-1)!)}`);
+    console.log(
+      `/score at 200 messages/s offered (${paced.length} messages): p50 ${ms(percentile(paced, 50))}, p99 ${ms(percentile(paced, 99))}, max ${ms(paced.at(-1)!)}`,
+    );
     await cleanup();
   }
   {
@@ -92,7 +111,15 @@ export async function benchCore(): Promise<void> {
     const person = await store.db.person.findFirstOrThrow();
     for (const unit of units) {
       const sheet = await store.db.sheet.create({ data: { roundId: round.id, unitId: unit.id, state: 'confirmed' } });
-      await store.db.scoreEntry.createMany({ data: criteria.map((c, i) => ({ sheetId: sheet.id, criterionId: c.id, kind: 'self', points: ((unit.id * 7 + i * 13) % 1000) + 1, authorId: person.id })) });
+      await store.db.scoreEntry.createMany({
+        data: criteria.map((c, i) => ({
+          sheetId: sheet.id,
+          criterionId: c.id,
+          kind: 'self',
+          points: ((unit.id * 7 + i * 13) % 1000) + 1,
+          authorId: person.id,
+        })),
+      });
     }
     await h.say(sec, '/close');
     const times: number[] = [];
@@ -103,7 +130,9 @@ export async function benchCore(): Promise<void> {
       if (!r.text.includes('Kết quả')) throw new Error(r.text);
     }
     times.sort((a, b) => a - b);
-    console.log(`/results, 50 units × 200 criteria (10,000 scores): p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))} (text table; the chart is measured with the reports)`);
+    console.log(
+      `/results, 50 units × 200 criteria (10,000 scores): p50 ${ms(percentile(times, 50))}, p99 ${ms(percentile(times, 99))} (text table; the chart is measured with the reports)`,
+    );
     await cleanup();
   }
   {
@@ -125,8 +154,12 @@ export async function benchCore(): Promise<void> {
       criteria: db.prepare('SELECT * FROM Criterion WHERE termId = ? ORDER BY position'),
       sheet: db.prepare('SELECT * FROM Sheet WHERE roundId = ? AND unitId = ?'),
       sheetInsert: db.prepare('INSERT INTO Sheet (roundId, unitId, state, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)'),
-      entry: db.prepare('INSERT INTO ScoreEntry (sheetId, criterionId, kind, points, note, authorId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-      audit: db.prepare('INSERT INTO AuditLog (clusterId, actorId, action, subjectType, subjectId, after, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      entry: db.prepare(
+        'INSERT INTO ScoreEntry (sheetId, criterionId, kind, points, note, authorId, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      audit: db.prepare(
+        'INSERT INTO AuditLog (clusterId, actorId, action, subjectType, subjectId, after, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
       entries: db.prepare('SELECT id, criterionId, kind, points, note FROM ScoreEntry WHERE sheetId = ?'),
     };
     let n = 0;
@@ -152,7 +185,9 @@ export async function benchCore(): Promise<void> {
     const start = performance.now();
     for (let pass = 0; pass < 3; pass++) for (const rep of reps) for (let i = 1; i <= 15; i++) write(rep.key, `C${i}`, 500 + i);
     const elapsed = performance.now() - start;
-    console.log(`same write path on better-sqlite3 directly: ${total} messages in ${ms(elapsed)} → ${(total / (elapsed / 1000)).toFixed(0)} messages/s`);
+    console.log(
+      `same write path on better-sqlite3 directly: ${total} messages in ${ms(elapsed)} → ${(total / (elapsed / 1000)).toFixed(0)} messages/s`,
+    );
     db.close();
     await cleanup();
   }

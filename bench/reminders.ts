@@ -114,7 +114,9 @@ async function run(label: string, url: string, schema?: string): Promise<void> {
       dueAt: new Date(NOW.getTime() - 60_000),
       representatives: () => 'telegram',
     });
-    console.log(`${label}: seeded ${CLUSTERS.toLocaleString('en')} clusters × ${UNITS} units, ${CLUSTERS.toLocaleString('en')} due reminders in ${ms(performance.now() - t0)}`);
+    console.log(
+      `${label}: seeded ${CLUSTERS.toLocaleString('en')} clusters × ${UNITS} units, ${CLUSTERS.toLocaleString('en')} due reminders in ${ms(performance.now() - t0)}`,
+    );
 
     const counting = countingClient(url, schema);
     const provider: Provider = dialectOf(store.handle(NOW));
@@ -139,7 +141,9 @@ async function run(label: string, url: string, schema?: string): Promise<void> {
         console.log(
           `${label}: sweep claimed ${s.claimedTotal.toLocaleString('en')} reminders, found ${s.missingTotal.toLocaleString('en')} missing units and built ${s.privateTotal.toLocaleString('en')} private reminders for their representatives in ${ms(s.elapsed)} ` +
             `(best of 3; median ${ms(runs[1]!.elapsed)}; ${s.batches} batches of ≤ ${size}, ${perBatch} queries per batch + 1 empty claim to finish, ` +
-            `${(s.elapsed / s.batches).toFixed(0)} ms per batch; target ≤ 2,000 ms with the private reminders; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs)`,
+            `${(s.elapsed / s.batches).toFixed(0)} ms per batch; target ≤ 2,000 ms with the private reminders; load average ${loadavg()
+              .map((l) => l.toFixed(1))
+              .join(' ')} on ${cpus().length} CPUs)`,
         );
       }
     } finally {
@@ -148,7 +152,11 @@ async function run(label: string, url: string, schema?: string): Promise<void> {
 
     // The same reminders through a whole tick: claim, load, render, send (no-op), record deliveries.
     await store.db.$executeRawUnsafe(`UPDATE "Reminder" SET "state" = 'pending', "claimedBy" = NULL, "claimedAt" = NULL`);
-    const scheduler = new Scheduler({ store, clock: new ManualClock(NOW), i18n: new I18n('locales'), adapters: new Map([['telegram', noopAdapter]]),
+    const scheduler = new Scheduler({
+      store,
+      clock: new ManualClock(NOW),
+      i18n: new I18n('locales'),
+      adapters: new Map([['telegram', noopAdapter]]),
       rollOver: (request) => rollOverHandover(store, request),
       instanceId: 'bench',
     });

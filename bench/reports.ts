@@ -21,20 +21,29 @@ function bigInput(): ReportInput {
   const lines: string[] = [];
   for (let s = 1; s <= SECTIONS; s++) {
     lines.push(`S${s} | Lĩnh vực công tác số ${s}`);
-    for (let c = 1; c <= PER_SECTION; c++) lines.push(`${s}.${c} | Tiêu chí ${s}.${c}: thực hiện đầy đủ, đúng hạn nhiệm vụ được giao | 0,5`);
+    for (let c = 1; c <= PER_SECTION; c++)
+      lines.push(`${s}.${c} | Tiêu chí ${s}.${c}: thực hiện đầy đủ, đúng hạn nhiệm vụ được giao | 0,5`);
   }
   lines.push('T1 | Sáng kiến được công nhận | 5 | bonus', 'D1 | Chậm báo cáo | 5 | deduction');
   const criteria = parseCriteriaText(lines.join('\n'));
   const rows = scorableRows(criteria);
   let seed = 7;
-  const next = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
   const sheets: UnitSheet[] = [];
   const audit: AuditEntry[] = [];
   const start = Date.UTC(2026, 10, 1);
   for (let u = 0; u < UNITS; u++) {
     const code = `U${String(u + 1).padStart(2, '0')}`;
     const versions: ScoreVersion[] | null =
-      u === UNITS - 1 ? null : rows.map((r, i) => ({ id: i + 1, criterionCode: r.code, kind: 'self', points: Math.round((r.max * next()) / 25) * 25, note: i % 7 ? null : 'Báo cáo số 12/BC-SNV' }));
+      u === UNITS - 1
+        ? null
+        : rows.map((r, i) => ({
+            id: i + 1,
+            criterionCode: r.code,
+            kind: 'self',
+            points: Math.round((r.max * next()) / 25) * 25,
+            note: i % 7 ? null : 'Báo cáo số 12/BC-SNV',
+          }));
     if (versions) {
       for (let k = 0; k < 20; k++) {
         const row = rows[Math.floor(next() * PER_SECTION * SECTIONS)]!;

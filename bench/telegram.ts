@@ -28,9 +28,10 @@ import { freshSqliteStore } from '../test/support/store.js';
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-const MEKONG = 'AG An Giang,BL Bạc Liêu,BT Bến Tre,CM Cà Mau,CT Cần Thơ,DT Đồng Tháp,HG Hậu Giang,KG Kiên Giang,LA Long An,ST Sóc Trăng,TG Tiền Giang,TV Trà Vinh,VL Vĩnh Long'
-  .split(',')
-  .map((s) => [s.split(' ')[0]!, `Sở Nội vụ ${s.split(' ').slice(1).join(' ')}`] as const);
+const MEKONG =
+  'AG An Giang,BL Bạc Liêu,BT Bến Tre,CM Cà Mau,CT Cần Thơ,DT Đồng Tháp,HG Hậu Giang,KG Kiên Giang,LA Long An,ST Sóc Trăng,TG Tiền Giang,TV Trà Vinh,VL Vĩnh Long'
+    .split(',')
+    .map((s) => [s.split(' ')[0]!, `Sở Nội vụ ${s.split(' ').slice(1).join(' ')}`] as const);
 
 /** One message a person writes. */
 interface Said {
@@ -79,7 +80,11 @@ class Driver {
     const start = performance.now();
     const results = await Promise.all(messages.map((m) => this.send(m)));
     const elapsed = performance.now() - start;
-    return { rate: messages.length / (elapsed / 1000), latencies: results.map((r) => r.latency).sort((a, b) => a - b), replies: results.map((r) => r.reply) };
+    return {
+      rate: messages.length / (elapsed / 1000),
+      latencies: results.map((r) => r.latency).sort((a, b) => a - b),
+      replies: results.map((r) => r.reply),
+    };
   }
 
   async steady(messages: Said[], perSecond: number): Promise<{ latencies: number[]; replies: string[] }> {
@@ -227,7 +232,11 @@ async function adapterOnly(i18n: I18n): Promise<void> {
     const people = await Promise.all(Array.from({ length: 13 }, (_, i) => telegram.ask<User>({ op: 'user', name: `Người ${i}` })));
     const privates = await Promise.all(people.map((user) => telegram.ask<Chat>({ op: 'private', user })));
     const inGroup = Array.from({ length: 3000 }, (_, i) => ({ chat: group, from: people[i % 13]!, text: `/status ${i}` }));
-    const spread = Array.from({ length: 3000 }, (_, i) => ({ chat: i % 2 ? group : privates[i % 13]!, from: people[i % 13]!, text: `/status ${i}` }));
+    const spread = Array.from({ length: 3000 }, (_, i) => ({
+      chat: i % 2 ? group : privates[i % 13]!,
+      from: people[i % 13]!,
+      text: `/status ${i}`,
+    }));
     await telegram.ask({ op: 'burst', messages: inGroup.slice(0, 300) });
     const one = await telegram.ask<{ rate: number; latencies: number[] }>({ op: 'burst', messages: inGroup });
     report('adapter alone (core answers at once), one group, all at once', one.latencies, one.rate);
@@ -246,7 +255,11 @@ function sampleCriteria(): { body: string; scored: (readonly [string, number])[]
     .split('\n')
     .slice(1)
     .map((line) => line.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '')));
-  const body = rows.map(([code, title, max, kind]) => (kind === 'section' ? `${code} | ${title}` : `${code} | ${title} | ${max}${kind === 'criterion' ? '' : ` | ${kind}`}`)).join('\n');
+  const body = rows
+    .map(([code, title, max, kind]) =>
+      kind === 'section' ? `${code} | ${title}` : `${code} | ${title} | ${max}${kind === 'criterion' ? '' : ` | ${kind}`}`,
+    )
+    .join('\n');
   return { body, scored: rows.filter((r) => r[3] === 'criterion').map((r) => [r[0]!, Number(r[2])] as const) };
 }
 
@@ -255,49 +268,68 @@ async function fullPath(i18n: I18n, inbox: boolean): Promise<void> {
   const { store, close } = await freshSqliteStore();
   const via = inbox ? ' [inbox + outbox]' : ' [runner, no inbox]';
   const clock = new ManualClock(new Date('2022-05-06T01:00:00Z'));
-  const core = new BotCore({ store, clock, i18n, defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' }, capabilitiesOf: () => TELEGRAM_CAPABILITIES });
+  const core = new BotCore({
+    store,
+    clock,
+    i18n,
+    defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' },
+    capabilitiesOf: () => TELEGRAM_CAPABILITIES,
+  });
   try {
-    await withAdapter(core, i18n, async (telegram) => {
-      const group = await telegram.ask<Chat>({ op: 'group', title: 'Cụm thi đua Sở Nội vụ các tỉnh, thành miền Tây Nam Bộ' });
-      const secretary = await telegram.ask<User>({ op: 'user', name: 'Thư ký' });
-      const reps = await Promise.all(MEKONG.map(([code]) => telegram.ask<User>({ op: 'user', name: `Đại diện ${code}` })));
-      const privates = await Promise.all(reps.map((user) => telegram.ask<Chat>({ op: 'private', user })));
-      const say = async (from: User, text: string, expected: RegExp) => {
-        const { reply } = await telegram.ask<{ reply: string }>({ op: 'say', message: { chat: group, from, text } });
-        if (!expected.test(reply)) throw new Error(`${text}: ${reply}`);
-      };
-      const criteria = sampleCriteria();
-      await say(secretary, '/setup Cụm thi đua Sở Nội vụ các tỉnh, thành miền Tây Nam Bộ', /Đã lập/);
-      await say(secretary, `/addunit\n${MEKONG.map(([c, n]) => `${c} ${n}`).join('\n')}`, /Đã thêm 13/);
-      for (const [i, [code]] of MEKONG.entries()) {
-        await say(reps[i]!, `/join ${code}`, /đề nghị/);
-        await say(secretary, `/approve ${code}`, /Đã duyệt/);
-      }
-      await say(secretary, '/term 2022 Đoàn kết, kỷ cương, gương mẫu, đổi mới, hiệu quả', /Đã mở năm/);
-      await say(secretary, `/criteria\n${criteria.body}`, /Đã cập nhật/);
-      await say(secretary, '/round yearend 05/12/2022', /Đã mở đợt/);
+    await withAdapter(
+      core,
+      i18n,
+      async (telegram) => {
+        const group = await telegram.ask<Chat>({ op: 'group', title: 'Cụm thi đua Sở Nội vụ các tỉnh, thành miền Tây Nam Bộ' });
+        const secretary = await telegram.ask<User>({ op: 'user', name: 'Thư ký' });
+        const reps = await Promise.all(MEKONG.map(([code]) => telegram.ask<User>({ op: 'user', name: `Đại diện ${code}` })));
+        const privates = await Promise.all(reps.map((user) => telegram.ask<Chat>({ op: 'private', user })));
+        const say = async (from: User, text: string, expected: RegExp) => {
+          const { reply } = await telegram.ask<{ reply: string }>({ op: 'say', message: { chat: group, from, text } });
+          if (!expected.test(reply)) throw new Error(`${text}: ${reply}`);
+        };
+        const criteria = sampleCriteria();
+        await say(secretary, '/setup Cụm thi đua Sở Nội vụ các tỉnh, thành miền Tây Nam Bộ', /Đã lập/);
+        await say(secretary, `/addunit\n${MEKONG.map(([c, n]) => `${c} ${n}`).join('\n')}`, /Đã thêm 13/);
+        for (const [i, [code]] of MEKONG.entries()) {
+          await say(reps[i]!, `/join ${code}`, /đề nghị/);
+          await say(secretary, `/approve ${code}`, /Đã duyệt/);
+        }
+        await say(secretary, '/term 2022 Đoàn kết, kỷ cương, gương mẫu, đổi mới, hiệu quả', /Đã mở năm/);
+        await say(secretary, `/criteria\n${criteria.body}`, /Đã cập nhật/);
+        await say(secretary, '/round yearend 05/12/2022', /Đã mở đợt/);
 
-      /** Every representative scores every criterion twice, round robin. */
-      const scores = (chatOf: (unit: number) => Chat): Said[] =>
-        Array.from({ length: 13 * criteria.scored.length * 2 }, (_, n) => {
-          const unit = n % 13;
-          const [code, max] = criteria.scored[Math.floor(n / 13) % criteria.scored.length]!;
-          return { chat: chatOf(unit), from: reps[unit]!, text: `/score ${code} ${(max * (0.5 + ((n * 7) % 10) / 20)).toFixed(2).replace('.', ',')}` };
-        });
-      const spreadChats = (unit: number) => (unit % 2 ? group : privates[unit]!);
-      const warm = await telegram.ask<{ replies: string[] }>({ op: 'burst', messages: scores(spreadChats).slice(0, 26) });
-      const wrong = warm.replies.find((r) => !r.startsWith('Đã ghi'));
-      if (wrong) throw new Error(`unexpected reply to /score: ${wrong}`);
+        /** Every representative scores every criterion twice, round robin. */
+        const scores = (chatOf: (unit: number) => Chat): Said[] =>
+          Array.from({ length: 13 * criteria.scored.length * 2 }, (_, n) => {
+            const unit = n % 13;
+            const [code, max] = criteria.scored[Math.floor(n / 13) % criteria.scored.length]!;
+            return {
+              chat: chatOf(unit),
+              from: reps[unit]!,
+              text: `/score ${code} ${(max * (0.5 + ((n * 7) % 10) / 20)).toFixed(2).replace('.', ',')}`,
+            };
+          });
+        const spreadChats = (unit: number) => (unit % 2 ? group : privates[unit]!);
+        const warm = await telegram.ask<{ replies: string[] }>({ op: 'burst', messages: scores(spreadChats).slice(0, 26) });
+        const wrong = warm.replies.find((r) => !r.startsWith('Đã ghi'));
+        if (wrong) throw new Error(`unexpected reply to /score: ${wrong}`);
 
-      const one = await telegram.ask<{ rate: number; latencies: number[] }>({ op: 'burst', messages: scores(() => group) });
-      report(`/score${via}, 13-unit cluster, one group, all at once`, one.latencies, one.rate);
-      const spread = await telegram.ask<{ rate: number; latencies: number[] }>({ op: 'burst', messages: scores(spreadChats) });
-      report(`/score${via}, 13-unit cluster, group + 13 private chats, all at once`, spread.latencies, spread.rate);
-      for (const perSecond of [100, 20]) {
-        const paced = await telegram.ask<{ latencies: number[] }>({ op: 'steady', messages: scores(spreadChats).slice(0, perSecond * 3), perSecond });
-        report(`/score${via}, 13-unit cluster, ${perSecond} messages/s offered`, paced.latencies);
-      }
-    }, inbox ? store : undefined);
+        const one = await telegram.ask<{ rate: number; latencies: number[] }>({ op: 'burst', messages: scores(() => group) });
+        report(`/score${via}, 13-unit cluster, one group, all at once`, one.latencies, one.rate);
+        const spread = await telegram.ask<{ rate: number; latencies: number[] }>({ op: 'burst', messages: scores(spreadChats) });
+        report(`/score${via}, 13-unit cluster, group + 13 private chats, all at once`, spread.latencies, spread.rate);
+        for (const perSecond of [100, 20]) {
+          const paced = await telegram.ask<{ latencies: number[] }>({
+            op: 'steady',
+            messages: scores(spreadChats).slice(0, perSecond * 3),
+            perSecond,
+          });
+          report(`/score${via}, 13-unit cluster, ${perSecond} messages/s offered`, paced.latencies);
+        }
+      },
+      inbox ? store : undefined,
+    );
   } finally {
     await close();
   }
@@ -305,7 +337,9 @@ async function fullPath(i18n: I18n, inbox: boolean): Promise<void> {
 
 /** `npm run bench`: the Telegram figures. */
 export async function benchTelegram(): Promise<void> {
-  console.log('\n== Telegram (fake Bot API server in a worker thread → long polling → [inbox →] adapter → core → SQLite [→ outbox] → reply at the server) ==');
+  console.log(
+    '\n== Telegram (fake Bot API server in a worker thread → long polling → [inbox →] adapter → core → SQLite [→ outbox] → reply at the server) ==',
+  );
   const i18n = new I18n(resolve('locales'));
   await adapterOnly(i18n);
   await fullPath(i18n, true);

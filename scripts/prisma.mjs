@@ -77,7 +77,14 @@ function diff(name) {
     const sql = execFileSync(
       process.execPath,
       [cli, 'migrate', 'diff', '--from-schema-datamodel', before, '--to-schema-datamodel', schema, '--script'],
-      { cwd: root, encoding: 'utf8', env: { ...process.env, DATABASE_URL: provider === 'postgresql' ? 'postgresql://postgres@127.0.0.1:5432/test' : 'file:./data/generate.db' } },
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          DATABASE_URL: provider === 'postgresql' ? 'postgresql://postgres@127.0.0.1:5432/test' : 'file:./data/generate.db',
+        },
+      },
     );
     mkdirSync(join(dir, `${stamp}_${name}`), { recursive: true });
     writeFileSync(join(dir, `${stamp}_${name}`, 'migration.sql'), sql);

@@ -54,8 +54,13 @@ async function main(): Promise<void> {
   // Signed links (`PUBLIC_URL/files/<token>`): files for Zalo, links to forward everywhere.
   // Served by every instance from the store, made only where the instance has a public URL.
   http.routePrefix('GET', FILES_PREFIX, fileRoute({ db: store.db }, config.links.secret));
-  const links = config.links.publicUrl ? new StoredLinks({ store, publicUrl: config.links.publicUrl, secret: config.links.secret }) : undefined;
-  const sweep = setInterval(() => void store.atomic(new Date(), sweepExpiredFiles).catch((err: unknown) => logger.warn({ err }, 'expired files not swept')), 3_600_000);
+  const links = config.links.publicUrl
+    ? new StoredLinks({ store, publicUrl: config.links.publicUrl, secret: config.links.secret })
+    : undefined;
+  const sweep = setInterval(
+    () => void store.atomic(new Date(), sweepExpiredFiles).catch((err: unknown) => logger.warn({ err }, 'expired files not swept')),
+    3_600_000,
+  );
   sweep.unref();
 
   if (config.telegram) {

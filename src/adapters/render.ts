@@ -21,10 +21,7 @@ export function tableText(i18n: I18n, locale: string, table: Table): string {
   const t = i18n.translator(locale);
   const numeric = new Set(table.numeric ?? []);
   const cut = (text: string) => ([...text].length > MAX_CELL ? `${[...text].slice(0, MAX_CELL - 1).join('')}…` : text);
-  const cells = [
-    table.headers.map((h) => t(h.key, h.args)),
-    ...table.rows.map((row) => row.map((c) => cut(cellText(i18n, locale, c)))),
-  ];
+  const cells = [table.headers.map((h) => t(h.key, h.args)), ...table.rows.map((row) => row.map((c) => cut(cellText(i18n, locale, c))))];
   const widths = cells[0]!.map((_, i) => Math.max(...cells.map((r) => [...(r[i] ?? '')].length)));
   return cells
     .map((row, r) => {

@@ -8,7 +8,13 @@ import type { HandleResult, OutboxOptions } from './core.js';
  * first reply in the chat gets the adapter's `placement` (e.g. quoting the person's message),
  * the later ones its `follow`, as a conversation reads.
  */
-export function answerRows(chatKey: string, senderKey: string | undefined, group: boolean, result: Pick<HandleResult, 'locale' | 'replies' | 'notices'>, options: OutboxOptions): OutboxInput[] {
+export function answerRows(
+  chatKey: string,
+  senderKey: string | undefined,
+  group: boolean,
+  result: Pick<HandleResult, 'locale' | 'replies' | 'notices'>,
+  options: OutboxOptions,
+): OutboxInput[] {
   const rows: OutboxInput[] = [];
   let where = options.placement;
   for (const reply of result.replies) {
@@ -24,4 +30,3 @@ export function answerRows(chatKey: string, senderKey: string | undefined, group
 export async function commitAnswer(tx: Tx, rows: OutboxInput[], options: OutboxOptions): Promise<number[]> {
   return insertOutbox(tx, rows, { owner: options.owner, until: options.leaseUntil, now: tx.now });
 }
-

@@ -11,11 +11,24 @@ export async function attendanceLine(ctx: CommandContext, termId: number, units:
   const meetings = await ctx.db.meeting.findMany({ where: { termId, state: 'scheduled' }, orderBy: { id: 'desc' } });
   const meeting = meetings.find((m) => m.kind === 'yearend') ?? meetings[0];
   if (!meeting) return [];
-  const present = new Set((await ctx.db.attendance.findMany({ where: { meetingId: meeting.id }, select: { unitId: true } })).map((a) => a.unitId));
+  const present = new Set(
+    (await ctx.db.attendance.findMany({ where: { meetingId: meeting.id }, select: { unitId: true } })).map((a) => a.unitId),
+  );
   const timezone = ctx.cluster?.timezone ?? ctx.defaults.timezone;
-  const codes = (pred: (u: UnitRecord) => boolean) => units.filter(pred).map((u) => u.code).join(', ') || '–';
-  return [{
-    key: 'status-attendance',
-    args: { at: formatDateTime(meeting.at, timezone), count: present.size, total: units.length, absent: codes((u) => !present.has(u.id)) },
-  }];
+  const codes = (pred: (u: UnitRecord) => boolean) =>
+    units
+      .filter(pred)
+      .map((u) => u.code)
+      .join(', ') || '–';
+  return [
+    {
+      key: 'status-attendance',
+      args: {
+        at: formatDateTime(meeting.at, timezone),
+        count: present.size,
+        total: units.length,
+        absent: codes((u) => !present.has(u.id)),
+      },
+    },
+  ];
 }

@@ -14,8 +14,22 @@ import type { CommandContext } from './context.js';
  */
 
 /** Records next year's leader or deputy (the minutes and `/handover` read it from the audit log). */
-export async function recordElection(ctx: CommandContext, cluster: ClusterRecord, term: TermRecord, post: 'leader' | 'deputy', code: string, mode: string): Promise<void> {
-  await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'election.result', subjectType: 'term', subjectId: term.id, after: { post, code, year: term.year + 1, mode } });
+export async function recordElection(
+  ctx: CommandContext,
+  cluster: ClusterRecord,
+  term: TermRecord,
+  post: 'leader' | 'deputy',
+  code: string,
+  mode: string,
+): Promise<void> {
+  await writeAudit(ctx, {
+    clusterId: cluster.id,
+    actorId: ctx.person.id,
+    action: 'election.result',
+    subjectType: 'term',
+    subjectId: term.id,
+    after: { post, code, year: term.year + 1, mode },
+  });
 }
 
 /** The offer to schedule next year's handover to the elected leader (pressed, it asks for the date). */
@@ -24,13 +38,26 @@ export function handoverOffer(code: string): Button[][] {
 }
 
 /** What follows a count: the lines saying it, a second round when one is due, the handover offer. */
-async function follow(ctx: CommandContext, cluster: ClusterRecord, term: TermRecord, ballot: BallotRecord, t: Tally): Promise<{ lines: Msg[]; next: BallotRecord | null; buttons?: Button[][] }> {
+async function follow(
+  ctx: CommandContext,
+  cluster: ClusterRecord,
+  term: TermRecord,
+  ballot: BallotRecord,
+  t: Tally,
+): Promise<{ lines: Msg[]; next: BallotRecord | null; buttons?: Button[][] }> {
   const { candidates, rules } = ballotParts(ballot);
   const lines: Msg[] = [];
   if (ballot.kind === 'award') {
     if (!t.runoff) return { lines, next: null };
     const next = await openBallot(ctx, {
-      cluster, term, kind: 'award', question: ballot.question, seats: t.runoff.seats, rules, round: ballot.round + 1, parentId: ballot.parentId ?? ballot.id,
+      cluster,
+      term,
+      kind: 'award',
+      question: ballot.question,
+      seats: t.runoff.seats,
+      rules,
+      round: ballot.round + 1,
+      parentId: ballot.parentId ?? ballot.id,
       candidates: candidates.filter((c) => t.runoff!.codes.includes(c.code)),
     });
     return { lines, next };
@@ -46,7 +73,14 @@ async function follow(ctx: CommandContext, cluster: ClusterRecord, term: TermRec
   }
   if (outcome.kind === 'runoff') {
     const next = await openBallot(ctx, {
-      cluster, term, kind: post, question: ballot.question, seats: 1, rules, round: ballot.round + 1, parentId: ballot.parentId ?? ballot.id,
+      cluster,
+      term,
+      kind: post,
+      question: ballot.question,
+      seats: 1,
+      rules,
+      round: ballot.round + 1,
+      parentId: ballot.parentId ?? ballot.id,
       candidates: candidates.filter((c) => outcome.codes.includes(c.code)),
     });
     return { lines, next };
@@ -67,21 +101,43 @@ export async function closeBallot(ctx: CommandContext, cluster: ClusterRecord, t
   if (ballot.state !== 'open' && done) return [{ text: tallyMsgs(ballot, done, cluster.locale) }];
   const units = await membersOf(ctx, cluster.id);
   const t = await countBallot(ctx, ballot, units);
-  const closed = await ctx.db.ballot.update({ where: { id: ballot.id }, data: { state: 'closed', closedAt: ctx.now, result: JSON.stringify(t) } });
+  const closed = await ctx.db.ballot.update({
+    where: { id: ballot.id },
+    data: { state: 'closed', closedAt: ctx.now, result: JSON.stringify(t) },
+  });
   await writeAudit(ctx, {
-    clusterId: cluster.id, actorId: ctx.person.id, action: 'ballot.close', subjectType: 'ballot', subjectId: ballot.id,
-    after: { issued: t.issued, returned: t.returned, valid: t.valid, invalid: t.invalid, agree: Object.fromEntries(t.rows.map((r) => [r.code, r.agree])), elected: t.elected },
+    clusterId: cluster.id,
+    actorId: ctx.person.id,
+    action: 'ballot.close',
+    subjectType: 'ballot',
+    subjectId: ballot.id,
+    after: {
+      issued: t.issued,
+      returned: t.returned,
+      valid: t.valid,
+      invalid: t.invalid,
+      agree: Object.fromEntries(t.rows.map((r) => [r.code, r.agree])),
+      elected: t.elected,
+    },
   });
   const { lines, next, buttons } = await follow(ctx, cluster, term, closed, t);
   const result: Reply = { text: [...tallyMsgs(closed, t, cluster.locale), ...lines], buttons };
   const replies: Reply[] = [result];
-  if (next) replies.push({ text: [{ key: 'ballot-second-round' }, ...ballotMsgs(next, cluster.locale), { key: 'ballot-how-to-vote', args: { id: next.id } }] });
+  if (next)
+    replies.push({
+      text: [{ key: 'ballot-second-round' }, ...ballotMsgs(next, cluster.locale), { key: 'ballot-how-to-vote', args: { id: next.id } }],
+    });
   for (const reply of replies) await publish(ctx, cluster, reply);
   return replies;
 }
 
 /** Closes a ballot whose closing time has passed (done lazily, by the next command that reads it). */
-export async function closeIfDue(ctx: CommandContext, cluster: ClusterRecord, term: TermRecord, ballot: BallotRecord): Promise<Reply[] | null> {
+export async function closeIfDue(
+  ctx: CommandContext,
+  cluster: ClusterRecord,
+  term: TermRecord,
+  ballot: BallotRecord,
+): Promise<Reply[] | null> {
   if (ballot.state !== 'open' || !ballot.closesAt || ballot.closesAt.getTime() > ctx.now.getTime()) return null;
   return closeBallot(ctx, cluster, term, ballot);
 }

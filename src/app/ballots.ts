@@ -39,7 +39,13 @@ export function membersOf(ctx: CommandContext, clusterId: number): Promise<UnitR
  * Candidates from the year's closed year-end ranking (every ranked unit, in rank order), or the
  * listed codes with their score and rank from it, frozen now.
  */
-export async function candidatesFor(ctx: CommandContext, cluster: ClusterRecord, term: TermRecord, units: UnitRecord[], listed: string[] | null): Promise<Candidate[]> {
+export async function candidatesFor(
+  ctx: CommandContext,
+  cluster: ClusterRecord,
+  term: TermRecord,
+  units: UnitRecord[],
+  listed: string[] | null,
+): Promise<Candidate[]> {
   const round = await ctx.db.round.findFirst({ where: { termId: term.id, kind: 'yearend', state: 'closed' }, orderBy: { id: 'desc' } });
   const table = round ? await consolidatedFor(ctx, cluster, asRound(round)) : null;
   const rowOf = new Map((table?.rows ?? []).map((r) => [r.unitCode, r]));
@@ -82,16 +88,35 @@ export async function openBallot(ctx: CommandContext, o: OpenBallot): Promise<Ba
     const needed = Math.ceil((o.rules.quorum.num * units.length) / o.rules.quorum.den);
     throw new UserError('error-ballot-quorum', { present: present.size, members: units.length, needed });
   }
-  if (o.seats < 1 || o.seats > o.candidates.length) throw new UserError('error-ballot-seats', { seats: o.seats, candidates: o.candidates.length });
+  if (o.seats < 1 || o.seats > o.candidates.length)
+    throw new UserError('error-ballot-seats', { seats: o.seats, candidates: o.candidates.length });
   const voters = units.filter((u) => o.rules.voters === 'members' || present.has(u.id)).map((u) => u.id);
   const ballot = await ctx.db.ballot.create({
     data: {
-      termId: o.term.id, meetingId: meeting.id, kind: o.kind, question: o.question.normalize('NFC'), candidates: JSON.stringify(o.candidates), seats: o.seats,
-      rules: JSON.stringify(o.rules), round: o.round ?? 1, parentId: o.parentId ?? null, voterUnits: JSON.stringify(voters),
-      members: units.length, present: present.size, closesAt: o.closesAt ?? null, openedAt: ctx.now,
+      termId: o.term.id,
+      meetingId: meeting.id,
+      kind: o.kind,
+      question: o.question.normalize('NFC'),
+      candidates: JSON.stringify(o.candidates),
+      seats: o.seats,
+      rules: JSON.stringify(o.rules),
+      round: o.round ?? 1,
+      parentId: o.parentId ?? null,
+      voterUnits: JSON.stringify(voters),
+      members: units.length,
+      present: present.size,
+      closesAt: o.closesAt ?? null,
+      openedAt: ctx.now,
     },
   });
-  await writeAudit(ctx, { clusterId: o.cluster.id, actorId: ctx.person.id, action: 'ballot.open', subjectType: 'ballot', subjectId: ballot.id, after: { kind: o.kind, question: ballot.question, round: ballot.round, seats: o.seats, candidates: o.candidates.map((c) => c.code) } });
+  await writeAudit(ctx, {
+    clusterId: o.cluster.id,
+    actorId: ctx.person.id,
+    action: 'ballot.open',
+    subjectType: 'ballot',
+    subjectId: ballot.id,
+    after: { kind: o.kind, question: ballot.question, round: ballot.round, seats: o.seats, candidates: o.candidates.map((c) => c.code) },
+  });
   return ballot;
 }
 
@@ -119,8 +144,16 @@ export async function countBallot(ctx: CommandContext, ballot: BallotRecord, uni
   const codeOf = new Map(units.map((u) => [u.id, u.code]));
   const codes = (ids: Iterable<number>) => new Set([...ids].map((id) => codeOf.get(id)!).filter(Boolean));
   return tally({
-    candidates, seats: ballot.seats, rules, members: ballot.members, present: ballot.present, issued: voters.length, papers,
-    presentCandidates: codes(present), votedCandidates: codes(voted), round: ballot.round,
+    candidates,
+    seats: ballot.seats,
+    rules,
+    members: ballot.members,
+    present: ballot.present,
+    issued: voters.length,
+    papers,
+    presentCandidates: codes(present),
+    votedCandidates: codes(voted),
+    round: ballot.round,
   });
 }
 
@@ -132,7 +165,18 @@ export function tallyMsgs(ballot: BallotRecord, t: Tally, locale: string): Msg[]
   ];
   if (!t.quorumMet) lines.push({ key: 'ballot-result-no-quorum', args: { present: ballot.present, members: ballot.members } });
   for (const r of [...t.rows].sort((a, b) => b.agree - a.agree)) {
-    lines.push({ key: 'ballot-result-row', args: { code: r.code, name: r.name, agree: r.agree, base: r.base, percent: formatPercent(r.percent, locale), passed: r.passed ? 'yes' : 'no', elected: r.elected ? 'yes' : 'no' } });
+    lines.push({
+      key: 'ballot-result-row',
+      args: {
+        code: r.code,
+        name: r.name,
+        agree: r.agree,
+        base: r.base,
+        percent: formatPercent(r.percent, locale),
+        passed: r.passed ? 'yes' : 'no',
+        elected: r.elected ? 'yes' : 'no',
+      },
+    });
   }
   if (t.byScore.length) lines.push({ key: 'ballot-result-by-score', args: { codes: t.byScore.join(', ') } });
   if (t.runoff) lines.push({ key: 'ballot-result-runoff', args: { codes: t.runoff.codes.join(', '), seats: t.runoff.seats } });

@@ -73,24 +73,50 @@ export class BotCore implements Core {
         const chat = await db.chat.findUnique({ where: { key: event.chatKey } });
         const empty: HandleResult = { locale: defaults.locale, replies: [], notices: [], duplicate: false };
         if (event.type === 'bot-added') {
-          if (!chat) await db.chat.create({ data: { key: event.chatKey, platform: event.chatKey.split(':')[0]!, title: event.title ?? null } });
+          if (!chat)
+            await db.chat.create({ data: { key: event.chatKey, platform: event.chatKey.split(':')[0]!, title: event.title ?? null } });
           else await db.chat.update({ where: { id: chat.id }, data: { removedAt: null, title: event.title ?? chat.title } });
           const lang = event.languageCode?.slice(0, 2);
-          return { ...empty, locale: lang === 'en' ? 'en' : defaults.locale, replies: [{ text: [{ key: chat?.clusterId ? 'bot-added-again' : 'bot-added' }] }] };
+          return {
+            ...empty,
+            locale: lang === 'en' ? 'en' : defaults.locale,
+            replies: [{ text: [{ key: chat?.clusterId ? 'bot-added-again' : 'bot-added' }] }],
+          };
         }
         if (!chat) return empty;
         if (event.type === 'migrated') {
           await db.chat.update({ where: { id: chat.id }, data: { key: event.newChatKey } });
-          if (chat.clusterId !== null) await writeAudit(tx, { clusterId: chat.clusterId, actorId: null, action: 'chat.migrate', subjectType: 'chat', subjectId: chat.id, before: { key: chat.key }, after: { key: event.newChatKey } });
+          if (chat.clusterId !== null)
+            await writeAudit(tx, {
+              clusterId: chat.clusterId,
+              actorId: null,
+              action: 'chat.migrate',
+              subjectType: 'chat',
+              subjectId: chat.id,
+              before: { key: chat.key },
+              after: { key: event.newChatKey },
+            });
           return empty;
         }
         await db.chat.update({ where: { id: chat.id }, data: { removedAt: tx.now } });
         if (chat.clusterId === null) return empty;
-        await writeAudit(tx, { clusterId: chat.clusterId, actorId: null, action: 'chat.removed', subjectType: 'chat', subjectId: chat.id, before: { key: chat.key } });
+        await writeAudit(tx, {
+          clusterId: chat.clusterId,
+          actorId: null,
+          action: 'chat.removed',
+          subjectType: 'chat',
+          subjectId: chat.id,
+          before: { key: chat.key },
+        });
         const cluster = await db.cluster.findUniqueOrThrow({ where: { id: chat.clusterId } });
         const others = await db.chat.findMany({ where: { clusterId: chat.clusterId, removedAt: null, id: { not: chat.id } } });
         const reply: Reply = { text: [{ key: 'notice-bot-removed', args: { chat: chat.title ?? chat.key } }] };
-        return this.commit(tx, { chat: { key: event.chatKey, kind: 'group' } }, { ...empty, notices: others.map((c) => ({ chatKey: c.key, locale: cluster.locale, reply })) }, options);
+        return this.commit(
+          tx,
+          { chat: { key: event.chatKey, kind: 'group' } },
+          { ...empty, notices: others.map((c) => ({ chatKey: c.key, locale: cluster.locale, reply })) },
+          options,
+        );
       });
     } catch (error) {
       if ((error instanceof DuplicateUpdate || isUniqueViolation(error)) && (await this.seen(event.updateId))) {
@@ -110,7 +136,12 @@ export class BotCore implements Core {
   }
 
   /** With `options.outbox`, writes the answer to the outbox in the command's transaction. */
-  private async commit(tx: Tx, to: Pick<Incoming, 'chat'> & { sender?: Incoming['sender'] }, result: HandleResult, options: HandleOptions): Promise<HandleResult> {
+  private async commit(
+    tx: Tx,
+    to: Pick<Incoming, 'chat'> & { sender?: Incoming['sender'] },
+    result: HandleResult,
+    options: HandleOptions,
+  ): Promise<HandleResult> {
     if (!options.outbox) return result;
     const rows = answerRows(to.chat.key, to.sender?.key, to.chat.kind === 'group', result, options.outbox);
     return { ...result, outboxIds: await commitAnswer(tx, rows, options.outbox) };
@@ -140,7 +171,8 @@ export class BotCore implements Core {
         return this.commit(tx, incoming, answer(locale), options);
       });
     } catch (inner) {
-      if (inner instanceof DuplicateUpdate || isUniqueViolation(inner)) return { locale: defaults.locale, replies: [], notices: [], duplicate: true };
+      if (inner instanceof DuplicateUpdate || isUniqueViolation(inner))
+        return { locale: defaults.locale, replies: [], notices: [], duplicate: true };
       logger?.error({ err: inner, ref }, 'could not record a failed update');
     }
     return answer(defaults.locale);
@@ -153,7 +185,9 @@ function errorMessages(error: UserError, t: Translate): Msg[] {
     return [
       { key: 'error-lines', args: { count: error.problems.length } },
       ...error.problems.map((p): Msg =>
-        p.cell ? { key: 'error-at-cell', args: { cell: p.cell, problem: t(p.key, p.args) } } : { key: 'error-at-line', args: { line: p.line, problem: t(p.key, p.args) } },
+        p.cell
+          ? { key: 'error-at-cell', args: { cell: p.cell, problem: t(p.key, p.args) } }
+          : { key: 'error-at-line', args: { line: p.line, problem: t(p.key, p.args) } },
       ),
     ];
   }

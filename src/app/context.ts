@@ -72,7 +72,21 @@ export async function resolveContext(tx: Tx, incoming: Incoming, clock: Clock, i
   }
   const language = s.languageCode?.slice(0, 2);
   const locale = personRow.locale ?? (language === 'en' || language === 'vi' ? language : defaults.locale);
-  return { ...tx, incoming, clock, i18n, defaults, chat, person: personRow, cluster, roles, allRoles, locale, notices: [], capabilities: DEFAULT_CAPABILITIES };
+  return {
+    ...tx,
+    incoming,
+    clock,
+    i18n,
+    defaults,
+    chat,
+    person: personRow,
+    cluster,
+    roles,
+    allRoles,
+    locale,
+    notices: [],
+    capabilities: DEFAULT_CAPABILITIES,
+  };
 }
 
 /**
@@ -145,4 +159,3 @@ export async function requireRepresentedUnit(ctx: CommandContext) {
 export function personLabel(person: Pick<PersonRecord, 'displayName' | 'username'>): string {
   return person.username ? `${person.displayName} (@${person.username})` : person.displayName;
 }
-

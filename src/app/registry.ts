@@ -11,15 +11,7 @@ export type Scope = 'any' | 'group';
  * (`/setup`); `newcomer`: in a cluster, not yet representing a unit (`/join`); `reviewer`: the
  * secretary, the leader or a representative (the assignment itself is checked by `/review`).
  */
-export type Who =
-  | 'anyone'
-  | 'unbound-group'
-  | 'newcomer'
-  | 'member'
-  | 'representative'
-  | 'reviewer'
-  | 'secretary'
-  | 'secretary-or-leader';
+export type Who = 'anyone' | 'unbound-group' | 'newcomer' | 'member' | 'representative' | 'reviewer' | 'secretary' | 'secretary-or-leader';
 
 /** What the person is where they write, as `allows` reads it. */
 export interface Standing {

@@ -22,7 +22,8 @@ export function rollOverHandover(store: Store, request: RolloverRequest): Promis
   return store.tx(now, async (tx) => {
     const { completed, handover } = await completeHandover(tx, { handoverId });
     if (!handover) return { rolled: false, state: 'missing', closedYear: null };
-    if (!completed) return { rolled: false, state: handover.state, closedYear: handover.term.state === 'closed' ? handover.term.year : null };
+    if (!completed)
+      return { rolled: false, state: handover.state, closedYear: handover.term.state === 'closed' ? handover.term.year : null };
     await writeAudit(tx, {
       clusterId,
       actorId: null,

@@ -28,7 +28,14 @@ async function loadRound(tx: Tx, cluster: Cluster, round: Round) {
   const versions = new Map<number, ScoreVersion[]>();
   for (const e of entries) {
     const list = versions.get(e.sheetId) ?? [];
-    list.push({ id: e.id, criterionCode: codeOf.get(e.criterionId) ?? '', kind: e.kind, points: e.points, note: e.note, input: parseStoredInput(e.input) });
+    list.push({
+      id: e.id,
+      criterionCode: codeOf.get(e.criterionId) ?? '',
+      kind: e.kind,
+      points: e.points,
+      note: e.note,
+      input: parseStoredInput(e.input),
+    });
     versions.set(e.sheetId, list);
   }
   const sheetOf = new Map(sheets.map((s) => [s.unitId, s]));
@@ -47,7 +54,12 @@ function consolidate(cluster: Cluster, round: Round, { criteria, units, sheetOf,
     units.map((u) => {
       const sheet = sheetOf.get(u.id);
       const counted = sheet && sheet.state !== 'draft';
-      return { unitCode: u.code, unitName: u.name, sheetState: sheet?.state ?? null, versions: counted ? versions.get(sheet.id) ?? [] : null };
+      return {
+        unitCode: u.code,
+        unitName: u.name,
+        sheetState: sheet?.state ?? null,
+        versions: counted ? (versions.get(sheet.id) ?? []) : null,
+      };
     }),
     rulesOf(cluster, round),
     targets,
@@ -84,7 +96,11 @@ export async function reportInputFor(tx: Tx, cluster: Cluster, term: Term, round
   const criteriaTable = toTable(criteria);
   const details: UnitDetail[] = units.map((u) => {
     const sheet = sheetOf.get(u.id);
-    const detail = unitDetail({ unitCode: u.code, unitName: u.name, sheetState: sheet?.state ?? null }, criteriaTable, sheet ? versions.get(sheet.id) ?? [] : []);
+    const detail = unitDetail(
+      { unitCode: u.code, unitName: u.name, sheetState: sheet?.state ?? null },
+      criteriaTable,
+      sheet ? (versions.get(sheet.id) ?? []) : [],
+    );
     return withComputedTargets(detail, criteriaTable, table);
   });
   const sheetIds = [...sheetOf.values()].map((s) => s.id);
@@ -93,9 +109,9 @@ export async function reportInputFor(tx: Tx, cluster: Cluster, term: Term, round
   const unitOfSheet = new Map([...sheetOf.values()].map((s) => [s.id, units.find((u) => u.id === s.unitId)?.code ?? '']));
   const audit: AuditEntry[] = logs.map((l) => ({
     at: l.createdAt,
-    actor: l.actorId !== null ? people.get(l.actorId) ?? `#${l.actorId}` : '–',
+    actor: l.actorId !== null ? (people.get(l.actorId) ?? `#${l.actorId}`) : '–',
     action: l.action,
-    subject: l.subjectType === 'sheet' ? unitOfSheet.get(l.subjectId ?? -1) ?? '' : null,
+    subject: l.subjectType === 'sheet' ? (unitOfSheet.get(l.subjectId ?? -1) ?? '') : null,
     before: l.before,
     after: l.after,
   }));
@@ -103,8 +119,18 @@ export async function reportInputFor(tx: Tx, cluster: Cluster, term: Term, round
 }
 
 /** Adds the names of each row's evidence files to the unit sheets (one query for the round). */
-async function attachEvidenceNames({ db }: Tx, details: UnitDetail[], criteria: LoadedRound['criteria'], sheetOf: LoadedRound['sheetOf'], units: LoadedRound['units']): Promise<void> {
-  const files = await db.evidence.findMany({ where: { sheetId: { in: [...sheetOf.values()].map((s) => s.id) } }, select: { sheetId: true, criterionId: true, fileName: true }, orderBy: { id: 'asc' } });
+async function attachEvidenceNames(
+  { db }: Tx,
+  details: UnitDetail[],
+  criteria: LoadedRound['criteria'],
+  sheetOf: LoadedRound['sheetOf'],
+  units: LoadedRound['units'],
+): Promise<void> {
+  const files = await db.evidence.findMany({
+    where: { sheetId: { in: [...sheetOf.values()].map((s) => s.id) } },
+    select: { sheetId: true, criterionId: true, fileName: true },
+    orderBy: { id: 'asc' },
+  });
   if (!files.length) return;
   const unitOfSheet = new Map([...sheetOf.values()].map((s) => [s.id, units.find((u) => u.id === s.unitId)?.code]));
   const codeOf = new Map(criteria.map((c) => [c.id, c.code]));
@@ -113,10 +139,11 @@ async function attachEvidenceNames({ db }: Tx, details: UnitDetail[], criteria: 
     const key = `${unitOfSheet.get(f.sheetId)}|${codeOf.get(f.criterionId)}`;
     names.set(key, [...(names.get(key) ?? []), f.fileName]);
   }
-  for (const d of details) for (const r of d.rows) {
-    const list = names.get(`${d.unitCode}|${r.code}`);
-    if (list) r.evidence = list;
-  }
+  for (const d of details)
+    for (const r of d.rows) {
+      const list = names.get(`${d.unitCode}|${r.code}`);
+      if (list) r.evidence = list;
+    }
 }
 
 /**

@@ -37,7 +37,13 @@ export function checkScore(criterion: Criterion, text: string, unitCode: string,
     throw new UserError('error-input-target-set', { code: row.code, target: set / 100 });
   }
   const points = inputPoints(scoring, input, row.max, row.code, set) ?? 0;
-  return { criterionId: criterion.id, code: row.code, points, input: scoring.type === 'points' ? null : serializeInput(input), note: note || null };
+  return {
+    criterionId: criterion.id,
+    code: row.code,
+    points,
+    input: scoring.type === 'points' ? null : serializeInput(input),
+    note: note || null,
+  };
 }
 
 /** The year's targets, read only when one of the criteria needs them. */

@@ -106,13 +106,21 @@ export function parseFraction(text: string): Fraction {
   const pct = /^(\d{1,3})(?:[.,](\d{1,2}))?%?$/.exec(t);
   if (pct) {
     const hundredths = Number(pct[1]) * 100 + Number((pct[2] ?? '').padEnd(2, '0') || '0');
-    if (hundredths > 0 && hundredths <= 10000) return hundredths % 100 === 0 ? { num: hundredths / 100, den: 100 } : { num: hundredths, den: 10000 };
+    if (hundredths > 0 && hundredths <= 10000)
+      return hundredths % 100 === 0 ? { num: hundredths / 100, den: 100 } : { num: hundredths, den: 10000 };
   }
   throw new UserError('error-rules-fraction', { input: t });
 }
 
 /** The words for a threshold's base (English, and Vietnamese without marks). */
-const BASE_WORDS: Record<string, ThresholdBase> = { all: 'all', tatca: 'all', present: 'present', comat: 'present', valid: 'valid', hople: 'valid' };
+const BASE_WORDS: Record<string, ThresholdBase> = {
+  all: 'all',
+  tatca: 'all',
+  present: 'present',
+  comat: 'present',
+  valid: 'valid',
+  hople: 'valid',
+};
 
 /**
  * A threshold from words: `>1/2 all`, `>=2/3 present`, `>=70% valid` (`>` is "more than", `>=`
@@ -142,12 +150,27 @@ export function pickWord<T>(word: string | undefined, choices: Record<string, T>
 }
 
 /** The words for who votes. */
-export const VOTER_WORDS: Record<string, VoteRules['voters']> = { members: 'members', thanhvien: 'members', present: 'present', comat: 'present' };
+export const VOTER_WORDS: Record<string, VoteRules['voters']> = {
+  members: 'members',
+  thanhvien: 'members',
+  present: 'present',
+  comat: 'present',
+};
 /** The words for the self-vote rule. */
-export const SELF_VOTE_WORDS: Record<string, VoteRules['selfVote']> = { allowed: 'allowed', duoc: 'allowed', excluded: 'excluded', khong: 'excluded' };
+export const SELF_VOTE_WORDS: Record<string, VoteRules['selfVote']> = {
+  allowed: 'allowed',
+  duoc: 'allowed',
+  excluded: 'excluded',
+  khong: 'excluded',
+};
 /** The words for the election mode. */
 export const ELECTION_MODE_WORDS: Record<string, ElectionRules['mode']> = {
-  rotation: 'rotation', luanphien: 'rotation', free: 'free', tudo: 'free', appointed: 'appointed', chidinh: 'appointed',
+  rotation: 'rotation',
+  luanphien: 'rotation',
+  free: 'free',
+  tudo: 'free',
+  appointed: 'appointed',
+  chidinh: 'appointed',
 };
 
 /**

@@ -46,14 +46,14 @@ const KIND_WORDS: Record<string, CriterionKind> = {
   'tiêu chí': 'criterion',
   section: 'section',
   muc: 'section',
-  'mục': 'section',
+  mục: 'section',
   bonus: 'bonus',
   thuong: 'bonus',
-  'thưởng': 'bonus',
+  thưởng: 'bonus',
   'điểm thưởng': 'bonus',
   deduction: 'deduction',
   tru: 'deduction',
-  'trừ': 'deduction',
+  trừ: 'deduction',
   'điểm trừ': 'deduction',
 };
 
@@ -78,10 +78,27 @@ interface RawRow {
 
 /** Evidence words of a flag cell or the evidence column. */
 const EVIDENCE_WORDS: Record<string, EvidenceRule> = {
-  evidence: 'required', required: 'required', minhchung: 'required', 'minh chứng': 'required', batbuoc: 'required', 'bắt buộc': 'required',
-  yes: 'required', x: 'required', 'có': 'required', co: 'required',
-  optional: 'optional', tuychon: 'optional', 'tùy chọn': 'optional', 'tuỳ chọn': 'optional', '': 'optional',
-  none: 'none', noevidence: 'none', khongminhchung: 'none', 'không': 'none', khong: 'none', no: 'none',
+  evidence: 'required',
+  required: 'required',
+  minhchung: 'required',
+  'minh chứng': 'required',
+  batbuoc: 'required',
+  'bắt buộc': 'required',
+  yes: 'required',
+  x: 'required',
+  có: 'required',
+  co: 'required',
+  optional: 'optional',
+  tuychon: 'optional',
+  'tùy chọn': 'optional',
+  'tuỳ chọn': 'optional',
+  '': 'optional',
+  none: 'none',
+  noevidence: 'none',
+  khongminhchung: 'none',
+  không: 'none',
+  khong: 'none',
+  no: 'none',
 };
 
 /** `na BL LA`, `khongapdung: BL, LA`, `không áp dụng BL`: the units named, or null for another flag. */
@@ -92,12 +109,18 @@ function notAssignedFlag(cell: string): string[] | null {
 
 /** Flags that may stand where the kind is left out: not-assigned units, evidence required. */
 function isFlagCell(cell: string): boolean {
-  return notAssignedFlag(cell) !== null || ['evidence', 'minhchung', 'minh chứng', 'required', 'batbuoc', 'bắt buộc'].includes(cell.trim().toLowerCase());
+  return (
+    notAssignedFlag(cell) !== null ||
+    ['evidence', 'minhchung', 'minh chứng', 'required', 'batbuoc', 'bắt buộc'].includes(cell.trim().toLowerCase())
+  );
 }
 
 /** Unit codes separated by spaces, commas or semicolons, normalised. */
 function unitList(text: string): string[] {
-  return text.split(/[\s,;]+/).filter(Boolean).map(normaliseCode);
+  return text
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map(normaliseCode);
 }
 
 /**
@@ -128,7 +151,7 @@ export function parseCriteriaText(body: string): CriteriaTable {
     const cells = line.split('|').map((c) => c.trim());
     const [code = '', title = '', max = '', ...after] = cells;
     // The kind may be left out before the flags: `1 | A | 10 | na CB` is a criterion.
-    const kind = after[0] !== undefined && isFlagCell(after[0]) ? '' : after.shift() ?? '';
+    const kind = after[0] !== undefined && isFlagCell(after[0]) ? '' : (after.shift() ?? '');
     const flags = after;
     raw.push({ line: index + 1, code, title, max, kind: cells.length === 2 ? 'section' : kind || 'criterion', flags });
   });
@@ -145,7 +168,12 @@ export function parseCriteriaText(body: string): CriteriaTable {
 export function criteriaFromRows(rows: string[][]): CriteriaTable {
   const [header, ...data] = rows;
   if (!header) throw new UserError('error-criteria-empty');
-  const names = header.map((h) => h.trim().toLowerCase().replace(/^\ufeff/, ''));
+  const names = header.map((h) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/^\ufeff/, ''),
+  );
   const col = (...aliases: string[]) => names.findIndex((n) => aliases.includes(n));
   const at = {
     code: col('code', 'mã', 'ma'),
@@ -193,13 +221,31 @@ function buildTable(raw: RawRow[]): CriteriaTable {
       continue;
     }
     const { kind, scoring } = read;
-    if (!code || /\s/.test(code)) { problem('error-criteria-code'); continue; }
-    if (!r.title) { problem('error-criteria-title'); continue; }
-    if (!kind) { problem('error-criteria-kind', { kind: r.kind }); continue; }
-    if (kind !== 'criterion' && !['points', 'passfail', 'count'].includes(scoring.type)) { problem('error-criteria-scoring-row', { kind: r.kind }); continue; }
+    if (!code || /\s/.test(code)) {
+      problem('error-criteria-code');
+      continue;
+    }
+    if (!r.title) {
+      problem('error-criteria-title');
+      continue;
+    }
+    if (!kind) {
+      problem('error-criteria-kind', { kind: r.kind });
+      continue;
+    }
+    if (kind !== 'criterion' && !['points', 'passfail', 'count'].includes(scoring.type)) {
+      problem('error-criteria-scoring-row', { kind: r.kind });
+      continue;
+    }
     const extras = readFlags(r);
-    if (typeof extras === 'string') { problem('error-criteria-flag', { flag: extras }); continue; }
-    if (seen.has(code)) { problem('error-criteria-duplicate'); continue; }
+    if (typeof extras === 'string') {
+      problem('error-criteria-flag', { flag: extras });
+      continue;
+    }
+    if (seen.has(code)) {
+      problem('error-criteria-duplicate');
+      continue;
+    }
     seen.add(code);
     if (kind === 'section') {
       section = code;
@@ -213,7 +259,10 @@ function buildTable(raw: RawRow[]): CriteriaTable {
       problem('error-criteria-max', { max: r.max });
       continue;
     }
-    if (max <= 0) { problem('error-criteria-max', { max: r.max }); continue; }
+    if (max <= 0) {
+      problem('error-criteria-max', { max: r.max });
+      continue;
+    }
     rows.push({
       code,
       title: r.title,

@@ -38,12 +38,32 @@ export function usesTarget(scoring: Scoring): boolean {
 }
 
 const SCORING_WORDS: Record<string, Scoring['type']> = {
-  points: 'points', diem: 'points', 'điểm': 'points',
-  passfail: 'passfail', dat: 'passfail', 'đạt': 'passfail', dinhtinh: 'passfail', 'định tính': 'passfail', 'đạt/không đạt': 'passfail',
-  count: 'count', lan: 'count', 'lần': 'count', chamthang: 'count', 'chấm thẳng': 'count',
-  tally: 'tally', congtru: 'tally', 'cộng trừ': 'tally', 'cộng/trừ': 'tally',
-  target: 'target', chitieu: 'target', 'chỉ tiêu': 'target', dinhluong: 'target', 'định lượng': 'target',
-  linear: 'linear', tuyentinh: 'linear', 'tuyến tính': 'linear',
+  points: 'points',
+  diem: 'points',
+  điểm: 'points',
+  passfail: 'passfail',
+  dat: 'passfail',
+  đạt: 'passfail',
+  dinhtinh: 'passfail',
+  'định tính': 'passfail',
+  'đạt/không đạt': 'passfail',
+  count: 'count',
+  lan: 'count',
+  lần: 'count',
+  chamthang: 'count',
+  'chấm thẳng': 'count',
+  tally: 'tally',
+  congtru: 'tally',
+  'cộng trừ': 'tally',
+  'cộng/trừ': 'tally',
+  target: 'target',
+  chitieu: 'target',
+  'chỉ tiêu': 'target',
+  dinhluong: 'target',
+  'định lượng': 'target',
+  linear: 'linear',
+  tuyentinh: 'linear',
+  'tuyến tính': 'linear',
 };
 
 /** True when the word (or two words) names a scoring: `passfail`, `count`, `định tính`… */
@@ -144,9 +164,30 @@ export function parseStoredInput(json: string | null | undefined): ScoreInput | 
 /** Words for met and not met, longest first so `không đạt` wins over `đạt`. */
 const PASS_WORDS: [string, boolean][] = (
   [
-    ['không đạt', false], ['khong dat', false], ['chưa đạt', false], ['chua dat', false], ['not met', false],
-    ['kđ', false], ['kd', false], ['không', false], ['khong', false], ['fail', false], ['no', false], ['0', false], ['-', false],
-    ['đạt', true], ['dat', true], ['đ', true], ['d', true], ['x', true], ['pass', true], ['met', true], ['yes', true], ['có', true], ['co', true], ['1', true],
+    ['không đạt', false],
+    ['khong dat', false],
+    ['chưa đạt', false],
+    ['chua dat', false],
+    ['not met', false],
+    ['kđ', false],
+    ['kd', false],
+    ['không', false],
+    ['khong', false],
+    ['fail', false],
+    ['no', false],
+    ['0', false],
+    ['-', false],
+    ['đạt', true],
+    ['dat', true],
+    ['đ', true],
+    ['d', true],
+    ['x', true],
+    ['pass', true],
+    ['met', true],
+    ['yes', true],
+    ['có', true],
+    ['co', true],
+    ['1', true],
   ] as [string, boolean][]
 ).sort((p, q) => q[0].length - p[0].length);
 
@@ -247,7 +288,13 @@ export function roundHalfUp(num: bigint, den: bigint): number {
  *
  * @throws UserError `error-score-above-max`, `error-input-kind`, `error-input-no-target`
  */
-export function inputPoints(scoring: Scoring, input: ScoreInput, max: Hundredths, code: string, target: Hundredths | null = null): Hundredths | null {
+export function inputPoints(
+  scoring: Scoring,
+  input: ScoreInput,
+  max: Hundredths,
+  code: string,
+  target: Hundredths | null = null,
+): Hundredths | null {
   const mismatch = () => new UserError('error-input-kind', { code });
   switch (scoring.type) {
     case 'points':
@@ -330,7 +377,9 @@ export function inputText(input: ScoreInput): string {
     case 'count':
       return String(input.count);
     case 'tally':
-      return input.plus || input.minus ? [input.plus ? `+${input.plus}` : '', input.minus ? `-${input.minus}` : ''].filter(Boolean).join(' ') : '0';
+      return input.plus || input.minus
+        ? [input.plus ? `+${input.plus}` : '', input.minus ? `-${input.minus}` : ''].filter(Boolean).join(' ')
+        : '0';
     case 'ratio':
       return input.target === null ? n(input.actual) : `${n(input.actual)}/${n(input.target)}`;
   }

@@ -36,10 +36,7 @@ export function proposeByRotation(order: readonly string[], currentLeader: strin
 }
 
 /** What a confirming round decides: the elected unit, a second round between two, or nobody. */
-export type ElectionOutcome =
-  | { kind: 'elected'; code: string }
-  | { kind: 'runoff'; codes: [string, string] }
-  | { kind: 'none' };
+export type ElectionOutcome = { kind: 'elected'; code: string } | { kind: 'runoff'; codes: [string, string] } | { kind: 'none' };
 
 /**
  * Reads an election round's tally (one seat): elected when one candidate passed; a tie (among
@@ -51,7 +48,10 @@ export function electionOutcome(t: Tally, round: number, maxRounds: number): Ele
   if (t.elected.length) return { kind: 'elected', code: t.elected[0]! };
   if (t.runoff && t.runoff.codes.length >= 2) return { kind: 'runoff', codes: [t.runoff.codes[0]!, t.runoff.codes[1]!] };
   if (round < maxRounds && t.rows.length >= 2) {
-    const top = [...t.rows].sort((a, b) => b.agree - a.agree).slice(0, 2).map((r) => r.code);
+    const top = [...t.rows]
+      .sort((a, b) => b.agree - a.agree)
+      .slice(0, 2)
+      .map((r) => r.code);
     return { kind: 'runoff', codes: [top[0]!, top[1]!] };
   }
   return { kind: 'none' };

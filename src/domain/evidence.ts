@@ -13,7 +13,11 @@ export interface EvidenceLimits {
 }
 
 /** The defaults DOMAIN.md gives: 10 MB a file, 5 per criterion, PDF/Word/Excel/JPG/PNG. */
-export const DEFAULT_EVIDENCE_LIMITS: EvidenceLimits = { maxBytes: 10 * 1024 * 1024, maxFiles: 5, types: ['pdf', 'word', 'excel', 'jpg', 'png'] };
+export const DEFAULT_EVIDENCE_LIMITS: EvidenceLimits = {
+  maxBytes: 10 * 1024 * 1024,
+  maxFiles: 5,
+  types: ['pdf', 'word', 'excel', 'jpg', 'png'],
+};
 
 /** A file to check, with the type read from its content (null when the content says nothing known). */
 export interface EvidenceCandidate {

@@ -27,7 +27,7 @@ export function rankUnits(table: CriteriaTable, units: RankInput[], rules: Clust
   const keys = (t: SheetTotals): number[] => [
     t.total,
     ...rules.tieBreaks.map((rule) =>
-      rule === 'first-section' ? (firstSection ? t.bySection.get(firstSection) ?? 0 : 0) : -t.deductions,
+      rule === 'first-section' ? (firstSection ? (t.bySection.get(firstSection) ?? 0) : 0) : -t.deductions,
     ),
   ];
   const compare = (a: RankInput, b: RankInput): number => {
@@ -42,7 +42,11 @@ export function rankUnits(table: CriteriaTable, units: RankInput[], rules: Clust
   sorted.forEach((unit, index) => {
     const previous = ranked[index - 1];
     const rank = previous && compare(sorted[index - 1]!, unit) === 0 ? previous.rank : index + 1;
-    ranked.push({ ...unit, rank, classification: unit.totals ? classify(unit.totals.total, unit.totals.max ?? maxTotal, rules.bands) : null });
+    ranked.push({
+      ...unit,
+      rank,
+      classification: unit.totals ? classify(unit.totals.total, unit.totals.max ?? maxTotal, rules.bands) : null,
+    });
   });
   return ranked;
 }

@@ -201,7 +201,13 @@ export function localTime(at: Date, timezone: string): LocalTime {
     offsets.set(key, offset);
   }
   const local = new Date(ms + (offset ?? offsetAt(ms, timezone)));
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate(), hour: local.getUTCHours(), minute: local.getUTCMinutes() };
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+  };
 }
 
 /** `dd/mm/yyyy HH:mm` in the zone (the same text as `formatDateTime` in dates.ts, faster). */

@@ -20,7 +20,12 @@ export interface UnitScores {
 }
 
 /** The target that counts for a unit: the secretary's, else the one the unit wrote. */
-export function resolvedTarget(targets: TargetBook, code: string, unitCode: string, input: ScoreInput | null | undefined): Hundredths | null {
+export function resolvedTarget(
+  targets: TargetBook,
+  code: string,
+  unitCode: string,
+  input: ScoreInput | null | undefined,
+): Hundredths | null {
   const set = targets.get(code)?.get(unitCode);
   if (set !== undefined) return set;
   return input?.type === 'ratio' ? input.target : null;
@@ -34,7 +39,12 @@ export function resolvedTarget(targets: TargetBook, code: string, unitCode: stri
  * This is the one place those figures come from: `/mine`, the ranking, the chart and every
  * export read them from here, so they agree to the hundredth.
  */
-export function roundPoints(table: CriteriaTable, units: readonly UnitScores[], targets: TargetBook, frozen: FrozenPoints | null = null): Map<string, Map<string, Hundredths>> {
+export function roundPoints(
+  table: CriteriaTable,
+  units: readonly UnitScores[],
+  targets: TargetBook,
+  frozen: FrozenPoints | null = null,
+): Map<string, Map<string, Hundredths>> {
   const out = new Map<string, Map<string, Hundredths>>();
   const rows = table.rows.filter((r) => r.kind !== 'section');
   for (const u of units) {
@@ -70,5 +80,7 @@ function targetResults(row: CriterionRow, units: readonly UnitScores[], targets:
 
 /** The linear capped variant: max·actual/target, at most max. */
 function linearPoints(row: CriterionRow, results: TargetResult[]): Map<string, Hundredths> {
-  return new Map(results.map((r) => [r.unitCode, inputPoints(row.scoring!, { type: 'ratio', actual: r.actual, target: r.target }, row.max, row.code)!]));
+  return new Map(
+    results.map((r) => [r.unitCode, inputPoints(row.scoring!, { type: 'ratio', actual: r.actual, target: r.target }, row.max, row.code)!]),
+  );
 }

@@ -113,7 +113,15 @@ export function tally(input: TallyInput): Tally {
   const rows: TallyRow[] = input.candidates.map((c) => {
     const agree = validPapers.filter((p) => p.includes(c.code)).length;
     const base = baseFor(threshold.base, c.code, input, valid);
-    return { code: c.code, name: c.name, agree, base, percent: percentHundredths(agree, base), passed: quorum && reaches(agree, base, threshold), elected: false };
+    return {
+      code: c.code,
+      name: c.name,
+      agree,
+      base,
+      percent: percentHundredths(agree, base),
+      passed: quorum && reaches(agree, base, threshold),
+      elected: false,
+    };
   });
   const passed = rows.filter((r) => r.passed).sort((a, b) => b.agree - a.agree);
   let elected: string[] = passed.slice(0, input.seats).map((r) => r.code);
@@ -129,12 +137,26 @@ export function tally(input: TallyInput): Tally {
         elected = secured;
         runoff = { codes: tied, seats: left };
       } else {
-        const chosen = input.candidates.filter((c) => tied.includes(c.code)).sort(byScoreOrder).slice(0, left).map((c) => c.code);
+        const chosen = input.candidates
+          .filter((c) => tied.includes(c.code))
+          .sort(byScoreOrder)
+          .slice(0, left)
+          .map((c) => c.code);
         elected = [...secured, ...chosen];
         byScore = chosen;
       }
     }
   }
   for (const row of rows) row.elected = elected.includes(row.code);
-  return { issued: input.issued, returned: input.papers.length, valid, invalid: input.papers.length - valid, quorumMet: quorum, rows, elected, runoff, byScore };
+  return {
+    issued: input.issued,
+    returned: input.papers.length,
+    valid,
+    invalid: input.papers.length - valid,
+    quorumMet: quorum,
+    rows,
+    elected,
+    runoff,
+    byScore,
+  };
 }

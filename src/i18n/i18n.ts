@@ -25,8 +25,13 @@ export class I18n {
   /** Message ids defined per locale (for the completeness test). */
   readonly ids = new Map<Locale, Set<string>>();
 
-  constructor(readonly dir: string, readonly fallback: Locale = 'vi') {
-    const files = readdirSync(dir).filter((f) => f.endsWith('.ftl')).sort();
+  constructor(
+    readonly dir: string,
+    readonly fallback: Locale = 'vi',
+  ) {
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.ftl'))
+      .sort();
     for (const locale of LOCALES) {
       const bundle = new FluentBundle(locale === 'vi' ? 'vi-VN' : 'en-GB', { useIsolating: false });
       const ids = new Set<string>();

@@ -78,7 +78,10 @@ export function describeAudit(entry: AuditEntry, t: Translate, input: Pick<Repor
       const rows = (Array.isArray(after) ? after : []).map(record);
       return line(
         rows.map((r) => t('report-audit-points', { code: text(r.code), points: points(r.points) })).join('; '),
-        rows.filter((r) => text(r.note)).map((r) => `${text(r.code)}: ${text(r.note)}`).join('; '),
+        rows
+          .filter((r) => text(r.note))
+          .map((r) => `${text(r.code)}: ${text(r.note)}`)
+          .join('; '),
       );
     }
     case 'score.review':
@@ -94,7 +97,11 @@ export function describeAudit(entry: AuditEntry, t: Translate, input: Pick<Repor
       return line(t('report-audit-state', { before: date(b.deadline), after: date(a.deadline) }));
     case 'round.close':
       // The ranking stored at closing: [rank, unit, total] per unit, rank null when not submitted.
-      return line(t('report-audit-round-closed', { units: (Array.isArray(a.ranking) ? a.ranking : []).filter((r) => Array.isArray(r) && r[0] !== null).length }));
+      return line(
+        t('report-audit-round-closed', {
+          units: (Array.isArray(a.ranking) ? a.ranking : []).filter((r) => Array.isArray(r) && r[0] !== null).length,
+        }),
+      );
     case 'review.assign':
       return line(t('report-audit-assign', { reviewer: text(a.reviewer), unit: text(a.unit) }));
     default:

@@ -4,11 +4,7 @@ import type { Translate } from '../i18n/i18n.js';
 import { COLUMN, classLabel } from './labels.js';
 
 /** A cell of the consolidated grid: a rank, a score in hundredths, a text, or empty. */
-export type GridCell =
-  | { type: 'rank'; value: number }
-  | { type: 'points'; value: Hundredths }
-  | { type: 'text'; value: string }
-  | null;
+export type GridCell = { type: 'rank'; value: number } | { type: 'points'; value: Hundredths } | { type: 'text'; value: string } | null;
 
 /** The contract's table, laid out once for every file format. */
 export interface ConsolidatedGrid {

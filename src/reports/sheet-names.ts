@@ -4,7 +4,12 @@ const MAX_SHEET_NAME = 31;
 const FORBIDDEN = /[\u0000-\u001f\u007f[\]:*?/\\]/g;
 
 function clean(name: string): string {
-  return name.normalize('NFC').replace(FORBIDDEN, '-').trim().replace(/^'+|'+$/g, '').trim();
+  return name
+    .normalize('NFC')
+    .replace(FORBIDDEN, '-')
+    .trim()
+    .replace(/^'+|'+$/g, '')
+    .trim();
 }
 
 function cut(name: string, length: number): string {

@@ -51,12 +51,7 @@ export class CellStyles {
 
 /** A value to write: a text, a whole number, a score in hundredths, a date, or nothing. */
 export type CellInput =
-  | string
-  | number
-  | { points: Hundredths | null; left?: boolean }
-  | { date: Date; numFmt: string; left?: boolean }
-  | null
-  | undefined;
+  string | number | { points: Hundredths | null; left?: boolean } | { date: Date; numFmt: string; left?: boolean } | null | undefined;
 
 /**
  * Appends a row, setting each cell's value and its shared style (`styles.plain` unless `style`

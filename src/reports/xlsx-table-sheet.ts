@@ -16,9 +16,7 @@ export function writeTableSheet(sheet: ExcelJS.Worksheet, input: ReportInput, t:
   writeRow(sheet, styles, grid.headers, () => styles.header);
   fit.see(grid.headers, true);
   for (const cells of grid.rows) {
-    const values: CellInput[] = cells.map((cell) =>
-      cell === null ? null : cell.type === 'points' ? { points: cell.value } : cell.value,
-    );
+    const values: CellInput[] = cells.map((cell) => (cell === null ? null : cell.type === 'points' ? { points: cell.value } : cell.value));
     writeRow(sheet, styles, values);
     fit.see(values);
   }

@@ -55,7 +55,14 @@ export async function scoreTemplateXlsx(input: TemplateInput, t: Translate): Pro
   sheet.getCell('A3').value = t('template-round', { cluster: input.clusterName, year: input.termYear, kind: input.roundKind });
   sheet.getCell('A4').value = t('template-how');
   const header = sheet.getRow(TEMPLATE.headerRow);
-  header.values = [t('template-col-code'), t('template-col-title'), t('template-col-points'), t('template-col-note'), t('template-col-max'), t('template-col-how')];
+  header.values = [
+    t('template-col-code'),
+    t('template-col-title'),
+    t('template-col-points'),
+    t('template-col-note'),
+    t('template-col-max'),
+    t('template-col-how'),
+  ];
   header.font = { bold: true };
   input.rows.forEach((r, i) => {
     const row = sheet.getRow(TEMPLATE.firstRow + i);
@@ -101,7 +108,14 @@ function numberOrText(text: string): string | number {
 function howText(t: Translate, r: TemplateRow): string {
   const scoring = r.scoring ?? POINTS;
   const args = { max: r.max / 100, spec: scoringSpecText(scoring) };
-  return t(`template-how-${scoring.type}`, 'each' in scoring ? { ...args, each: scoring.each / 100 } : 'plus' in scoring ? { ...args, plus: scoring.plus / 100, minus: scoring.minus / 100 } : args);
+  return t(
+    `template-how-${scoring.type}`,
+    'each' in scoring
+      ? { ...args, each: scoring.each / 100 }
+      : 'plus' in scoring
+        ? { ...args, plus: scoring.plus / 100, minus: scoring.minus / 100 }
+        : args,
+  );
 }
 
 /** Excel's own check of the points cell, by kind (none for kinds written as text). */
@@ -110,7 +124,13 @@ function validationFor(t: Translate, r: TemplateRow): ExcelJS.DataValidation | n
   const error = { showErrorMessage: true, errorStyle: 'stop' as const, errorTitle: t('template-invalid-title'), allowBlank: true };
   switch (scoring.type) {
     case 'points':
-      return { type: 'decimal', operator: 'between', formulae: [0, r.max / 100], error: t('template-invalid-points', { max: r.max / 100 }), ...error };
+      return {
+        type: 'decimal',
+        operator: 'between',
+        formulae: [0, r.max / 100],
+        error: t('template-invalid-points', { max: r.max / 100 }),
+        ...error,
+      };
     case 'passfail':
       return { type: 'list', formulae: ['"đạt,không đạt"'], error: t('template-invalid-passfail'), ...error };
     case 'count':

@@ -57,7 +57,10 @@ export async function fanOut(
       try {
         await adapter.send(chat.key, cluster.locale, reply);
       } catch (error) {
-        failure = error instanceof SendError ? { kind: error.failure, message: error.message } : { kind: 'other', message: (error as Error)?.message ?? String(error) };
+        failure =
+          error instanceof SendError
+            ? { kind: error.failure, message: error.message }
+            : { kind: 'other', message: (error as Error)?.message ?? String(error) };
       }
     }
     const gone = failure !== null && (failure.kind === 'gone' || failure.kind === 'forbidden');
@@ -76,7 +79,10 @@ export async function fanOut(
     }
     batch.delivered.add(deliveryKey(reminder.id, chat.id));
     if (gone) {
-      batch.chats.set(cluster.id, (batch.chats.get(cluster.id) ?? []).filter((c) => c.id !== chat.id));
+      batch.chats.set(
+        cluster.id,
+        (batch.chats.get(cluster.id) ?? []).filter((c) => c.id !== chat.id),
+      );
       report.removedChats += 1;
     }
     if (failure) {

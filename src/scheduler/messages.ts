@@ -55,8 +55,13 @@ export function roundReminderReply(round: RoundView, overdue: boolean, now: Date
   const review = round.state === 'review';
   const deadline = localDateTime(round.deadline, timezone);
   const text: Msg[] = [];
-  if (overdue) text.push({ key: review ? 'reminder-round-confirm-overdue' : 'reminder-round-overdue', args: { kind: round.kind, deadline } });
-  else text.push({ key: review ? 'reminder-round-confirm' : 'reminder-round-submit', args: { kind: round.kind, deadline, days: daysUntil(round.deadline, now, timezone) } });
+  if (overdue)
+    text.push({ key: review ? 'reminder-round-confirm-overdue' : 'reminder-round-overdue', args: { kind: round.kind, deadline } });
+  else
+    text.push({
+      key: review ? 'reminder-round-confirm' : 'reminder-round-submit',
+      args: { kind: round.kind, deadline, days: daysUntil(round.deadline, now, timezone) },
+    });
   text.push({ key: review ? 'reminder-missing-confirm' : 'reminder-missing-submit', args: { count: round.missing.length } });
   for (const unit of round.missing) text.push({ key: STEP_KEY[unit.step], args: { code: unit.code, name: unit.name } });
   return { text };
@@ -65,7 +70,10 @@ export function roundReminderReply(round: RoundView, overdue: boolean, now: Date
 /** A review meeting's reminder: which meeting, when, in how many days, where. */
 export function meetingReminderReply(meeting: MeetingView, now: Date, timezone: string): Reply {
   const text: Msg[] = [
-    { key: 'reminder-meeting', args: { kind: meeting.kind, at: localDateTime(meeting.at, timezone), days: daysUntil(meeting.at, now, timezone) } },
+    {
+      key: 'reminder-meeting',
+      args: { kind: meeting.kind, at: localDateTime(meeting.at, timezone), days: daysUntil(meeting.at, now, timezone) },
+    },
   ];
   if (meeting.place) text.push({ key: 'reminder-meeting-place', args: { place: meeting.place } });
   return { text };
@@ -74,7 +82,10 @@ export function meetingReminderReply(meeting: MeetingView, now: Date, timezone: 
 /** A handover's reminder: the receiving unit, when, in how many days, and who hands over. */
 export function handoverReminderReply(handover: HandoverView, now: Date, timezone: string): Reply {
   const text: Msg[] = [
-    { key: 'reminder-handover', args: { ...unitArgs(handover.toUnit), at: localDateTime(handover.at, timezone), days: daysUntil(handover.at, now, timezone) } },
+    {
+      key: 'reminder-handover',
+      args: { ...unitArgs(handover.toUnit), at: localDateTime(handover.at, timezone), days: daysUntil(handover.at, now, timezone) },
+    },
   ];
   if (handover.fromUnit) text.push({ key: 'reminder-handover-from', args: unitArgs(handover.fromUnit) });
   return { text };
@@ -88,7 +99,10 @@ export function handoverReminderReply(handover: HandoverView, now: Date, timezon
 export function rolloverReply(handover: HandoverView, closedYear: number | null, timezone: string): Reply {
   const text: Msg[] = [{ key: 'reminder-rollover', args: unitArgs(handover.toUnit) }];
   if (closedYear !== null) text.push({ key: 'reminder-rollover-year', args: { year: closedYear } });
-  text.push({ key: 'reminder-rollover-next', args: { year: closedYear !== null ? closedYear + 1 : localTime(handover.at, timezone).year } });
+  text.push({
+    key: 'reminder-rollover-next',
+    args: { year: closedYear !== null ? closedYear + 1 : localTime(handover.at, timezone).year },
+  });
   return { text };
 }
 

@@ -31,5 +31,19 @@ export interface TickReport {
 
 /** A report of a tick that did nothing yet. */
 export function emptyReport(): TickReport {
-  return { batches: 0, claimed: 0, sent: 0, skipped: 0, skippedBy: {}, deliveries: 0, failures: 0, privateDeliveries: 0, privateFailures: 0, removedChats: 0, rollovers: 0, errors: 0, lost: 0 };
+  return {
+    batches: 0,
+    claimed: 0,
+    sent: 0,
+    skipped: 0,
+    skippedBy: {},
+    deliveries: 0,
+    failures: 0,
+    privateDeliveries: 0,
+    privateFailures: 0,
+    removedChats: 0,
+    rollovers: 0,
+    errors: 0,
+    lost: 0,
+  };
 }

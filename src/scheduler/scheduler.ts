@@ -105,7 +105,10 @@ export class Scheduler {
   async start(): Promise<void> {
     if (this.task) return;
     await this.runOnce('catch-up');
-    this.task = cron.schedule(this.cronExpression, () => this.runOnce('scheduled'), { name: `reminders-${this.instanceId}`, noOverlap: true });
+    this.task = cron.schedule(this.cronExpression, () => this.runOnce('scheduled'), {
+      name: `reminders-${this.instanceId}`,
+      noOverlap: true,
+    });
     this.takeover = setInterval(() => void this.runOnce('takeover'), Math.max(1_000, Math.floor(this.leaseMs / 4)));
     this.takeover.unref();
   }
@@ -150,7 +153,12 @@ export class Scheduler {
     for (;;) {
       const now = this.clock.now();
       const { claimed, batch } = await this.store.atomic(now, async (tx) => {
-        const claimed = await claimDueReminders(tx, { instanceId: this.instanceId, limit: this.batchSize, leaseMs: this.leaseMs, lapsedOnly: options.lapsedOnly });
+        const claimed = await claimDueReminders(tx, {
+          instanceId: this.instanceId,
+          limit: this.batchSize,
+          leaseMs: this.leaseMs,
+          lapsedOnly: options.lapsedOnly,
+        });
         return { claimed, batch: await loadReminderBatch(tx, { reminders: claimed }) };
       });
       if (!claimed.length) return report;
@@ -161,7 +169,13 @@ export class Scheduler {
   }
 
   private async processBatch(claimed: ClaimedReminder[], batch: ReminderBatch, now: Date, report: TickReport): Promise<void> {
-    const lease = new BatchLease(this.store, this.clock, this.instanceId, this.leaseMs, claimed.map((r) => r.id)).keepAlive();
+    const lease = new BatchLease(
+      this.store,
+      this.clock,
+      this.instanceId,
+      this.leaseMs,
+      claimed.map((r) => r.id),
+    ).keepAlive();
     const sent: number[] = [];
     const skipped: number[] = [];
     try {
@@ -196,7 +210,13 @@ export class Scheduler {
   }
 
   /** Decides, renders and fans out one reminder. */
-  private async handle(reminder: ClaimedReminder, batch: ReminderBatch, now: Date, lease: BatchLease, report: TickReport): Promise<Outcome> {
+  private async handle(
+    reminder: ClaimedReminder,
+    batch: ReminderBatch,
+    now: Date,
+    lease: BatchLease,
+    report: TickReport,
+  ): Promise<Outcome> {
     const cluster = batch.clusters.get(reminder.clusterId);
     if (!cluster) return { kind: 'skipped', reason: 'subject-changed' };
     let decision: ReminderDecision = decideReminder(reminder, subjectNow(reminder, batch), now, batch.superseded.has(reminder.id));
@@ -229,8 +249,10 @@ export class Scheduler {
     }
     // The group chats (unless the rules say private only; the rollover's news always goes there),
     // then each representative concerned privately (unless the rules say group only).
-    if ((cluster.channels !== 'private' || !replyOf) && !(await fanOut(this.parts, reminder, cluster, batch, reply, lease, report))) return { kind: 'lost' };
-    if (replyOf && cluster.channels !== 'group' && !(await fanOutPrivately(this.parts, reminder, cluster, batch, replyOf, lease, report))) return { kind: 'lost' };
+    if ((cluster.channels !== 'private' || !replyOf) && !(await fanOut(this.parts, reminder, cluster, batch, reply, lease, report)))
+      return { kind: 'lost' };
+    if (replyOf && cluster.channels !== 'group' && !(await fanOutPrivately(this.parts, reminder, cluster, batch, replyOf, lease, report)))
+      return { kind: 'lost' };
     return { kind: 'sent' };
   }
 }

@@ -101,7 +101,10 @@ export interface ResolvedSpeaker {
 export async function resolveSpeaker(tx: Tx, identity: SpeakerIdentity): Promise<ResolvedSpeaker> {
   const { chat: c, person: p } = identity;
   const speaker = await readSpeaker(tx, { chatKey: c.key, personKey: p.key });
-  const chat = speaker.chat ?? { chat: await tx.db.chat.create({ data: { key: c.key, platform: c.platform, title: c.title } }), cluster: null };
+  const chat = speaker.chat ?? {
+    chat: await tx.db.chat.create({ data: { key: c.key, platform: c.platform, title: c.title } }),
+    cluster: null,
+  };
   const username = p.username?.toLowerCase() ?? null;
   const withRoles = { roles: { include: { unit: true } } } as const;
   let person = speaker.person;
@@ -109,7 +112,11 @@ export async function resolveSpeaker(tx: Tx, identity: SpeakerIdentity): Promise
     person = parsePerson(await tx.db.person.create({ data: { key: p.key, displayName: p.displayName, username }, include: withRoles }));
   } else if (person.displayName !== p.displayName || (username && person.username !== username)) {
     person = parsePerson(
-      await tx.db.person.update({ where: { id: person.id }, data: { displayName: p.displayName, username: username ?? person.username }, include: withRoles }),
+      await tx.db.person.update({
+        where: { id: person.id },
+        data: { displayName: p.displayName, username: username ?? person.username },
+        include: withRoles,
+      }),
     );
   }
   return { chat, person };

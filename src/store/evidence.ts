@@ -25,7 +25,16 @@ export interface NewEvidence {
   at: Date;
 }
 
-const INFO = { id: true, criterionId: true, fileName: true, mimeType: true, size: true, sha256: true, uploaderId: true, createdAt: true } as const;
+const INFO = {
+  id: true,
+  criterionId: true,
+  fileName: true,
+  mimeType: true,
+  size: true,
+  sha256: true,
+  uploaderId: true,
+  createdAt: true,
+} as const;
 
 /**
  * Evidence files (minh chứng) live in the store itself, bytes included, so that any instance of
@@ -33,7 +42,17 @@ const INFO = { id: true, criterionId: true, fileName: true, mimeType: true, size
  */
 export async function addEvidence(db: Db, e: NewEvidence): Promise<number> {
   const row = await db.evidence.create({
-    data: { sheetId: e.sheetId, criterionId: e.criterionId, fileName: e.fileName, mimeType: e.mimeType, size: e.size, sha256: e.sha256, bytes: Buffer.from(e.bytes), uploaderId: e.uploaderId, createdAt: e.at },
+    data: {
+      sheetId: e.sheetId,
+      criterionId: e.criterionId,
+      fileName: e.fileName,
+      mimeType: e.mimeType,
+      size: e.size,
+      sha256: e.sha256,
+      bytes: Buffer.from(e.bytes),
+      uploaderId: e.uploaderId,
+      createdAt: e.at,
+    },
     select: { id: true },
   });
   return row.id;
@@ -41,7 +60,11 @@ export async function addEvidence(db: Db, e: NewEvidence): Promise<number> {
 
 /** A sheet's evidence files (of one criterion, or all), oldest first, without their bytes. */
 export function listEvidence(db: Db, sheetId: number, criterionId?: number): Promise<EvidenceInfo[]> {
-  return db.evidence.findMany({ where: { sheetId, ...(criterionId !== undefined ? { criterionId } : {}) }, select: INFO, orderBy: { id: 'asc' } });
+  return db.evidence.findMany({
+    where: { sheetId, ...(criterionId !== undefined ? { criterionId } : {}) },
+    select: INFO,
+    orderBy: { id: 'asc' },
+  });
 }
 
 /** One criterion's evidence files with their bytes, to send back. */

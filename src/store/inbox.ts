@@ -79,7 +79,14 @@ export async function claimInbox(conn: Tx, platforms: readonly string[], limit: 
     ...q.values,
   );
   return rows
-    .map((r) => ({ id: int(r.id), key: String(r.key), platform: String(r.platform), chatKey: String(r.chatKey), payload: String(r.payload), attempts: int(r.attempts) }))
+    .map((r) => ({
+      id: int(r.id),
+      key: String(r.key),
+      platform: String(r.platform),
+      chatKey: String(r.chatKey),
+      payload: String(r.payload),
+      attempts: int(r.attempts),
+    }))
     .sort((a, b) => a.id - b.id);
 }
 
@@ -109,7 +116,14 @@ export async function claimMoreInbox(conn: Tx, chatKey: string, limit: number, l
     ...q.values,
   );
   return rows
-    .map((r) => ({ id: int(r.id), key: String(r.key), platform: String(r.platform), chatKey: String(r.chatKey), payload: String(r.payload), attempts: int(r.attempts) }))
+    .map((r) => ({
+      id: int(r.id),
+      key: String(r.key),
+      platform: String(r.platform),
+      chatKey: String(r.chatKey),
+      payload: String(r.payload),
+      attempts: int(r.attempts),
+    }))
     .sort((a, b) => a.id - b.id);
 }
 
@@ -151,13 +165,19 @@ export async function settleInbox(
 /** At start: leases this instance held before it restarted are free again at once. */
 export async function releaseOwnInbox(conn: Tx, owner: string): Promise<number> {
   const q = new Params(conn);
-  return conn.db.$executeRawUnsafe(`UPDATE "InboxUpdate" SET "leaseUntil" = NULL WHERE "state" = 'pending' AND "leaseOwner" = ${q.p(owner)}`, ...q.values);
+  return conn.db.$executeRawUnsafe(
+    `UPDATE "InboxUpdate" SET "leaseUntil" = NULL WHERE "state" = 'pending' AND "leaseOwner" = ${q.p(owner)}`,
+    ...q.values,
+  );
 }
 
 /** Deletes handled rows older than `before` (the ledger still remembers their keys). */
 export async function pruneInbox(conn: Tx, before: Date): Promise<number> {
   const q = new Params(conn);
-  return conn.db.$executeRawUnsafe(`DELETE FROM "InboxUpdate" WHERE "state" IN ('done', 'failed') AND "doneAt" < ${q.p(before)}`, ...q.values);
+  return conn.db.$executeRawUnsafe(
+    `DELETE FROM "InboxUpdate" WHERE "state" IN ('done', 'failed') AND "doneAt" < ${q.p(before)}`,
+    ...q.values,
+  );
 }
 
 /** Rows not yet handled (health checks, tests). */

@@ -66,7 +66,11 @@ function migrateSqlite(url: string): string[] {
       const todo = pending(new Map(rows.map((r) => [r.name, r.checksum])), listMigrations('sqlite'));
       for (const m of todo) {
         db.exec(m.sql);
-        db.prepare('INSERT INTO "_migrations" (name, checksum, appliedAt) VALUES (?, ?, ?)').run(m.name, m.checksum, new Date().toISOString());
+        db.prepare('INSERT INTO "_migrations" (name, checksum, appliedAt) VALUES (?, ?, ?)').run(
+          m.name,
+          m.checksum,
+          new Date().toISOString(),
+        );
       }
       return todo.map((m) => m.name);
     });
@@ -86,7 +90,9 @@ async function migratePostgres(url: string, schema?: string): Promise<string[]> 
     }
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(745112026)');
-    await client.query('CREATE TABLE IF NOT EXISTS "_migrations" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, "appliedAt" TIMESTAMPTZ NOT NULL DEFAULT now())');
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS "_migrations" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, "appliedAt" TIMESTAMPTZ NOT NULL DEFAULT now())',
+    );
     const { rows } = await client.query<{ name: string; checksum: string }>('SELECT name, checksum FROM "_migrations"');
     const todo = pending(new Map(rows.map((r) => [r.name, r.checksum])), listMigrations('postgresql'));
     for (const m of todo) {

@@ -35,7 +35,9 @@ export interface OutboxItem extends OutboxInput {
  * data already (messages, tables, buttons).
  */
 export function encodeReply(reply: Reply): string {
-  return JSON.stringify(reply, (_key, value: unknown) => (value instanceof Uint8Array ? { $base64: Buffer.from(value).toString('base64') } : value));
+  return JSON.stringify(reply, (_key, value: unknown) =>
+    value instanceof Uint8Array ? { $base64: Buffer.from(value).toString('base64') } : value,
+  );
 }
 
 /** The inverse of `encodeReply`. */
@@ -57,12 +59,19 @@ export function platformOf(key: string): string {
  * Writes messages (in order) leased to `lease.owner` until `lease.until`, inside the caller's
  * transaction; returns their ids in the same order. One statement.
  */
-export async function insertOutbox(conn: Tx, items: readonly OutboxInput[], lease: { owner: string; until: Date; now: Date }): Promise<number[]> {
+export async function insertOutbox(
+  conn: Tx,
+  items: readonly OutboxInput[],
+  lease: { owner: string; until: Date; now: Date },
+): Promise<number[]> {
   if (!items.length) return [];
   const q = new Params(conn);
   const until = lease.until;
   const values = items
-    .map((m) => `(${q.list([platformOf(m.chatKey), m.chatKey, m.locale, encodeReply(m.reply), m.privateTo ?? null, m.placement ?? null, m.kind, lease.owner, until, lease.now])}, 'pending', 0)`)
+    .map(
+      (m) =>
+        `(${q.list([platformOf(m.chatKey), m.chatKey, m.locale, encodeReply(m.reply), m.privateTo ?? null, m.placement ?? null, m.kind, lease.owner, until, lease.now])}, 'pending', 0)`,
+    )
     .join(', ');
   const rows = await conn.db.$queryRawUnsafe<{ id: unknown }[]>(
     `INSERT INTO "OutboxMessage" ("platform", "chatKey", "locale", "reply", "privateTo", "placement", "kind", "leaseOwner", "leaseUntil", "createdAt", "state", "attempts")
@@ -126,7 +135,13 @@ export async function markOutboxSent(conn: Tx, id: number, owner: string, now: D
  * A failed delivery: `failed` for good (the chat is gone, or too many attempts), or pending
  * again, leased until `retryAt` so the chat's later messages wait behind it.
  */
-export async function markOutboxFailed(conn: Tx, id: number, owner: string, error: string, outcome: { final: true; now: Date } | { final: false; retryAt: Date }): Promise<number> {
+export async function markOutboxFailed(
+  conn: Tx,
+  id: number,
+  owner: string,
+  error: string,
+  outcome: { final: true; now: Date } | { final: false; retryAt: Date },
+): Promise<number> {
   const q = new Params(conn);
   const set = outcome.final
     ? `"state" = 'failed', "sentAt" = ${q.p(outcome.now)}, "leaseOwner" = NULL, "leaseUntil" = NULL`
@@ -140,11 +155,17 @@ export async function markOutboxFailed(conn: Tx, id: number, owner: string, erro
 /** At start: this instance's leases from before its restart are free again at once. */
 export async function releaseOwnOutbox(conn: Tx, owner: string): Promise<number> {
   const q = new Params(conn);
-  return conn.db.$executeRawUnsafe(`UPDATE "OutboxMessage" SET "leaseUntil" = NULL WHERE "state" = 'pending' AND "leaseOwner" = ${q.p(owner)}`, ...q.values);
+  return conn.db.$executeRawUnsafe(
+    `UPDATE "OutboxMessage" SET "leaseUntil" = NULL WHERE "state" = 'pending' AND "leaseOwner" = ${q.p(owner)}`,
+    ...q.values,
+  );
 }
 
 /** Deletes delivered rows older than `before`. */
 export async function pruneOutbox(conn: Tx, before: Date): Promise<number> {
   const q = new Params(conn);
-  return conn.db.$executeRawUnsafe(`DELETE FROM "OutboxMessage" WHERE "state" IN ('sent', 'failed') AND "sentAt" < ${q.p(before)}`, ...q.values);
+  return conn.db.$executeRawUnsafe(
+    `DELETE FROM "OutboxMessage" WHERE "state" IN ('sent', 'failed') AND "sentAt" < ${q.p(before)}`,
+    ...q.values,
+  );
 }

@@ -53,7 +53,9 @@ export function asCluster<T extends Pick<P.Cluster, 'kind'>>(row: T): Omit<T, 'k
 }
 
 /** A role row, parsed. */
-export function asRole<T extends Pick<P.Role, 'kind' | 'status'>>(row: T): Omit<T, 'kind' | 'status'> & { kind: RoleKind; status: RoleStatus } {
+export function asRole<T extends Pick<P.Role, 'kind' | 'status'>>(
+  row: T,
+): Omit<T, 'kind' | 'status'> & { kind: RoleKind; status: RoleStatus } {
   return { ...row, kind: parseRoleKind(row.kind), status: parseRoleStatus(row.status) };
 }
 
@@ -63,7 +65,9 @@ export function asTerm<T extends Pick<P.Term, 'state'>>(row: T): Omit<T, 'state'
 }
 
 /** A round row, parsed. */
-export function asRound<T extends Pick<P.Round, 'kind' | 'state'>>(row: T): Omit<T, 'kind' | 'state'> & { kind: RoundKind; state: RoundState } {
+export function asRound<T extends Pick<P.Round, 'kind' | 'state'>>(
+  row: T,
+): Omit<T, 'kind' | 'state'> & { kind: RoundKind; state: RoundState } {
   return { ...row, kind: parseRoundKind(row.kind), state: parseRoundState(row.state) };
 }
 

@@ -1,6 +1,13 @@
 import type { RoundState } from '../domain/lifecycle.js';
 import { parseRules, type ReminderChannels } from '../domain/rules.js';
-import { ADVANCE_SLOTS, isAdvanceSlot, missingUnits, type MissingUnit, type ReminderSubjectType, type UnitRef } from '../domain/reminders.js';
+import {
+  ADVANCE_SLOTS,
+  isAdvanceSlot,
+  missingUnits,
+  type MissingUnit,
+  type ReminderSubjectType,
+  type UnitRef,
+} from '../domain/reminders.js';
 import {
   parseHandoverState,
   parseMeetingState,
@@ -144,13 +151,22 @@ export async function loadReminderBatch(tx: Tx, options: { reminders: ClaimedRem
       JOIN "Cluster" c ON c."id" = m."clusterId"
       LEFT JOIN "Chat" h ON h."clusterId" = c."id" AND h."removedAt" IS NULL
       LEFT JOIN "ReminderDelivery" d ON d."reminderId" = m."id" AND d."chatId" = h."id"
-      WHERE ${q.in('m."id"', reminders.map((r) => r.id))}
+      WHERE ${q.in(
+        'm."id"',
+        reminders.map((r) => r.id),
+      )}
       ORDER BY c."id", h."id"`,
   );
   const chatSeen = new Set<number>();
   for (const row of fanout) {
     const id = int(row.id);
-    if (!batch.clusters.has(id)) batch.clusters.set(id, { id, timezone: String(row.timezone), locale: String(row.locale), channels: parseRules(String(row.settings)).reminderChannels });
+    if (!batch.clusters.has(id))
+      batch.clusters.set(id, {
+        id,
+        timezone: String(row.timezone),
+        locale: String(row.locale),
+        channels: parseRules(String(row.settings)).reminderChannels,
+      });
     if (row.chatId === null || row.chatId === undefined) continue;
     const chatId = int(row.chatId);
     if (!chatSeen.has(chatId)) {
@@ -178,10 +194,23 @@ export async function loadReminderBatch(tx: Tx, options: { reminders: ClaimedRem
     for (const r of rounds) {
       const id = int(r.id);
       const state = parseRoundState(String(r.state));
-      const items = (typeof r.missing === 'string' ? JSON.parse(r.missing) : (r.missing ?? [])) as [number, string, string, string | null][];
+      const items = (typeof r.missing === 'string' ? JSON.parse(r.missing) : (r.missing ?? [])) as [
+        number,
+        string,
+        string,
+        string | null,
+      ][];
       const units = items.map(([unitId, code, name]) => ({ id: int(unitId), code: String(code), name: String(name) }));
-      const sheets = new Map(items.filter((i) => i[3] !== null).map(([unitId, , , sheet]) => [int(unitId), parseSheetState(String(sheet))]));
-      batch.rounds.set(id, { id, kind: parseRoundKind(String(r.kind)), deadline: date(r.deadline), state, missing: missingUnits(state, units, sheets) });
+      const sheets = new Map(
+        items.filter((i) => i[3] !== null).map(([unitId, , , sheet]) => [int(unitId), parseSheetState(String(sheet))]),
+      );
+      batch.rounds.set(id, {
+        id,
+        kind: parseRoundKind(String(r.kind)),
+        deadline: date(r.deadline),
+        state,
+        missing: missingUnits(state, units, sheets),
+      });
     }
   }
 
@@ -209,7 +238,8 @@ export async function loadReminderBatch(tx: Tx, options: { reminders: ClaimedRem
         LEFT JOIN "Unit" fu ON fu."id" = h."fromUnitId"
         WHERE ${q.in('h."id"', handoverIds)}`,
     );
-    const unit = (id: unknown, code: unknown, name: unknown): UnitRef | null => (id === null || id === undefined ? null : { id: int(id), code: String(code), name: String(name) });
+    const unit = (id: unknown, code: unknown, name: unknown): UnitRef | null =>
+      id === null || id === undefined ? null : { id: int(id), code: String(code), name: String(name) };
     for (const h of handovers) {
       const id = int(h.id);
       batch.handovers.set(id, {
@@ -234,7 +264,10 @@ export async function loadReminderBatch(tx: Tx, options: { reminders: ClaimedRem
           AND b."id" <> a."id" AND ${plain('b."state"')} IN ('pending', 'claimed', 'sent') AND ${plain('b."dueAt"')} <= ${q.p(now)}
           AND b."slot" IN (${q.list(ADVANCE_SLOTS)})
           AND (b."dueAt" > a."dueAt" OR (b."dueAt" = a."dueAt" AND b."id" > a."id"))
-        WHERE ${q.in('a."id"', advance.map((r) => r.id))}`,
+        WHERE ${q.in(
+          'a."id"',
+          advance.map((r) => r.id),
+        )}`,
     );
     for (const row of superseded) batch.superseded.add(int(row.id));
   }
@@ -249,7 +282,6 @@ export async function loadReminderBatch(tx: Tx, options: { reminders: ClaimedRem
   }
   return batch;
 }
-
 
 function unique<T>(values: T[]): T[] {
   return [...new Set(values)];

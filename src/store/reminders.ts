@@ -41,7 +41,10 @@ export async function replanReminders(tx: Tx, options: ReminderSubject & { timez
   const eventAt = subject.eventAt;
   if (eventAt === null) {
     if (pending.length) {
-      await db.reminder.updateMany({ where: { id: { in: pending.map((r) => r.id) }, state: 'pending' }, data: { state: 'cancelled', doneAt: now } });
+      await db.reminder.updateMany({
+        where: { id: { in: pending.map((r) => r.id) }, state: 'pending' },
+        data: { state: 'cancelled', doneAt: now },
+      });
     }
     return;
   }
@@ -61,11 +64,21 @@ export async function replanReminders(tx: Tx, options: ReminderSubject & { timez
     }
   }
   if (unused.size) {
-    await db.reminder.updateMany({ where: { id: { in: [...unused.keys()] }, state: 'pending' }, data: { state: 'cancelled', doneAt: now } });
+    await db.reminder.updateMany({
+      where: { id: { in: [...unused.keys()] }, state: 'pending' },
+      data: { state: 'cancelled', doneAt: now },
+    });
   }
   if (create.length) {
     await db.reminder.createMany({
-      data: create.map((p) => ({ clusterId: subject.clusterId, subjectType: subject.type, subjectId: subject.id, slot: p.slot, dueAt: p.dueAt, eventAt })),
+      data: create.map((p) => ({
+        clusterId: subject.clusterId,
+        subjectType: subject.type,
+        subjectId: subject.id,
+        slot: p.slot,
+        dueAt: p.dueAt,
+        eventAt,
+      })),
     });
   }
 }
@@ -92,7 +105,10 @@ export interface UpcomingReminder {
  * The cluster's reminders still to come at the handle's `now` (pending; a due one not yet
  * picked up counts), earliest first, at most `limit`, with their subjects. Five queries.
  */
-export async function listUpcoming(tx: Pick<Tx, 'db' | 'now'>, options: { clusterId: number; limit?: number }): Promise<UpcomingReminder[]> {
+export async function listUpcoming(
+  tx: Pick<Tx, 'db' | 'now'>,
+  options: { clusterId: number; limit?: number },
+): Promise<UpcomingReminder[]> {
   const { db, now } = tx;
   const rows = await db.reminder.findMany({
     where: { clusterId: options.clusterId, state: 'pending' },
@@ -103,7 +119,10 @@ export async function listUpcoming(tx: Pick<Tx, 'db' | 'now'>, options: { cluste
   const rounds = await db.round.findMany({ where: { id: { in: ids('round') } }, select: { id: true, kind: true } });
   const meetings = await db.meeting.findMany({ where: { id: { in: ids('meeting') } }, select: { id: true, kind: true, place: true } });
   const handovers = await db.handover.findMany({ where: { id: { in: ids('handover') } }, select: { id: true, toUnitId: true } });
-  const units = await db.unit.findMany({ where: { id: { in: handovers.map((h) => h.toUnitId) } }, select: { id: true, code: true, name: true } });
+  const units = await db.unit.findMany({
+    where: { id: { in: handovers.map((h) => h.toUnitId) } },
+    select: { id: true, code: true, name: true },
+  });
   const roundById = new Map(rounds.map((r) => [r.id, r]));
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
   const handoverById = new Map(handovers.map((h) => [h.id, h]));

@@ -1,5 +1,16 @@
 import type { RoundKind } from '../domain/states.js';
-import { asCriterion, asRound, asSheet, asTerm, type AuditRow, type CriterionRecord, type RoundRecord, type SheetRecord, type TermRecord, type UnitRecord } from './records.js';
+import {
+  asCriterion,
+  asRound,
+  asSheet,
+  asTerm,
+  type AuditRow,
+  type CriterionRecord,
+  type RoundRecord,
+  type SheetRecord,
+  type TermRecord,
+  type UnitRecord,
+} from './records.js';
 import type { Reader } from './tx.js';
 
 /**
@@ -58,12 +69,18 @@ export async function findRoundOfKind({ db }: Reader, options: { clusterId: numb
 
 /** The closed rounds of a year other than `exceptId`, in order. */
 export async function readOtherClosedRounds({ db }: Reader, options: { termId: number; exceptId: number }): Promise<RoundRecord[]> {
-  const rows = await db.round.findMany({ where: { termId: options.termId, state: 'closed', id: { not: options.exceptId } }, orderBy: { id: 'asc' } });
+  const rows = await db.round.findMany({
+    where: { termId: options.termId, state: 'closed', id: { not: options.exceptId } },
+    orderBy: { id: 'asc' },
+  });
   return rows.map(asRound);
 }
 
 /** A cluster's units by code, and a round's sheets: what every ranking starts from. */
-export async function readRoundUnits({ db }: Reader, options: { clusterId: number; roundId: number }): Promise<{ units: UnitRecord[]; sheets: SheetRecord[] }> {
+export async function readRoundUnits(
+  { db }: Reader,
+  options: { clusterId: number; roundId: number },
+): Promise<{ units: UnitRecord[]; sheets: SheetRecord[] }> {
   const [units, sheets] = await Promise.all([
     db.unit.findMany({ where: { clusterId: options.clusterId }, orderBy: { code: 'asc' } }),
     db.sheet.findMany({ where: { roundId: options.roundId } }),
@@ -77,7 +94,13 @@ export async function readRoundAudit(
   options: { clusterId: number; roundId: number; sheetIds: number[] },
 ): Promise<{ logs: AuditRow[]; actorNames: Map<number, string> }> {
   const logs = await db.auditLog.findMany({
-    where: { clusterId: options.clusterId, OR: [{ subjectType: 'round', subjectId: options.roundId }, { subjectType: 'sheet', subjectId: { in: options.sheetIds } }] },
+    where: {
+      clusterId: options.clusterId,
+      OR: [
+        { subjectType: 'round', subjectId: options.roundId },
+        { subjectType: 'sheet', subjectId: { in: options.sheetIds } },
+      ],
+    },
     orderBy: { id: 'asc' },
   });
   const actorIds = [...new Set(logs.map((l) => l.actorId).filter((id): id is number => id !== null))];

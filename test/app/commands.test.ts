@@ -13,7 +13,6 @@ II | Tham gia hoạt động Cụm
 T1 | Sáng kiến | 5 | bonus
 D1 | Chậm báo cáo | 5 | deduction`;
 
-
 /** Every command test runs on a real SQLite file and on a real PostgreSQL schema. */
 const PROVIDERS = await storeProviders('the command tests');
 
@@ -29,7 +28,19 @@ for (const provider of PROVIDERS) {
     /** Counts rows in the tables a command may change, to prove that bad input changed nothing. */
     async function snapshot() {
       const db = store.db;
-      return Promise.all([db.unit.count(), db.role.count(), db.term.count(), db.criterion.count(), db.round.count(), db.sheet.count(), db.scoreEntry.count(), db.auditLog.count(), db.meeting.count(), db.handover.count(), db.reminder.count()]);
+      return Promise.all([
+        db.unit.count(),
+        db.role.count(),
+        db.term.count(),
+        db.criterion.count(),
+        db.round.count(),
+        db.sheet.count(),
+        db.scoreEntry.count(),
+        db.auditLog.count(),
+        db.meeting.count(),
+        db.handover.count(),
+        db.reminder.count(),
+      ]);
     }
 
     async function expectUnchanged(who: Speaker, text: string, pattern: RegExp) {
@@ -126,12 +137,21 @@ for (const provider of PROVIDERS) {
         expect(said.text).toContain('Tổng điểm tối đa: 100');
         const wb = new ExcelJS.Workbook();
         const ws = wb.addWorksheet('Tiêu chí');
-        ws.addRows([['code', 'title', 'max', 'kind'], ['I', 'Chuyên môn', null, 'section'], ['1', 'Một', 60, 'criterion'], ['2', 'Hai', 40.5, 'criterion']]);
+        ws.addRows([
+          ['code', 'title', 'max', 'kind'],
+          ['I', 'Chuyên môn', null, 'section'],
+          ['1', 'Một', 60, 'criterion'],
+          ['2', 'Hai', 40.5, 'criterion'],
+        ]);
         const xlsx = new Uint8Array(await wb.xlsx.writeBuffer());
-        expect((await h.say(sec, '/criteria', { attachments: [fileAttachment('t.xlsx', xlsx)] })).text).toContain('Tổng điểm tối đa: 100,5');
+        expect((await h.say(sec, '/criteria', { attachments: [fileAttachment('t.xlsx', xlsx)] })).text).toContain(
+          'Tổng điểm tối đa: 100,5',
+        );
         await expectUnchanged(sec, '/criteria', /Tổng điểm tối đa: 100,5/);
         const before = await snapshot();
-        expect((await h.say(sec, '/criteria', { attachments: [fileAttachment('t.pdf', xlsx)] })).text).toMatch(/chỉ nhận tệp .csv hoặc .xlsx/);
+        expect((await h.say(sec, '/criteria', { attachments: [fileAttachment('t.pdf', xlsx)] })).text).toMatch(
+          /chỉ nhận tệp .csv hoặc .xlsx/,
+        );
         expect(await snapshot()).toEqual(before);
       });
 
@@ -156,7 +176,12 @@ for (const provider of PROVIDERS) {
         expect(mine.text).toMatch(/1\.2\s+10\s+9,75/);
         const audit = await store.db.auditLog.findMany({ where: { action: 'score.self' } });
         expect(audit).toHaveLength(3);
-        expect(JSON.parse(audit[2]!.after!)).toEqual([{ code: '1.2', points: 975, note: null }, { code: '2.1', points: 500, note: null }, { code: 'T1', points: 200, note: null }, { code: 'D1', points: 100, note: null }]);
+        expect(JSON.parse(audit[2]!.after!)).toEqual([
+          { code: '1.2', points: 975, note: null },
+          { code: '2.1', points: 500, note: null },
+          { code: 'T1', points: 200, note: null },
+          { code: 'D1', points: 100, note: null },
+        ]);
       });
 
       it('refuses a deadline in the past and a second round of the same kind', async () => {
@@ -288,7 +313,9 @@ for (const provider of PROVIDERS) {
       });
 
       it('schedules a meeting and a handover, creating reminders', async () => {
-        expect((await h.say(sec, '/lichhop yearend 20/12/2026 08:30 Hội trường Sở Nội vụ Bạc Liêu')).text).toContain('lúc 20/12/2026 08:30, địa điểm: Hội trường Sở Nội vụ Bạc Liêu');
+        expect((await h.say(sec, '/lichhop yearend 20/12/2026 08:30 Hội trường Sở Nội vụ Bạc Liêu')).text).toContain(
+          'lúc 20/12/2026 08:30, địa điểm: Hội trường Sở Nội vụ Bạc Liêu',
+        );
         expect((await h.say(sec, '/bangiao LA 06/05/2027')).text).toContain('từ BL cho LA – Sở Nội vụ Long An lúc 06/05/2027 08:00');
         expect(await store.db.reminder.count({ where: { state: 'pending' } })).toBeGreaterThanOrEqual(4);
         await expectUnchanged(sec, '/handover ZZ 06/05/2027', /Không có đơn vị mã “ZZ”/);

@@ -22,7 +22,10 @@ const CRITERIA: string[][] = [
 ];
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n');
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a40000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4a40000000049454e44ae426082',
+  'hex',
+);
 
 async function xlsxOf(rows: string[][]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -129,7 +132,9 @@ for (const { name, open, skip } of CASES) {
       sheet.getCell(`C${rowOf('1.3')}`).value = 'đạt';
       sheet.getCell(`C${rowOf('2.1')}`).value = 'nhiều';
       const before = await h.store.db.scoreEntry.count();
-      const refused = await h.say(ls, '/cham', { attachments: [fileAttachment('phieu.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()))] });
+      const refused = await h.say(ls, '/cham', {
+        attachments: [fileAttachment('phieu.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()))],
+      });
       expect(refused.text).toContain(`Ô C${rowOf('1.1')}: Tiêu chí 1.1: 11 điểm vượt mức tối đa 10 điểm`);
       expect(refused.text).toContain(`Ô C${rowOf('2.1')}: Tiêu chí 2.1 chấm theo số lần`);
       expect(await h.store.db.scoreEntry.count()).toBe(before);
@@ -138,7 +143,9 @@ for (const { name, open, skip } of CASES) {
       sheet.getCell(`D${rowOf('1.1')}`).value = 'Đã sửa theo Excel';
       sheet.getCell(`C${rowOf('2.1')}`).value = 4;
       sheet.getCell(`C${rowOf('1.2')}`).value = '120';
-      const recorded = await h.say(ls, '/cham', { attachments: [fileAttachment('phieu.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()))] });
+      const recorded = await h.say(ls, '/cham', {
+        attachments: [fileAttachment('phieu.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()))],
+      });
       expect(recorded.text).toContain('Đã ghi 4 điểm tự chấm của LS');
       const mine = (await h.say(ls, '/mine')).text;
       expect(mine).toMatch(/1\.1\s+10\s+9,5/);
@@ -148,7 +155,9 @@ for (const { name, open, skip } of CASES) {
       expect(note?.note).toBe('Đã sửa theo Excel');
 
       // Another unit's sheet is refused.
-      const cb = await h.say(reps.CB!, '/cham', { attachments: [fileAttachment('phieu.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()))] });
+      const cb = await h.say(reps.CB!, '/cham', {
+        attachments: [fileAttachment('phieu.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()))],
+      });
       expect(cb.text).toContain('Phiếu này của đơn vị LS, không phải của CB');
     });
 
@@ -158,10 +167,14 @@ for (const { name, open, skip } of CASES) {
       await h.say(ls, '/score 1.1 8\n1.2 95\n1.3 đạt\n1.4 9\n2.1 3\n2.2 0');
       expect((await h.say(ls, '/submit')).text).toContain('Còn 1 tiêu chí bắt buộc minh chứng chưa có tệp: 1.3');
       // A text file named .pdf is refused by its content; docx and xlsx are told apart inside the zip.
-      expect((await h.say(ls, '/evidence 1.3', { attachments: [fileAttachment('ke-hoach.pdf', Buffer.from('not a pdf at all'))] })).text).toContain('không phải PDF, Word, Excel, JPG hay PNG');
+      expect(
+        (await h.say(ls, '/evidence 1.3', { attachments: [fileAttachment('ke-hoach.pdf', Buffer.from('not a pdf at all'))] })).text,
+      ).toContain('không phải PDF, Word, Excel, JPG hay PNG');
       const docx = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Kế hoạch thi đua 2026')] }] }));
       const xlsx = await xlsxOf([['a', 'b']]);
-      const added = await h.say(ls, '/evidence 1.3', { attachments: [fileAttachment('ke-hoach.docx', docx), fileAttachment('so-lieu.xlsx', xlsx)] });
+      const added = await h.say(ls, '/evidence 1.3', {
+        attachments: [fileAttachment('ke-hoach.docx', docx), fileAttachment('so-lieu.xlsx', xlsx)],
+      });
       expect(added.text).toContain('Đã lưu 2 tệp minh chứng cho LS, tiêu chí 1.3 (tổng cộng 2 tệp)');
       const stored = await h.store.db.evidence.findMany({ orderBy: { id: 'asc' } });
       expect(stored.map((e) => e.mimeType)).toEqual([
@@ -180,7 +193,9 @@ for (const { name, open, skip } of CASES) {
       expect(two.text).toContain('Chưa lưu tệp nào: 1 tệp chưa hợp lệ. Tệp “b.png”: mỗi tiêu chí có tối đa 3 tệp minh chứng.');
       expect(await h.store.db.evidence.count()).toBe(2);
       expect((await h.say(ls, '/evidence 1.3', { attachments: [fileAttachment('b.png', PNG)] })).text).toContain('tổng cộng 3 tệp');
-      expect((await h.say(ls, '/evidence 1.3')).text).toMatch(/Minh chứng của LS, tiêu chí 1\.3 \(3 tệp\)[\s\S]*ke-hoach\.docx[\s\S]*b\.png/);
+      expect((await h.say(ls, '/evidence 1.3')).text).toMatch(
+        /Minh chứng của LS, tiêu chí 1\.3 \(3 tệp\)[\s\S]*ke-hoach\.docx[\s\S]*b\.png/,
+      );
       expect((await h.say(ls, '/mine')).text).toContain('Minh chứng 1.3: ke-hoach.docx, so-lieu.xlsx, b.png.');
       expect((await h.say(ls, '/submit')).text).toContain('LS đã nộp phiếu tự chấm');
 

@@ -10,24 +10,72 @@ import { freshSqliteStore } from '../support/store.js';
  * secretary's, which the commands check themselves.
  */
 const TRY: Record<string, string> = {
-  help: '/help', setup: '/setup Cụm khác', link: '/link', addunit: '/addunit TV Sở Nội vụ Trà Vinh', join: '/join LA',
-  approve: '/approve LA', secretary: '/secretary @khach', term: '/term 2027', leader: '/leader BL', deputy: '/deputy BL',
-  criteria: '/criteria', round: '/round midyear 30/06/2026', reviewer: '/reviewer BL LA', score: '/score 1.1 5',
-  submit: '/submit', mine: '/mine', status: '/status', review: '/review BL 1.1 5 Thiếu minh chứng', confirm: '/confirm',
-  explain: '/explain 1.1 Đã có minh chứng', close: '/close', results: '/results', export: '/export', rules: '/rules',
-  sign: '/sign', register: '/register Cờ thi đua', meeting: '/meeting yearend 20/12/2026', handover: '/handover BL 25/12/2026',
-  reminders: '/reminders', lang: '/lang vi', attend: '/attend BL', ballot: '/ballot', vote: '/vote BL', elect: '/elect',
-  minutes: '/minutes', target: '/target 1.1 BL 100', template: '/template', evidence: '/evidence BL 1.1',
-  invite: '/invite', refuse: '/refuse LA', cluster: '/cluster',
+  help: '/help',
+  setup: '/setup Cụm khác',
+  link: '/link',
+  addunit: '/addunit TV Sở Nội vụ Trà Vinh',
+  join: '/join LA',
+  approve: '/approve LA',
+  secretary: '/secretary @khach',
+  term: '/term 2027',
+  leader: '/leader BL',
+  deputy: '/deputy BL',
+  criteria: '/criteria',
+  round: '/round midyear 30/06/2026',
+  reviewer: '/reviewer BL LA',
+  score: '/score 1.1 5',
+  submit: '/submit',
+  mine: '/mine',
+  status: '/status',
+  review: '/review BL 1.1 5 Thiếu minh chứng',
+  confirm: '/confirm',
+  explain: '/explain 1.1 Đã có minh chứng',
+  close: '/close',
+  results: '/results',
+  export: '/export',
+  rules: '/rules',
+  sign: '/sign',
+  register: '/register Cờ thi đua',
+  meeting: '/meeting yearend 20/12/2026',
+  handover: '/handover BL 25/12/2026',
+  reminders: '/reminders',
+  lang: '/lang vi',
+  attend: '/attend BL',
+  ballot: '/ballot',
+  vote: '/vote BL',
+  elect: '/elect',
+  minutes: '/minutes',
+  target: '/target 1.1 BL 100',
+  template: '/template',
+  evidence: '/evidence BL 1.1',
+  invite: '/invite',
+  refuse: '/refuse LA',
+  cluster: '/cluster',
 };
 
-const REFUSALS = ['error-not-secretary', 'error-not-representative', 'error-join-pending', 'error-export-role', 'error-not-reviewer', 'error-already-bound', 'error-minutes-role', 'error-vote-group'].map((key) =>
-  i18n.format('vi', key, { name: 'Cụm thi đua Sở Nội vụ miền Tây Nam Bộ' }),
-);
+const REFUSALS = [
+  'error-not-secretary',
+  'error-not-representative',
+  'error-join-pending',
+  'error-export-role',
+  'error-not-reviewer',
+  'error-already-bound',
+  'error-minutes-role',
+  'error-vote-group',
+].map((key) => i18n.format('vi', key, { name: 'Cụm thi đua Sở Nội vụ miền Tây Nam Bộ' }));
 
 describe('who may use a command', () => {
   it('is declared on every command with a value allows() knows', () => {
-    const known: Who[] = ['anyone', 'unbound-group', 'newcomer', 'member', 'representative', 'reviewer', 'secretary', 'secretary-or-leader'];
+    const known: Who[] = [
+      'anyone',
+      'unbound-group',
+      'newcomer',
+      'member',
+      'representative',
+      'reviewer',
+      'secretary',
+      'secretary-or-leader',
+    ];
     for (const command of COMMANDS) expect(known, command.name).toContain(command.who);
     expect(Object.keys(TRY).sort()).toEqual(COMMANDS.map((c) => c.name).sort());
   });

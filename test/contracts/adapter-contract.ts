@@ -4,7 +4,16 @@ import { BotCore } from '../../src/app/bot-core.js';
 import { SendError } from '../../src/delivery.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { freshSqliteStore } from '../support/store.js';
-import { contractI18n, echo, OtherPlatform, ScriptedCore, type ContractChat, type ContractDriver, type DriverFactory, type Received } from './support.js';
+import {
+  contractI18n,
+  echo,
+  OtherPlatform,
+  ScriptedCore,
+  type ContractChat,
+  type ContractDriver,
+  type DriverFactory,
+  type Received,
+} from './support.js';
 
 const silent = { level: 'silent' } as const;
 const textOf = (messages: Received[]) => messages.map((m) => m.text).join('\n');
@@ -35,7 +44,13 @@ export function adapterContract(factory: DriverFactory): void {
       const { i18n, dispose } = contractI18n();
       teardown.push(dispose);
       const clock = new ManualClock(new Date('2026-03-01T02:00:00Z'));
-      const real = new BotCore({ store, clock, i18n, defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' }, capabilitiesOf: () => driver.adapter.capabilities });
+      const real = new BotCore({
+        store,
+        clock,
+        i18n,
+        defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' },
+        capabilitiesOf: () => driver.adapter.capabilities,
+      });
       core = new ScriptedCore(real);
       const { pino } = await import('pino');
       router = new NoticeRouter(pino(silent)).register(slack).register(zalo);
@@ -67,7 +82,13 @@ export function adapterContract(factory: DriverFactory): void {
       const answer = await ask(direct, '/tping riêng');
       expect(answer.map((m) => m.text)).toEqual([`pong riêng ${direct.key}`]);
       await driver.settle(group);
-      expect(driver.messages(group).slice(groupBefore).map((m) => m.text).filter((t) => t.startsWith('pong'))).toEqual([]);
+      expect(
+        driver
+          .messages(group)
+          .slice(groupBefore)
+          .map((m) => m.text)
+          .filter((t) => t.startsWith('pong')),
+      ).toEqual([]);
       expect((await ask(group, '/tping nhóm')).map((m) => m.text)).toEqual([`pong nhóm ${group.key}`]);
     });
 
@@ -83,12 +104,24 @@ export function adapterContract(factory: DriverFactory): void {
     });
 
     it.skipIf(factory.compactTables)('keeps a table aligned, also across messages', async () => {
-      const rows = Array.from({ length: 150 }, (_, i) => [String(i + 1), `U${i}`, `Đơn vị số ${i} ${'x'.repeat(i % 17)}`, (i * 37) % 1000 / 10]);
+      const rows = Array.from({ length: 150 }, (_, i) => [
+        String(i + 1),
+        `U${i}`,
+        `Đơn vị số ${i} ${'x'.repeat(i % 17)}`,
+        ((i * 37) % 1000) / 10,
+      ]);
       core.script.set('ttable', () => ({
-        replies: [{ text: [echo('Bảng xếp hạng')], table: { headers: [echo('Hạng'), echo('Mã'), echo('Đơn vị'), echo('Điểm')], rows, numeric: [0, 3] } }],
+        replies: [
+          {
+            text: [echo('Bảng xếp hạng')],
+            table: { headers: [echo('Hạng'), echo('Mã'), echo('Đơn vị'), echo('Điểm')], rows, numeric: [0, 3] },
+          },
+        ],
       }));
       const parts = await ask(group, '/ttable');
-      const rowLines = textOf(parts).split('\n').filter((l) => /^\s*\d+\s+U\d+\s/.test(l));
+      const rowLines = textOf(parts)
+        .split('\n')
+        .filter((l) => /^\s*\d+\s+U\d+\s/.test(l));
       expect(rowLines).toHaveLength(150);
       const codeAt = new Set(rowLines.map((l) => l.indexOf(' U') + 1));
       const nameAt = new Set(rowLines.map((l) => l.indexOf('Đơn vị số')));
@@ -97,24 +130,44 @@ export function adapterContract(factory: DriverFactory): void {
     });
 
     it.skipIf(!factory.compactTables)('writes a table without monospace as one line a row, in order, also across messages', async () => {
-      const rows = Array.from({ length: 150 }, (_, i) => [String(i + 1), `U${i}`, `Đơn vị số ${i}`, (i * 37) % 1000 / 10]);
+      const rows = Array.from({ length: 150 }, (_, i) => [String(i + 1), `U${i}`, `Đơn vị số ${i}`, ((i * 37) % 1000) / 10]);
       core.script.set('tcompact', () => ({
-        replies: [{ text: [echo('Bảng xếp hạng')], table: { headers: [echo('Hạng'), echo('Mã'), echo('Đơn vị'), echo('Điểm')], rows, numeric: [0, 3] } }],
+        replies: [
+          {
+            text: [echo('Bảng xếp hạng')],
+            table: { headers: [echo('Hạng'), echo('Mã'), echo('Đơn vị'), echo('Điểm')], rows, numeric: [0, 3] },
+          },
+        ],
       }));
       const parts = await ask(group, '/tcompact');
-      const rowLines = textOf(parts).split('\n').filter((l) => /^\d+\. U\d+ /.test(l));
+      const rowLines = textOf(parts)
+        .split('\n')
+        .filter((l) => /^\d+\. U\d+ /.test(l));
       expect(rowLines).toHaveLength(150);
       rowLines.forEach((line, i) => expect(line.startsWith(`${i + 1}. U${i} Đơn vị số ${i} — `)).toBe(true));
     });
 
     it(can.buttons ? 'shows buttons on the last message' : 'turns buttons into the commands to type', async () => {
       core.script.set('tbuttons', () => ({
-        replies: [{ text: [echo('Chờ duyệt: CA')], buttons: [[{ label: echo('Duyệt CA'), data: '/approve CA' }, { label: echo('Từ chối'), data: '/reject CA' }]] }],
+        replies: [
+          {
+            text: [echo('Chờ duyệt: CA')],
+            buttons: [
+              [
+                { label: echo('Duyệt CA'), data: '/approve CA' },
+                { label: echo('Từ chối'), data: '/reject CA' },
+              ],
+            ],
+          },
+        ],
       }));
       const parts = await ask(group, '/tbuttons');
       expect(parts[0]!.text).toContain('Chờ duyệt: CA');
       if (can.buttons) {
-        expect(parts.at(-1)!.buttons).toEqual([{ label: 'Duyệt CA', data: '/approve CA' }, { label: 'Từ chối', data: '/reject CA' }]);
+        expect(parts.at(-1)!.buttons).toEqual([
+          { label: 'Duyệt CA', data: '/approve CA' },
+          { label: 'Từ chối', data: '/reject CA' },
+        ]);
       } else {
         expect(parts.every((p) => p.buttons.length === 0)).toBe(true);
         expect(textOf(parts)).toMatch(/Duyệt CA.*\/approve CA/);
@@ -125,7 +178,12 @@ export function adapterContract(factory: DriverFactory): void {
     it(can.files ? 'sends a file with its caption' : 'says where to get a file it cannot send', async () => {
       const bytes = new TextEncoder().encode('\uFEFFrank,code\n1,SNV\n');
       core.script.set('tfile', () => ({
-        replies: [{ text: [echo('Bảng tổng hợp năm 2026')], file: { fileName: 'bang-tong-hop-2026.csv', mimeType: 'text/csv', bytes, caption: echo('Khối Nội chính') } }],
+        replies: [
+          {
+            text: [echo('Bảng tổng hợp năm 2026')],
+            file: { fileName: 'bang-tong-hop-2026.csv', mimeType: 'text/csv', bytes, caption: echo('Khối Nội chính') },
+          },
+        ],
       }));
       const parts = await ask(group, '/tfile');
       expect(parts[0]!.text).toContain('Bảng tổng hợp năm 2026');
@@ -161,7 +219,8 @@ export function adapterContract(factory: DriverFactory): void {
       // The driver gives the adapter no link maker (no PUBLIC_URL): the round was opened above.
       const parts = await ask(group, '/export link csv');
       expect(parts.filter((p) => p.file)).toEqual([]);
-      if (can.files || can.links) expect(textOf(parts)).toContain('Chưa tạo được liên kết tải tệp “bang-tong-hop-2026-tong-ket-tam-tinh.csv”');
+      if (can.files || can.links)
+        expect(textOf(parts)).toContain('Chưa tạo được liên kết tải tệp “bang-tong-hop-2026-tong-ket-tam-tinh.csv”');
       else expect(textOf(parts)).toMatch(/không nhận được tệp.*\/export/s);
     });
 
@@ -177,13 +236,20 @@ export function adapterContract(factory: DriverFactory): void {
       expect((await ask(group, '/tnotice')).map((m) => m.text)).toEqual(['Đã gửi yêu cầu']);
       await slack.received(otherKey);
       await driver.arrival(direct, 'Yêu cầu tham gia: CA', before);
-      expect(driver.messages(direct).slice(before).map((m) => m.text)).toEqual(['Yêu cầu tham gia: CA']);
+      expect(
+        driver
+          .messages(direct)
+          .slice(before)
+          .map((m) => m.text),
+      ).toEqual(['Yêu cầu tham gia: CA']);
     });
 
     for (const failure of ['gone', 'forbidden', 'rate-limited'] as const) {
       it.skipIf(!factory.failures.includes(failure))(`classifies a send that fails as ${failure}`, async () => {
         const chat = (await driver.failingChat?.(failure))!;
-        await expect(driver.adapter.send(chat.key, 'vi', { text: [echo('Nhắc hạn chấm')] })).rejects.toSatisfy((e: unknown) => e instanceof SendError && e.failure === failure);
+        await expect(driver.adapter.send(chat.key, 'vi', { text: [echo('Nhắc hạn chấm')] })).rejects.toSatisfy(
+          (e: unknown) => e instanceof SendError && e.failure === failure,
+        );
       });
     }
 
@@ -196,8 +262,15 @@ export function adapterContract(factory: DriverFactory): void {
       const before = driver.messages(direct).length;
       expect((await ask(group, '/tmany')).map((m) => m.text)).toEqual(['Đã nhắc']);
       await driver.arrival(direct, `Nhắc ${direct.key}`, before);
-      expect(driver.messages(direct).slice(before).map((m) => m.text)).toEqual([`Nhắc ${direct.key}`]);
-      const [bad, good] = await Promise.allSettled([failing, direct.key].map((key) => driver.adapter.send(key, 'vi', { text: [echo(`Lần hai ${key}`)] })));
+      expect(
+        driver
+          .messages(direct)
+          .slice(before)
+          .map((m) => m.text),
+      ).toEqual([`Nhắc ${direct.key}`]);
+      const [bad, good] = await Promise.allSettled(
+        [failing, direct.key].map((key) => driver.adapter.send(key, 'vi', { text: [echo(`Lần hai ${key}`)] })),
+      );
       if (factory.failures.includes('gone')) expect(bad).toMatchObject({ status: 'rejected', reason: { failure: 'gone' } });
       expect(good!.status).toBe('fulfilled');
     });

@@ -20,7 +20,10 @@ function consoleDriver(capabilities: Partial<Capabilities>) {
     const input = new PassThrough();
     const output = new PassThrough();
     const filesDir = mkdtempSync(join(tmpdir(), 'console-contract-'));
-    const arrived = new Map<string, Received[]>([[CONSOLE_GROUP, []], [PRIVATE, []]]);
+    const arrived = new Map<string, Received[]>([
+      [CONSOLE_GROUP, []],
+      [PRIVATE, []],
+    ]);
     let current = CONSOLE_GROUP;
     let typingMeta = false;
     output.on('data', (chunk: Buffer) => {
@@ -32,7 +35,18 @@ function consoleDriver(capabilities: Partial<Capabilities>) {
       const file = saved ? { fileName: basename(saved[1]!), bytes: new Uint8Array(readFileSync(saved[1]!)) } : undefined;
       arrived.get(chat)?.push({ text: body, buttons: [], ...(file ? { file } : {}) });
     });
-    const adapter = new ConsoleAdapter({ core, i18n, locale: 'vi', input, output, filesDir, width: 100_000, router, capabilities, logger: pino({ level: 'silent' }) });
+    const adapter = new ConsoleAdapter({
+      core,
+      i18n,
+      locale: 'vi',
+      input,
+      output,
+      filesDir,
+      width: 100_000,
+      router,
+      capabilities,
+      logger: pino({ level: 'silent' }),
+    });
     await adapter.start();
     const type = async (line: string) => {
       typingMeta = true;
@@ -57,7 +71,10 @@ function consoleDriver(capabilities: Partial<Capabilities>) {
       settle: () => adapter.idle(),
       arrival: async (chat, text, from) => {
         await adapter.idle();
-        const found = arrived.get(chat.key)?.slice(from).find((m) => m.text === text);
+        const found = arrived
+          .get(chat.key)
+          ?.slice(from)
+          .find((m) => m.text === text);
         if (!found) throw new Error(`nothing saying “${text}” arrived in ${chat.key}`);
         return found;
       },
@@ -74,4 +91,10 @@ adapterContract({ name: 'console', capabilities: CONSOLE_CAPABILITIES, failures:
 
 /** A console that cannot receive files and takes short messages, as Zalo-like platforms are. */
 const NARROW: Partial<Capabilities> = { files: false, textLimit: 2000, captionLimit: 0 };
-adapterContract({ name: 'console without files, 2,000 characters a message', capabilities: { ...CONSOLE_CAPABILITIES, ...NARROW }, failures: [], redelivers: false, start: consoleDriver(NARROW) });
+adapterContract({
+  name: 'console without files, 2,000 characters a message',
+  capabilities: { ...CONSOLE_CAPABILITIES, ...NARROW },
+  failures: [],
+  redelivers: false,
+  start: consoleDriver(NARROW),
+});

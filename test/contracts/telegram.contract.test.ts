@@ -54,8 +54,14 @@ async function startTelegramDriver({ core, i18n, router }: DriverDeps): Promise<
     },
     arrival: async (chat, text, from) => {
       const id = chatOf(chat).id;
-      await fake.waitUntil(() => messagesOf(id).slice(from).some((m) => m.text === text));
-      return messagesOf(id).slice(from).find((m) => m.text === text)!;
+      await fake.waitUntil(() =>
+        messagesOf(id)
+          .slice(from)
+          .some((m) => m.text === text),
+      );
+      return messagesOf(id)
+        .slice(from)
+        .find((m) => m.text === text)!;
     },
     messages: (chat) => messagesOf(chatOf(chat).id),
     redeliverLast: async () => fake.redeliver(fake.updateOf(last!)),

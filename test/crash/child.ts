@@ -29,11 +29,24 @@ const settings = JSON.parse(process.argv[2]!) as ChildSettings;
 const logger = pino({ level: process.env.TEST_LOG ?? 'silent' }, destination(2));
 const store = await Store.open(settings.url, { schema: settings.schema, migrate: false });
 const i18n = new I18n(settings.locales);
-const core = new BotCore({ store, clock: new ManualClock(new Date(settings.now)), i18n, defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' }, logger });
+const core = new BotCore({
+  store,
+  clock: new ManualClock(new Date(settings.now)),
+  i18n,
+  defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' },
+  logger,
+});
 const targets = new Map<string, OutboxTarget>();
 const sender = new OutboxSender({ store, owner: settings.owner, targets, logger, pollMs: 200 });
 const inbox = new InboxWorker({ store, core, sender, sources: [], logger, pollMs: 200 });
-const telegram = new TelegramAdapter({ config: { token: settings.token, apiRoot: settings.apiRoot }, core, i18n, logger, inbox, polling: { timeoutSeconds: 1 } });
+const telegram = new TelegramAdapter({
+  config: { token: settings.token, apiRoot: settings.apiRoot },
+  core,
+  i18n,
+  logger,
+  inbox,
+  polling: { timeoutSeconds: 1 },
+});
 inbox.addSource(telegram.inboxSource());
 targets.set('telegram', (item) => telegram.deliverOutbox(item));
 await telegram.start();

@@ -45,7 +45,9 @@ interface Figures {
 
 function startChild(settings: ChildSettings): Promise<ChildProcess> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve('test/crash/child.ts'), JSON.stringify(settings)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', resolve('test/crash/child.ts'), JSON.stringify(settings)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((done, fail) => {
     child.once('exit', (code) => fail(new Error(`the bot exited with ${code} before it was ready`)));
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -86,7 +88,15 @@ async function trial(provider: StoreProvider, seed: number): Promise<Figures> {
     expect((await h.say(speaker(secretary), '/round yearend 10/12/2026')).text).toMatch(/Đã mở/);
     const entriesBefore = await store.db.scoreEntry.count();
 
-    const settings: ChildSettings = { url, schema, token: fake.token, apiRoot: fake.apiRoot, owner: `crash-${seed}`, now: NOW, locales: resolve('locales') };
+    const settings: ChildSettings = {
+      url,
+      schema,
+      token: fake.token,
+      apiRoot: fake.apiRoot,
+      owner: `crash-${seed}`,
+      now: NOW,
+      locales: resolve('locales'),
+    };
     // Kill points: after a random number of replies, once or twice per trial.
     let random = seed * 7919 + 17;
     const draw = (n: number) => {
@@ -138,11 +148,20 @@ async function trial(provider: StoreProvider, seed: number): Promise<Figures> {
     // was killed between the send and the "sent" mark): at most one per chat and crash.
     const rows = await store.db.outboxMessage.findMany({ select: { chatKey: true, state: true } });
     expect(rows.filter((r) => r.state !== 'sent')).toEqual([]);
-    const repeats = [group, ...privates].map((chat) => fake.sentTo(chat.id).length - rows.filter((r) => r.chatKey === `telegram:${chat.id}`).length);
+    const repeats = [group, ...privates].map(
+      (chat) => fake.sentTo(chat.id).length - rows.filter((r) => r.chatKey === `telegram:${chat.id}`).length,
+    );
     expect(Math.min(...repeats)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...repeats)).toBeLessThanOrEqual(kills);
     const repliesRepeated = repeats.reduce((a, b) => a + b, 0);
-    return { updates: said.length, lost: keys.filter((k) => !ledger.has(k)).length, duplicated: Math.max(0, entries - said.length), unanswered, repliesRepeated, kills };
+    return {
+      updates: said.length,
+      lost: keys.filter((k) => !ledger.has(k)).length,
+      duplicated: Math.max(0, entries - said.length),
+      unanswered,
+      repliesRepeated,
+      kills,
+    };
   } finally {
     child?.kill('SIGKILL');
     if (child) await exited(child);
@@ -173,7 +192,9 @@ describe.concurrent.each(PROVIDERS)('Telegram bot killed with SIGKILL during bur
       if (process.env.TEST_LOG) console.log(`trial ${t}: ${JSON.stringify(f)} in ${Math.round(performance.now() - started)} ms`);
       for (const key of Object.keys(total) as (keyof Figures)[]) total[key] += f[key];
     }
-    console.log(`crash test on ${provider.name}: ${trials.length} trials, ${total.kills} kills, ${total.updates} updates, ${total.lost} lost, ${total.duplicated} handled twice, ${total.unanswered} unanswered, ${total.repliesRepeated} replies repeated (at most one per chat and crash)`);
+    console.log(
+      `crash test on ${provider.name}: ${trials.length} trials, ${total.kills} kills, ${total.updates} updates, ${total.lost} lost, ${total.duplicated} handled twice, ${total.unanswered} unanswered, ${total.repliesRepeated} replies repeated (at most one per chat and crash)`,
+    );
     expect(total.lost).toBe(0);
     expect(total.duplicated).toBe(0);
     expect(total.unanswered).toBe(0);

@@ -75,6 +75,11 @@ describe('criteria from CSV', () => {
   });
 
   it('needs the header columns', () => {
-    expect(() => criteriaFromRows([['a', 'b'], ['1', '2']])).toThrow(UserError);
+    expect(() =>
+      criteriaFromRows([
+        ['a', 'b'],
+        ['1', '2'],
+      ]),
+    ).toThrow(UserError);
   });
 });

@@ -108,9 +108,14 @@ describe('the police formula for a quantitative criterion', () => {
 describe('natural input for /score', () => {
   it('reads pass/fail words, with a note after them', () => {
     const s: Scoring = { type: 'passfail' };
-    for (const word of ['đạt', 'Đạt', 'dat', 'đ', 'x', '1', 'pass']) expect(parseScoreInput(s, word, '1').input).toEqual({ type: 'passfail', met: true });
-    for (const word of ['không đạt', 'khong dat', 'kđ', '0', 'fail']) expect(parseScoreInput(s, word, '1').input).toEqual({ type: 'passfail', met: false });
-    expect(parseScoreInput(s, 'không đạt Chưa ban hành kế hoạch', '1')).toEqual({ input: { type: 'passfail', met: false }, note: 'Chưa ban hành kế hoạch' });
+    for (const word of ['đạt', 'Đạt', 'dat', 'đ', 'x', '1', 'pass'])
+      expect(parseScoreInput(s, word, '1').input).toEqual({ type: 'passfail', met: true });
+    for (const word of ['không đạt', 'khong dat', 'kđ', '0', 'fail'])
+      expect(parseScoreInput(s, word, '1').input).toEqual({ type: 'passfail', met: false });
+    expect(parseScoreInput(s, 'không đạt Chưa ban hành kế hoạch', '1')).toEqual({
+      input: { type: 'passfail', met: false },
+      note: 'Chưa ban hành kế hoạch',
+    });
     expect(key(() => parseScoreInput(s, 'maybe', '1'))).toBe('error-input-passfail');
   });
 
@@ -124,7 +129,10 @@ describe('natural input for /score', () => {
 
   it('reads bonus and penalty counts', () => {
     const s: Scoring = { type: 'tally', plus: 1000, minus: 500, min: 0 };
-    expect(parseScoreInput(s, '+2 -1 Hai cờ, một lần chậm', 'T')).toEqual({ input: { type: 'tally', plus: 2, minus: 1 }, note: 'Hai cờ, một lần chậm' });
+    expect(parseScoreInput(s, '+2 -1 Hai cờ, một lần chậm', 'T')).toEqual({
+      input: { type: 'tally', plus: 2, minus: 1 },
+      note: 'Hai cờ, một lần chậm',
+    });
     expect(parseScoreInput(s, '+2-1', 'T').input).toEqual({ type: 'tally', plus: 2, minus: 1 });
     expect(parseScoreInput(s, '-3', 'T').input).toEqual({ type: 'tally', plus: 0, minus: 3 });
     expect(parseScoreInput(s, '0', 'T').input).toEqual({ type: 'tally', plus: 0, minus: 0 });
@@ -133,7 +141,10 @@ describe('natural input for /score', () => {
 
   it('reads actual/target with decimal commas, or the actual alone', () => {
     const s: Scoring = { type: 'target' };
-    expect(parseScoreInput(s, '95/100 Kế hoạch giao', '1.2')).toEqual({ input: { type: 'ratio', actual: 9500, target: 10000 }, note: 'Kế hoạch giao' });
+    expect(parseScoreInput(s, '95/100 Kế hoạch giao', '1.2')).toEqual({
+      input: { type: 'ratio', actual: 9500, target: 10000 },
+      note: 'Kế hoạch giao',
+    });
     expect(parseScoreInput(s, '95,5/100', '1.2').input).toEqual({ type: 'ratio', actual: 9550, target: 10000 });
     expect(parseScoreInput(s, '95', '1.2').input).toEqual({ type: 'ratio', actual: 9500, target: null });
     expect(key(() => parseScoreInput(s, '95/0', '1.2'))).toBe('error-input-ratio');
@@ -167,7 +178,13 @@ D | Chậm báo cáo | 5 | deduction count 1`;
     const table = parseCriteriaText(TEXT);
     const by = new Map(table.rows.map((r) => [r.code, r]));
     expect(by.get('1.1')!.scoring).toBeUndefined();
-    expect(by.get('1.2')).toMatchObject({ kind: 'criterion', max: 2000, scoring: { type: 'target' }, evidence: 'required', sectionCode: 'I' });
+    expect(by.get('1.2')).toMatchObject({
+      kind: 'criterion',
+      max: 2000,
+      scoring: { type: 'target' },
+      evidence: 'required',
+      sectionCode: 'I',
+    });
     expect(by.get('1.3')!.scoring).toEqual({ type: 'passfail' });
     expect(by.get('1.4')).toMatchObject({ scoring: { type: 'linear' }, notAssigned: ['LS', 'CB'] });
     expect(by.get('2.1')!.scoring).toEqual({ type: 'count', each: 250 });
@@ -190,7 +207,8 @@ D | Chậm báo cáo | 5 | deduction count 1`;
     ];
     const table = criteriaFromRows(rows);
     const text = parseCriteriaText(TEXT);
-    const strip = (t: CriteriaTable) => t.rows.filter((r) => r.code !== 'D' && r.code !== 'II').map(({ title: _t, sectionCode: _s, ...r }) => r);
+    const strip = (t: CriteriaTable) =>
+      t.rows.filter((r) => r.code !== 'D' && r.code !== 'II').map(({ title: _t, sectionCode: _s, ...r }) => r);
     expect(strip(table)).toEqual(strip(text));
   });
 
@@ -235,13 +253,25 @@ describe('criteria not assigned to a unit', () => {
 2 | B | 40 | na CB`);
 
   it('are left out of the unit maximum, and it is classified by its own maximum', () => {
-    const cb = computeTotals(table, new Map([['1', 5700], ['2', 4000]]), null, 'CB');
+    const cb = computeTotals(
+      table,
+      new Map([
+        ['1', 5700],
+        ['2', 4000],
+      ]),
+      null,
+      'CB',
+    );
     expect(cb).toMatchObject({ base: 5700, total: 5700, max: 6000 });
     const v = (id: number, code: string, points: number): ScoreVersion => ({ id, criterionCode: code, kind: 'self', points, note: null });
-    const result = buildConsolidated(table, [
-      { unitCode: 'CB', unitName: 'Cao Bằng', sheetState: 'submitted', versions: [v(1, '1', 5700)] },
-      { unitCode: 'LS', unitName: 'Lạng Sơn', sheetState: 'submitted', versions: [v(2, '1', 5700), v(3, '2', 3000)] },
-    ], DEFAULT_RULES);
+    const result = buildConsolidated(
+      table,
+      [
+        { unitCode: 'CB', unitName: 'Cao Bằng', sheetState: 'submitted', versions: [v(1, '1', 5700)] },
+        { unitCode: 'LS', unitName: 'Lạng Sơn', sheetState: 'submitted', versions: [v(2, '1', 5700), v(3, '2', 3000)] },
+      ],
+      DEFAULT_RULES,
+    );
     const by = new Map(result.rows.map((r) => [r.unitCode, r]));
     // CB: 57/60 = 95 % → excellent; LS: 87/100 = 87 % → good, though LS ranks first on total.
     expect(by.get('CB')).toMatchObject({ total: 5700, max: 6000, classification: 'excellent', scores: [5700, null], rank: 2 });

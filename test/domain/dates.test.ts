@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { END_OF_DAY, formatDate, formatDateTime, MORNING, parseFutureDate, parseLocalDate } from '../../src/domain/dates.js';
 import { UserError } from '../../src/domain/errors.js';
-import { assertRoundInProgress, assertSheetEditable, roundAfterReview, sheetAfterConfirm, sheetAfterExplain, sheetAfterReview } from '../../src/domain/lifecycle.js';
+import {
+  assertRoundInProgress,
+  assertSheetEditable,
+  roundAfterReview,
+  sheetAfterConfirm,
+  sheetAfterExplain,
+  sheetAfterReview,
+} from '../../src/domain/lifecycle.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
 

@@ -40,32 +40,62 @@ describe('ranking', () => {
     ).map((r) => [r.rank, r.unitCode]);
 
   it('orders by total', () => {
-    expect(rank({ A: { '1': 3000 }, B: { '1': 5000 }, C: { '1': 4000 } })).toEqual([[1, 'B'], [2, 'C'], [3, 'A']]);
+    expect(rank({ A: { '1': 3000 }, B: { '1': 5000 }, C: { '1': 4000 } })).toEqual([
+      [1, 'B'],
+      [2, 'C'],
+      [3, 'A'],
+    ]);
   });
 
   it('breaks ties by the first section, then fewer deductions', () => {
-    expect(rank({ A: { '1': 4000, '3': 2000 }, B: { '1': 5000, '3': 1000 } })).toEqual([[1, 'B'], [2, 'A']]);
+    expect(rank({ A: { '1': 4000, '3': 2000 }, B: { '1': 5000, '3': 1000 } })).toEqual([
+      [1, 'B'],
+      [2, 'A'],
+    ]);
     // Same total (bonus offsets deduction), same first section: fewer deductions wins.
-    expect(rank({ A: { '1': 5000, D: 100, T: 100 }, B: { '1': 5000 } })).toEqual([[1, 'B'], [2, 'A']]);
-    expect(rank({ A: { '1': 4900, '3': 100, D: 100 }, B: { '1': 4900, '3': 200, D: 200 } })).toEqual([[1, 'A'], [2, 'B']]);
+    expect(rank({ A: { '1': 5000, D: 100, T: 100 }, B: { '1': 5000 } })).toEqual([
+      [1, 'B'],
+      [2, 'A'],
+    ]);
+    expect(rank({ A: { '1': 4900, '3': 100, D: 100 }, B: { '1': 4900, '3': 200, D: 200 } })).toEqual([
+      [1, 'A'],
+      [2, 'B'],
+    ]);
     // The first section outranks deductions.
-    expect(rank({ A: { '1': 5000, '2': 100, D: 200 }, B: { '1': 5000, D: 100 } })).toEqual([[1, 'A'], [2, 'B']]);
+    expect(rank({ A: { '1': 5000, '2': 100, D: 200 }, B: { '1': 5000, D: 100 } })).toEqual([
+      [1, 'A'],
+      [2, 'B'],
+    ]);
   });
 
   it('keeps ties where every rule is equal, listed by code, and the next rank skips', () => {
-    expect(rank({ C: { '1': 5000 }, A: { '1': 5000 }, B: { '1': 5000, '2': 1000 }, D: { '1': 1000 } })).toEqual([[1, 'B'], [2, 'A'], [2, 'C'], [4, 'D']]);
+    expect(rank({ C: { '1': 5000 }, A: { '1': 5000 }, B: { '1': 5000, '2': 1000 }, D: { '1': 1000 } })).toEqual([
+      [1, 'B'],
+      [2, 'A'],
+      [2, 'C'],
+      [4, 'D'],
+    ]);
   });
 
   it('puts units with no sheet last, tied among themselves', () => {
-    expect(rank({ X: null, A: { '1': 1000 }, W: null })).toEqual([[1, 'A'], [2, 'W'], [2, 'X']]);
+    expect(rank({ X: null, A: { '1': 1000 }, W: null })).toEqual([
+      [1, 'A'],
+      [2, 'W'],
+      [2, 'X'],
+    ]);
   });
 
   it('follows a cluster that drops the first-section rule', () => {
     const rules = parseRules(JSON.stringify({ tieBreaks: ['fewer-deductions'] }));
-    const ranked = rankUnits(TABLE, [
-      { unitCode: 'A', unitName: 'A', totals: computeTotals(TABLE, scores({ '1': 4000, '3': 2000 })) },
-      { unitCode: 'B', unitName: 'B', totals: computeTotals(TABLE, scores({ '1': 5000, '3': 1000 })) },
-    ], rules, 10000);
+    const ranked = rankUnits(
+      TABLE,
+      [
+        { unitCode: 'A', unitName: 'A', totals: computeTotals(TABLE, scores({ '1': 4000, '3': 2000 })) },
+        { unitCode: 'B', unitName: 'B', totals: computeTotals(TABLE, scores({ '1': 5000, '3': 1000 })) },
+      ],
+      rules,
+      10000,
+    );
     expect(ranked.map((r) => r.rank)).toEqual([1, 1]);
   });
 });
@@ -81,7 +111,14 @@ describe('classification', () => {
   });
 
   it('takes per-cluster bands', () => {
-    const rules = parseRules(JSON.stringify({ bands: [{ minPercent: 85, label: 'good' }, { minPercent: 90, label: 'excellent' }] }));
+    const rules = parseRules(
+      JSON.stringify({
+        bands: [
+          { minPercent: 85, label: 'good' },
+          { minPercent: 90, label: 'excellent' },
+        ],
+      }),
+    );
     expect(classify(9000, 10000, rules.bands)).toBe('excellent');
     expect(classify(8600, 10000, rules.bands)).toBe('good');
     expect(classify(8400, 10000, rules.bands)).toBe('not-completed');
@@ -93,7 +130,13 @@ describe('classification', () => {
 });
 
 describe('score versions and the consolidated table', () => {
-  const v = (id: number, code: string, kind: 'self' | 'review', points: number): ScoreVersion => ({ id, criterionCode: code, kind, points, note: null });
+  const v = (id: number, code: string, kind: 'self' | 'review', points: number): ScoreVersion => ({
+    id,
+    criterionCode: code,
+    kind,
+    points,
+    note: null,
+  });
 
   it('counts the latest version, reviewed over self', () => {
     const current = currentScores([v(3, '1', 'self', 4000), v(1, '1', 'self', 3000), v(5, '1', 'review', 3500), v(2, '2', 'self', 1000)]);
@@ -103,11 +146,25 @@ describe('score versions and the consolidated table', () => {
   });
 
   it('builds rows by rank with criterion columns and sums; a unit that never submitted is listed last, unranked', () => {
-    const table = buildConsolidated(TABLE, [
-      { unitCode: 'A', unitName: 'Alpha', sheetState: 'confirmed', versions: [v(1, '1', 'self', 5000), v(2, 'T', 'self', 300), v(3, 'D', 'self', 100)] },
-      { unitCode: 'B', unitName: 'Beta', sheetState: null, versions: null },
-      { unitCode: 'C', unitName: 'Gamma', sheetState: 'reviewed', versions: [v(4, '1', 'self', 5000), v(5, '2', 'self', 3000), v(6, '2', 'review', 2000)] },
-    ], DEFAULT_RULES);
+    const table = buildConsolidated(
+      TABLE,
+      [
+        {
+          unitCode: 'A',
+          unitName: 'Alpha',
+          sheetState: 'confirmed',
+          versions: [v(1, '1', 'self', 5000), v(2, 'T', 'self', 300), v(3, 'D', 'self', 100)],
+        },
+        { unitCode: 'B', unitName: 'Beta', sheetState: null, versions: null },
+        {
+          unitCode: 'C',
+          unitName: 'Gamma',
+          sheetState: 'reviewed',
+          versions: [v(4, '1', 'self', 5000), v(5, '2', 'self', 3000), v(6, '2', 'review', 2000)],
+        },
+      ],
+      DEFAULT_RULES,
+    );
     expect(table.criteria.map((c) => c.code)).toEqual(['1', '2', '3']);
     expect(table.maxTotal).toBe(10000);
     expect(table.rows.map((r) => [r.rank, r.unitCode, r.scores, r.bonus, r.deductions, r.total, r.classification])).toEqual([

@@ -23,7 +23,14 @@ describe('cluster rules', () => {
     const rules = withBands(DEFAULT_RULES, [90, 75, 50.5]);
     expect(classify(9000, 10000, rules.bands)).toBe('excellent');
     expect(classify(5049, 10000, rules.bands)).toBe('not-completed');
-    for (const bad of [[90, 90, 50], [80, 90, 50], [100, 80], [101, 80, 50], [95, 80, 0], [95, 80, Number.NaN]]) {
+    for (const bad of [
+      [90, 90, 50],
+      [80, 90, 50],
+      [100, 80],
+      [101, 80, 50],
+      [95, 80, 0],
+      [95, 80, Number.NaN],
+    ]) {
       expect(errorKey(() => withBands(DEFAULT_RULES, bad))).toBe('error-rules-bands');
     }
   });

@@ -37,8 +37,14 @@ function usedIds(): Set<string> {
 
 describe('locales', () => {
   it('have the same message ids in Vietnamese and English', () => {
-    expect([...vi].filter((id) => !en.has(id)), 'in vi.ftl only').toEqual([]);
-    expect([...en].filter((id) => !vi.has(id)), 'in en.ftl only').toEqual([]);
+    expect(
+      [...vi].filter((id) => !en.has(id)),
+      'in vi.ftl only',
+    ).toEqual([]);
+    expect(
+      [...en].filter((id) => !vi.has(id)),
+      'in en.ftl only',
+    ).toEqual([]);
   });
 
   it('define every id the code uses', () => {

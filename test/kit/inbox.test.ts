@@ -56,7 +56,11 @@ describe.each(providers)('durable inbox and outbox on $name', ({ open, skip }) =
 
   it.skipIf(skip)('stores an update once, and claims a chat as a whole, in order, for one owner at a time', async () => {
     const now = new Date('2026-12-01T10:00:00Z');
-    const rows = [row({ id: 1, chat: 'a', from: 'x', text: '/help' }), row({ id: 2, chat: 'a', from: 'x', text: '/help' }), row({ id: 3, chat: 'b', from: 'x', text: '/help' })];
+    const rows = [
+      row({ id: 1, chat: 'a', from: 'x', text: '/help' }),
+      row({ id: 2, chat: 'a', from: 'x', text: '/help' }),
+      row({ id: 3, chat: 'b', from: 'x', text: '/help' }),
+    ];
     expect(await insertInbox(conn(), rows, now)).toBe(3);
     expect(await insertInbox(conn(), [rows[0]!, row({ id: 4, chat: 'a', from: 'x', text: '/help' })], now)).toBe(1);
     const lease = (owner: string, at: Date) => ({ owner, now: at, leaseMs: 30_000 });
@@ -79,7 +83,12 @@ describe.each(providers)('durable inbox and outbox on $name', ({ open, skip }) =
     const taken = await store.claim(new Date(), (tx) => claimInbox(tx, ['test'], 10, lease('two', later)));
     expect(taken.map((r) => r.key)).toEqual(['test:2', 'test:4']);
     expect(taken[0]!.attempts).toBe(2);
-    await settleInbox(conn(), taken.map((r) => r.id), 'two', { state: 'done', now: later });
+    await settleInbox(
+      conn(),
+      taken.map((r) => r.id),
+      'two',
+      { state: 'done', now: later },
+    );
     expect(await pendingInbox(conn())).toBe(0);
   });
 
@@ -88,9 +97,15 @@ describe.each(providers)('durable inbox and outbox on $name', ({ open, skip }) =
     const reply = { text: [{ key: 'x', args: { n: 1 } }], file: { fileName: 'a.xlsx', mimeType: 'application/octet-stream', bytes } };
     expect(decodeReply(encodeReply(reply))).toEqual(reply);
     const now = new Date('2026-12-01T10:00:00Z');
-    const [id] = await insertOutbox(conn(), [{ chatKey: 'test:c', locale: 'vi', reply, kind: 'reply' }], { owner: 'dead', now, until: new Date(now.getTime() + 30_000) });
+    const [id] = await insertOutbox(conn(), [{ chatKey: 'test:c', locale: 'vi', reply, kind: 'reply' }], {
+      owner: 'dead',
+      now,
+      until: new Date(now.getTime() + 30_000),
+    });
     expect(await store.claim(new Date(), (tx) => claimOutbox(tx, ['test'], 10, { owner: 'alive', now, leaseMs: 30_000 }))).toEqual([]);
-    const taken = await store.claim(new Date(), (tx) => claimOutbox(tx, ['test'], 10, { owner: 'alive', now: new Date(now.getTime() + 30_001), leaseMs: 30_000 }));
+    const taken = await store.claim(new Date(), (tx) =>
+      claimOutbox(tx, ['test'], 10, { owner: 'alive', now: new Date(now.getTime() + 30_001), leaseMs: 30_000 }),
+    );
     expect(taken.map((i) => i.id)).toEqual([id]);
     expect(taken[0]!.reply.file!.bytes).toEqual(bytes);
     await store.db.$executeRawUnsafe(`DELETE FROM "OutboxMessage"`);
@@ -117,7 +132,10 @@ describe.each(providers)('durable inbox and outbox on $name', ({ open, skip }) =
     const worker = new InboxWorker({ store, core, sender, sources: [source], now: () => clock.now(), pollMs: 60_000 });
     await sender.start();
     await worker.start();
-    await worker.receive([row({ id: 10, chat: 'g', from: 'lan', text: '/help' }), row({ id: 11, chat: 'g', from: 'lan', text: '/nosuchcommand' })]);
+    await worker.receive([
+      row({ id: 10, chat: 'g', from: 'lan', text: '/help' }),
+      row({ id: 11, chat: 'g', from: 'lan', text: '/nosuchcommand' }),
+    ]);
     await worker.receive([row({ id: 10, chat: 'g', from: 'lan', text: '/help' })]);
     await worker.idle();
     expect(await pendingInbox(conn())).toBe(0);

@@ -21,7 +21,11 @@ for (const { name, open, skip } of PROVIDERS) {
       const { sec, reps, ok } = m;
       await ok(sec, '/help ballot', /\/ballot open NỘI_DUNG \| seats=1 \| candidates=BL,LA \| closes=dd\/mm\/yyyy HH:MM/);
       await ok(sec, '/trogiup bieuquyet', /chỉ trong tin nhắn riêng với bot.*phiếu đã bỏ không thể sửa hoặc rút lại/s);
-      await ok(sec, '/help', /\/attend \(\/diemdanh\)[\s\S]*\/ballot \(\/bophieu\)[\s\S]*\/elect \(\/baucumtruong\)[\s\S]*\/minutes \(\/bienban\)/);
+      await ok(
+        sec,
+        '/help',
+        /\/attend \(\/diemdanh\)[\s\S]*\/ballot \(\/bophieu\)[\s\S]*\/elect \(\/baucumtruong\)[\s\S]*\/minutes \(\/bienban\)/,
+      );
       await ok(reps.get('BL')!, '/help', /\/vote \(\/bieuquyet\)/);
       const rules = await ok(sec, '/quyche', /Người bỏ phiếu: mỗi đơn vị thành viên một phiếu/);
       expect(rules.text).toContain('Điều kiện tiến hành: có mặt từ 2/3 số đơn vị thành viên trở lên.');
@@ -60,7 +64,11 @@ for (const { name, open, skip } of PROVIDERS) {
       await ok(sec, '/quyche election appointed', /do cấp có thẩm quyền chỉ định/);
       await ok(sec, '/baucumtruong', /Cụm trưởng, Cụm phó do cấp có thẩm quyền chỉ định/);
       await ok(sec, '/baucumtruong LA LA', /hai đơn vị khác nhau/);
-      const appointed = await ok(sec, '/baucumtruong LA CT', /Đã ghi nhận quyết định chỉ định Cụm trưởng năm 2027: LA; Cụm phó: CT[\s\S]*\/handover LA dd\/mm\/yyyy/);
+      const appointed = await ok(
+        sec,
+        '/baucumtruong LA CT',
+        /Đã ghi nhận quyết định chỉ định Cụm trưởng năm 2027: LA; Cụm phó: CT[\s\S]*\/handover LA dd\/mm\/yyyy/,
+      );
       const offer = appointed.replies.flatMap((r) => r.buttons ?? []).flat();
       expect(offer.map((b) => b.data)).toEqual(['/handover LA']);
       await ok(sec, '', /Cách dùng: \/handover MÃ_ĐƠN_VỊ dd\/mm\/yyyy/, { action: offer[0]!.data });

@@ -31,12 +31,16 @@ for (const { name, open, skip } of PROVIDERS) {
       // Each representative has opened the private chat once (its first message creates the chat row).
       for (const [code] of MEKONG) await ok(reps.get(code)!, '/vote', /Phiếu số/, { private: true });
       const sends = MEKONG.map(([code], i) => h.core.handle(h.incoming(reps.get(code)!, `/vote ${id} ${choice(i)}`, { private: true })));
-      const again = MEKONG.slice(0, 3).map(([code], i) => h.core.handle(h.incoming(reps.get(code)!, `/vote ${id} ${choice(i)}`, { private: true })));
+      const again = MEKONG.slice(0, 3).map(([code], i) =>
+        h.core.handle(h.incoming(reps.get(code)!, `/vote ${id} ${choice(i)}`, { private: true })),
+      );
       const results = await Promise.all([...sends, ...again]);
       const texts = results.map((r) => r.replies.map((x) => replyText(i18n, r.locale, x)).join('\n'));
       expect(texts.filter((t) => t.includes('Đã nhận phiếu'))).toHaveLength(13);
       // A second press is refused: the unit has voted, or (when it comes after the last paper) the box is closed.
-      expect(texts.filter((t) => !t.includes('Đã nhận phiếu')).map((t) => /đã bỏ phiếu số|đã đóng; không nhận thêm phiếu/.test(t))).toEqual([true, true, true]);
+      expect(texts.filter((t) => !t.includes('Đã nhận phiếu')).map((t) => /đã bỏ phiếu số|đã đóng; không nhận thêm phiếu/.test(t))).toEqual(
+        [true, true, true],
+      );
       expect(texts.filter((t) => t.includes('Tất cả đơn vị đã bỏ phiếu'))).toHaveLength(1);
       expect(await h.store.db.ballotPaper.count({ where: { ballotId: id } })).toBe(13);
       expect(await h.store.db.ballotVoter.count({ where: { ballotId: id } })).toBe(13);

@@ -7,9 +7,10 @@ import { type Harness, type Speaker } from '../support/harness.js';
  * from. Bạc Liêu leads in 2026; scores are fixed so the ranking is known: BL 96, LA 95,75, CT 95,
  * then the rest lower; AG's sheet is appraised down by 2 points.
  */
-export const MEKONG: [string, string][] = 'AG An Giang,BL Bạc Liêu,BT Bến Tre,CM Cà Mau,CT Cần Thơ,DT Đồng Tháp,HG Hậu Giang,KG Kiên Giang,LA Long An,ST Sóc Trăng,TG Tiền Giang,TV Trà Vinh,VL Vĩnh Long'
-  .split(',')
-  .map((s) => [s.split(' ')[0]!, `Sở Nội vụ ${s.split(' ').slice(1).join(' ')}`]);
+export const MEKONG: [string, string][] =
+  'AG An Giang,BL Bạc Liêu,BT Bến Tre,CM Cà Mau,CT Cần Thơ,DT Đồng Tháp,HG Hậu Giang,KG Kiên Giang,LA Long An,ST Sóc Trăng,TG Tiền Giang,TV Trà Vinh,VL Vĩnh Long'
+    .split(',')
+    .map((s) => [s.split(' ')[0]!, `Sở Nội vụ ${s.split(' ').slice(1).join(' ')}`]);
 
 export const CLUSTER = 'Cụm thi đua Sở Nội vụ các tỉnh, thành miền Tây Nam Bộ';
 
@@ -20,8 +21,19 @@ II | Công tác thi đua, khen thưởng
 
 /** Self-scores (1.1, 2.1) per unit. */
 export const SCORES: Record<string, [string, string]> = {
-  BL: ['48', '48'], LA: ['48', '47,75'], CT: ['47,5', '47,5'], AG: ['47', '46'], BT: ['45', '45'], CM: ['44', '44'], DT: ['43', '43'],
-  HG: ['42', '42'], KG: ['41', '41'], ST: ['40', '40'], TG: ['39', '39'], TV: ['38', '38'], VL: ['37', '37'],
+  BL: ['48', '48'],
+  LA: ['48', '47,75'],
+  CT: ['47,5', '47,5'],
+  AG: ['47', '46'],
+  BT: ['45', '45'],
+  CM: ['44', '44'],
+  DT: ['43', '43'],
+  HG: ['42', '42'],
+  KG: ['41', '41'],
+  ST: ['40', '40'],
+  TG: ['39', '39'],
+  TV: ['38', '38'],
+  VL: ['37', '37'],
 };
 
 /** The cluster's people: the secretary and one representative per unit. */
@@ -30,7 +42,12 @@ export interface Mekong {
   sec: Speaker;
   reps: Map<string, Speaker>;
   /** Sends and expects the reply to match. */
-  ok: (who: Speaker, text: string, pattern: RegExp, options?: Parameters<Harness['say']>[2]) => Promise<Awaited<ReturnType<Harness['say']>>>;
+  ok: (
+    who: Speaker,
+    text: string,
+    pattern: RegExp,
+    options?: Parameters<Harness['say']>[2],
+  ) => Promise<Awaited<ReturnType<Harness['say']>>>;
 }
 
 /** Plays the cluster's year up to the closed year-end ranking and schedules the meeting on 10/12/2026 at Bạc Liêu. */

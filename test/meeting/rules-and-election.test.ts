@@ -18,7 +18,13 @@ const key = (fn: () => unknown) => {
 
 describe('vote settings', () => {
   it('default to DOMAIN.md: members vote, quorum 2/3, more than 1/2 of all members, self-vote allowed, 2 rounds', () => {
-    expect(DEFAULT_RULES.vote).toEqual({ voters: 'members', quorum: { num: 2, den: 3 }, threshold: { num: 1, den: 2, strict: true, base: 'all' }, selfVote: 'allowed', maxRounds: 2 });
+    expect(DEFAULT_RULES.vote).toEqual({
+      voters: 'members',
+      quorum: { num: 2, den: 3 },
+      threshold: { num: 1, den: 2, strict: true, base: 'all' },
+      selfVote: 'allowed',
+      maxRounds: 2,
+    });
     expect(DEFAULT_RULES.election).toEqual({ mode: 'rotation', rotation: [] });
     expect(fractionHundredths({ num: 2, den: 3 })).toBe(6667);
   });
@@ -43,7 +49,11 @@ describe('vote settings', () => {
     rules = withVoteSetting(rules, 'election', ['free'], [])!;
     rules = withVoteSetting(rules, 'rotation', ['la', 'BL', 'ct'], ['BL', 'LA', 'CT'])!;
     expect(parseRules(serializeRules(rules))).toEqual(rules);
-    expect(rules.vote).toMatchObject({ selfVote: 'excluded', maxRounds: 1, threshold: { num: 70, den: 100, strict: false, base: 'valid' } });
+    expect(rules.vote).toMatchObject({
+      selfVote: 'excluded',
+      maxRounds: 1,
+      threshold: { num: 70, den: 100, strict: false, base: 'valid' },
+    });
     expect(rules.election).toEqual({ mode: 'free', rotation: ['LA', 'BL', 'CT'] });
     expect(withVoteSetting(DEFAULT_RULES, 'bands', [], [])).toBeNull();
     expect(key(() => parseRotation(['BL', 'BL'], ['BL', 'LA']))).toBe('error-rules-rotation');
@@ -53,7 +63,7 @@ describe('vote settings', () => {
 
 describe('rotation of the leader and deputy', () => {
   const units = ['AG', 'BL', 'BT', 'CM', 'LA'];
-  it('proposes the next two units after this year\'s leader, wrapping round', () => {
+  it("proposes the next two units after this year's leader, wrapping round", () => {
     const order = rotationOrder({ mode: 'rotation', rotation: ['LA', 'BL', 'CM'] }, units);
     expect(order).toEqual(['LA', 'BL', 'CM', 'AG', 'BT']);
     expect(proposeByRotation(order, 'LA')).toEqual({ leader: 'BL', deputy: 'CM' });
@@ -65,7 +75,16 @@ describe('rotation of the leader and deputy', () => {
 
   it('confirms with more than half of members, else a second round between the top two', () => {
     const candidates = units.map((code, i) => ({ code, name: code, score: 9000 - i, rank: i + 1 }));
-    const base = { candidates, seats: 1, rules: DEFAULT_VOTE_RULES, members: 5, present: 5, issued: 5, presentCandidates: new Set<string>(), votedCandidates: new Set<string>() };
+    const base = {
+      candidates,
+      seats: 1,
+      rules: DEFAULT_VOTE_RULES,
+      members: 5,
+      present: 5,
+      issued: 5,
+      presentCandidates: new Set<string>(),
+      votedCandidates: new Set<string>(),
+    };
     const won = tally({ ...base, round: 1, papers: [['BL'], ['BL'], ['BL'], ['LA'], []] });
     expect(electionOutcome(won, 1, 2)).toEqual({ kind: 'elected', code: 'BL' });
     const split = tally({ ...base, round: 1, papers: [['BL'], ['BL'], ['LA'], ['LA'], ['CM']] });

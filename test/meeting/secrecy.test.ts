@@ -20,10 +20,13 @@ const CHOICES = ['BL', 'LA', 'CT', 'AG', 'BT', 'BL LA', 'BL CT', 'BL AG', 'BL BT
 
 /** Every table of the database with all its rows, read raw (no Prisma model in the way). */
 async function dumpAll(store: Store, sqlite: boolean): Promise<Map<string, Record<string, unknown>[]>> {
-  const names =
-    sqlite
-      ? (await store.db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table'`)).map((r) => r.name)
-      : (await store.db.$queryRawUnsafe<{ name: string }[]>(`SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema()`)).map((r) => r.name);
+  const names = sqlite
+    ? (await store.db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table'`)).map((r) => r.name)
+    : (
+        await store.db.$queryRawUnsafe<{ name: string }[]>(
+          `SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema()`,
+        )
+      ).map((r) => r.name);
   const out = new Map<string, Record<string, unknown>[]>();
   for (const name of names) out.set(name, await store.db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${name}"`));
   return out;
@@ -89,7 +92,8 @@ for (const { name, open, skip } of PROVIDERS) {
         if (table === 'BallotPaper') continue;
         const text = json(rows);
         for (const pid of paperIds) expect(text.includes(pid), `${table} holds a paper key`).toBe(false);
-        for (const a of paperJson) expect(text.includes(a) || text.includes(a.replaceAll('"', '\\"')), `${table} holds a paper ${a}`).toBe(false);
+        for (const a of paperJson)
+          expect(text.includes(a) || text.includes(a.replaceAll('"', '\\"')), `${table} holds a paper ${a}`).toBe(false);
       }
       // The audit trail says "unit X voted in ballot B" and nothing more.
       const votes = tables.get('AuditLog')!.filter((r) => r.action === 'ballot.vote');
@@ -105,14 +109,18 @@ for (const { name, open, skip } of PROVIDERS) {
       // order matches it with probability 1/13!).
       const byVote = voteOrder.map((_c, i) => CHOICES[i]!.split(' ').sort().join(' '));
       expect(stored).not.toEqual(byVote);
-      const keyOrder = (await h.store.db.ballotPaper.findMany({ where: { ballotId: id }, orderBy: { id: 'asc' } })).map((p) => (JSON.parse(p.agreed) as string[]).join(' '));
+      const keyOrder = (await h.store.db.ballotPaper.findMany({ where: { ballotId: id }, orderBy: { id: 'asc' } })).map((p) =>
+        (JSON.parse(p.agreed) as string[]).join(' '),
+      );
       expect(keyOrder).not.toEqual(byVote);
       if (name === 'SQLite') {
         // WITHOUT ROWID: there is no hidden insertion sequence to sort by.
         await expect(h.store.db.$queryRawUnsafe('SELECT rowid FROM "BallotPaper"')).rejects.toThrow(/rowid/);
       } else {
         // Every paper carries the transaction of the last vote, which rewrote them all; the heap order is shuffled.
-        const px = await h.store.db.$queryRawUnsafe<{ x: string; agreed: string }[]>(`SELECT xmin::text AS x, "agreed" FROM "BallotPaper" WHERE "ballotId" = ${id} ORDER BY ctid`);
+        const px = await h.store.db.$queryRawUnsafe<{ x: string; agreed: string }[]>(
+          `SELECT xmin::text AS x, "agreed" FROM "BallotPaper" WHERE "ballotId" = ${id} ORDER BY ctid`,
+        );
         expect(new Set(px.map((p) => p.x)).size).toBe(1);
         const vx = await h.store.db.$queryRawUnsafe<{ x: string }[]>(`SELECT xmin::text AS x FROM "BallotVoter" WHERE "ballotId" = ${id}`);
         expect(new Set(vx.map((v) => v.x)).size).toBe(13);

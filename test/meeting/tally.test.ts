@@ -14,8 +14,15 @@ const papers = (n: number, ...codes: string[]) => Array.from({ length: n }, () =
 function input(over: Partial<Omit<TallyInput, 'rules'>> & { rules?: Partial<VoteRules> } = {}): TallyInput {
   const { rules, ...rest } = over;
   return {
-    candidates: CANDIDATES, seats: 1, members: 13, present: 12, issued: 13, papers: [],
-    presentCandidates: new Set(['BL', 'LA', 'CT']), votedCandidates: new Set(['BL', 'LA', 'CT']), round: 1,
+    candidates: CANDIDATES,
+    seats: 1,
+    members: 13,
+    present: 12,
+    issued: 13,
+    papers: [],
+    presentCandidates: new Set(['BL', 'LA', 'CT']),
+    votedCandidates: new Set(['BL', 'LA', 'CT']),
+    round: 1,
     ...rest,
     rules: { ...DEFAULT_VOTE_RULES, ...rules },
   };

@@ -28,7 +28,20 @@ function noticesText(said: Said): Map<string, string> {
 }
 
 const PRESENT = ['AG', 'BL', 'BT', 'CM', 'CT', 'DT', 'HG', 'KG', 'LA', 'ST', 'TG', 'TV'];
-const ROUND1: Record<string, string> = { LA: 'BL', AG: 'BL', BT: 'BL', CM: 'BL', CT: 'BL', DT: 'BL', BL: 'LA', HG: 'LA', KG: 'LA', ST: 'LA', TG: 'LA', TV: 'LA' };
+const ROUND1: Record<string, string> = {
+  LA: 'BL',
+  AG: 'BL',
+  BT: 'BL',
+  CM: 'BL',
+  CT: 'BL',
+  DT: 'BL',
+  BL: 'LA',
+  HG: 'LA',
+  KG: 'LA',
+  ST: 'LA',
+  TG: 'LA',
+  TV: 'LA',
+};
 const ROUND2: Record<string, string> = { ...ROUND1, KG: 'BL' };
 
 for (const { name, open, skip } of PROVIDERS) {
@@ -57,7 +70,11 @@ for (const { name, open, skip } of PROVIDERS) {
       // Attendance: 5 units first, no quorum (needs 9 of 13); then the rest but Vĩnh Long.
       await ok(sec, '/bophieu open Đề nghị tặng Cờ thi đua của Chính phủ', /Chưa điểm danh/);
       await ok(sec, '/diemdanh AG BL BT CM CT', /có mặt 5\/13 đơn vị/);
-      await ok(sec, '/bophieu open Đề nghị tặng Cờ thi đua của Chính phủ', /chưa đủ điều kiện bỏ phiếu: có mặt 5\/13 đơn vị, cần ít nhất 9/);
+      await ok(
+        sec,
+        '/bophieu open Đề nghị tặng Cờ thi đua của Chính phủ',
+        /chưa đủ điều kiện bỏ phiếu: có mặt 5\/13 đơn vị, cần ít nhất 9/,
+      );
       expect(await boxCounts(h)).toEqual({ voters: 0, papers: 0, ballots: 0 });
       await ok(sec, '/diemdanh DT HG KG LA ST TG TV XX', /Không có đơn vị|XX/);
       await ok(sec, '/diemdanh DT HG KG LA ST TG TV', /có mặt 12\/13 đơn vị .*Vắng mặt: VL/);
@@ -78,10 +95,12 @@ for (const { name, open, skip } of PROVIDERS) {
       let last: Said | null = null;
       for (const code of PRESENT) {
         const choice = ROUND1[code]!;
-        last = code === 'AG'
-          ? await ok(rep(code), '', /Đã nhận phiếu của đơn vị AG/, { private: true, action: `/vote ${r1} ${choice}` })
-          : await ok(rep(code), `/bieuquyet ${r1} ${choice}`, new RegExp(`Đã nhận phiếu của đơn vị ${code}`), privately);
-        if (code === 'DT') await ok(sec, '/bophieu', /Đã bỏ phiếu 6\/12 đơn vị: AG, BL, BT, CM, CT, DT. Chưa bỏ phiếu: HG, KG, LA, ST, TG, TV./);
+        last =
+          code === 'AG'
+            ? await ok(rep(code), '', /Đã nhận phiếu của đơn vị AG/, { private: true, action: `/vote ${r1} ${choice}` })
+            : await ok(rep(code), `/bieuquyet ${r1} ${choice}`, new RegExp(`Đã nhận phiếu của đơn vị ${code}`), privately);
+        if (code === 'DT')
+          await ok(sec, '/bophieu', /Đã bỏ phiếu 6\/12 đơn vị: AG, BL, BT, CM, CT, DT. Chưa bỏ phiếu: HG, KG, LA, ST, TG, TV./);
         expect(last.text).not.toMatch(new RegExp(`đồng ý.*${choice}`));
       }
       // Everyone present voted: the count (6 and 6 of 11 each: 54,55 %, both over 50 %) and a second round.
@@ -110,7 +129,8 @@ for (const { name, open, skip } of PROVIDERS) {
       await ok(rep('AG'), `/bieuquyet ${r2} LA`, /Đơn vị AG đã bỏ phiếu số/, privately);
       expect(await boxCounts(h)).toEqual(once);
 
-      for (const code of PRESENT.filter((c) => c !== 'AG')) last = await ok(rep(code), `/bieuquyet ${r2} ${ROUND2[code]}`, /Đã nhận phiếu/, privately);
+      for (const code of PRESENT.filter((c) => c !== 'AG'))
+        last = await ok(rep(code), `/bieuquyet ${r2} ${ROUND2[code]}`, /Đã nhận phiếu/, privately);
       expect(last!.text).toContain('BL – Sở Nội vụ Bạc Liêu: 7/11 phiếu đồng ý, đạt 63,64% – đủ ngưỡng, trúng.');
       expect(last!.text).toContain('LA – Sở Nội vụ Long An: 5/11 phiếu đồng ý, đạt 45,45% – không đủ ngưỡng.');
       expect(last!.text).toContain('Đơn vị được đề nghị: BL.');
@@ -122,9 +142,14 @@ for (const { name, open, skip } of PROVIDERS) {
       for (const [i, code] of PRESENT.entries()) {
         await ok(rep(code), `/bieuquyet ${leaderBallot} ${i < 10 ? 'LA' : 'none'}`, /Đã nhận phiếu/, privately);
       }
-      for (const [i, code] of PRESENT.entries()) last = await ok(rep(code), `/bieuquyet ${deputyBallot} ${i < 8 ? 'CT' : 'none'}`, /Đã nhận phiếu/, privately);
+      for (const [i, code] of PRESENT.entries())
+        last = await ok(rep(code), `/bieuquyet ${deputyBallot} ${i < 8 ? 'CT' : 'none'}`, /Đã nhận phiếu/, privately);
       expect(last!.text).toContain('CT – Sở Nội vụ Cần Thơ trúng cử Cụm phó năm 2027.');
-      const leaderResult = await ok(sec, `/bophieu ${leaderBallot}`, /LA – Sở Nội vụ Long An: 10\/13 phiếu đồng ý, đạt 76,92% – đủ ngưỡng, trúng/);
+      const leaderResult = await ok(
+        sec,
+        `/bophieu ${leaderBallot}`,
+        /LA – Sở Nội vụ Long An: 10\/13 phiếu đồng ý, đạt 76,92% – đủ ngưỡng, trúng/,
+      );
       expect(leaderResult.text).toContain('Số phiếu phát ra: 12');
 
       // The minutes.
@@ -139,19 +164,28 @@ for (const { name, open, skip } of PROVIDERS) {
       const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((x) => x[1]).join('\n');
       expect(text).toBe(text.normalize('NFC'));
       for (const expected of [
-        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'BIÊN BẢN',
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        'BIÊN BẢN',
         'Họp tổng kết, bình xét thi đua năm 2026 và bầu Cụm trưởng, Cụm phó năm 2027',
         'Hội trường Sở Nội vụ Bạc Liêu, ngày 10 tháng 12 năm 2026',
         'Thời gian: 08 giờ 00 phút, ngày 10/12/2026.',
-        'Có mặt 12/13 đơn vị thành viên.', 'Đơn vị vắng mặt: Sở Nội vụ Vĩnh Long.',
+        'Có mặt 12/13 đơn vị thành viên.',
+        'Đơn vị vắng mặt: Sở Nội vụ Vĩnh Long.',
         'Số phiếu phát ra: 12; số phiếu thu về: 12; hợp lệ: 12; không hợp lệ: 0.',
         'BL – Sở Nội vụ Bạc Liêu: 6/11 phiếu đồng ý, đạt 54,55% – đủ ngưỡng.',
         'BL – Sở Nội vụ Bạc Liêu: 7/11 phiếu đồng ý, đạt 63,64% – đủ ngưỡng, trúng.',
         'Đề nghị tặng Cờ thi đua của Chính phủ: Sở Nội vụ Bạc Liêu.',
         'Hội nghị thống nhất: Cụm trưởng năm 2027: Sở Nội vụ Long An; Cụm phó năm 2027: Sở Nội vụ Cần Thơ.',
         'Hội nghị kết thúc lúc 11 giờ 15 phút ngày 10/12/2026.',
-        'BIÊN BẢN KIỂM PHIẾU', 'THƯ KÝ', 'CHỦ TRÌ', 'Nguyễn Thị Thư Ký', '63,64%', '76,92%',
-      ]) expect(text).toContain(expected);
+        'BIÊN BẢN KIỂM PHIẾU',
+        'THƯ KÝ',
+        'CHỦ TRÌ',
+        'Nguyễn Thị Thư Ký',
+        '63,64%',
+        '76,92%',
+      ])
+        expect(text).toContain(expected);
       // The ranking table: BL first with 96, AG's appraised 91 (self 93), decimal comma.
       const rows = text.split('\n');
       const at = rows.indexOf('BL – Sở Nội vụ Bạc Liêu');

@@ -59,14 +59,26 @@ export async function bulkSeed(store: Store, o: BulkOptions): Promise<BulkResult
   const u = o.unitsPerCluster;
   const range = (count: number) => Array.from({ length: count }, (_, i) => i);
   const settings = `'${o.settings ?? '{}'}'`;
-  await insert('Cluster', ['id', 'name', 'timezone', 'locale', 'settings', 'createdAt', 'updatedAt'], range(n).map((i) => [`${i + 1}`, `'Cụm thi đua ${i + 1}'`, `'Asia/Ho_Chi_Minh'`, `'vi'`, settings, now, now]));
+  await insert(
+    'Cluster',
+    ['id', 'name', 'timezone', 'locale', 'settings', 'createdAt', 'updatedAt'],
+    range(n).map((i) => [`${i + 1}`, `'Cụm thi đua ${i + 1}'`, `'Asia/Ho_Chi_Minh'`, `'vi'`, settings, now, now]),
+  );
   await insert(
     'Unit',
     ['id', 'clusterId', 'code', 'name', 'createdAt', 'updatedAt'],
     range(n * u).map((k) => [`${k + 1}`, `${Math.floor(k / u) + 1}`, `'U${(k % u) + 1}'`, `'Sở Nội vụ tỉnh ${(k % u) + 1}'`, now, now]),
   );
-  await insert('Term', ['id', 'clusterId', 'year', 'state', 'openedAt', 'updatedAt'], range(n).map((i) => [`${i + 1}`, `${i + 1}`, '2026', `'open'`, now, now]));
-  await insert('Round', ['id', 'termId', 'kind', 'deadline', 'state', 'openedAt', 'updatedAt'], range(n).map((i) => [`${i + 1}`, `${i + 1}`, `'midyear'`, t(o.deadline), `'open'`, now, now]));
+  await insert(
+    'Term',
+    ['id', 'clusterId', 'year', 'state', 'openedAt', 'updatedAt'],
+    range(n).map((i) => [`${i + 1}`, `${i + 1}`, '2026', `'open'`, now, now]),
+  );
+  await insert(
+    'Round',
+    ['id', 'termId', 'kind', 'deadline', 'state', 'openedAt', 'updatedAt'],
+    range(n).map((i) => [`${i + 1}`, `${i + 1}`, `'midyear'`, t(o.deadline), `'open'`, now, now]),
+  );
   const submitted = o.submitted ?? 0;
   const perRound = submitted + (o.drafts ?? 0);
   if (perRound) {
@@ -81,16 +93,34 @@ export async function bulkSeed(store: Store, o: BulkOptions): Promise<BulkResult
     );
   }
   if (o.meetingAt) {
-    await insert('Meeting', ['id', 'termId', 'kind', 'at', 'place', 'state', 'createdAt', 'updatedAt'], range(n).map((i) => [`${i + 1}`, `${i + 1}`, `'midyear'`, t(o.meetingAt!), `'Hà Nội'`, `'scheduled'`, now, now]));
+    await insert(
+      'Meeting',
+      ['id', 'termId', 'kind', 'at', 'place', 'state', 'createdAt', 'updatedAt'],
+      range(n).map((i) => [`${i + 1}`, `${i + 1}`, `'midyear'`, t(o.meetingAt!), `'Hà Nội'`, `'scheduled'`, now, now]),
+    );
   }
   const chats = range(n).flatMap((i) => o.chats(i).map((platform) => ({ clusterId: i + 1, platform, key: `${platform}:c${i + 1}` })));
-  await insert('Chat', ['id', 'key', 'platform', 'clusterId', 'createdAt', 'updatedAt'], chats.map((c, k) => [`${k + 1}`, `'${c.key}'`, `'${c.platform}'`, `${c.clusterId}`, now, now]));
+  await insert(
+    'Chat',
+    ['id', 'key', 'platform', 'clusterId', 'createdAt', 'updatedAt'],
+    chats.map((c, k) => [`${k + 1}`, `'${c.key}'`, `'${c.platform}'`, `${c.clusterId}`, now, now]),
+  );
   const reminders: [string, string, string, Date][] = range(n).map((i) => [`${i + 1}`, 'round', o.roundSlot, o.deadline]);
   if (o.meetingAt) reminders.push(...range(n).map((i): [string, string, string, Date] => [`${i + 1}`, 'meeting', 'm1', o.meetingAt!]));
   await insert(
     'Reminder',
     ['id', 'clusterId', 'subjectType', 'subjectId', 'slot', 'dueAt', 'eventAt', 'state', 'createdAt'],
-    reminders.map(([subjectId, type, slot, eventAt], k) => [`${k + 1}`, subjectId, `'${type}'`, subjectId, `'${slot}'`, t(o.dueAt), t(eventAt), `'pending'`, now]),
+    reminders.map(([subjectId, type, slot, eventAt], k) => [
+      `${k + 1}`,
+      subjectId,
+      `'${type}'`,
+      subjectId,
+      `'${slot}'`,
+      t(o.dueAt),
+      t(eventAt),
+      `'pending'`,
+      now,
+    ]),
   );
   const privateKeys = new Map<number, string>();
   if (o.representatives) {
@@ -100,7 +130,15 @@ export async function bulkSeed(store: Store, o: BulkOptions): Promise<BulkResult
     await insert(
       'Person',
       ['id', 'key', 'displayName', 'privateChatKey', 'privatePlatform', 'createdAt', 'updatedAt'],
-      people.map((p) => [`${p.k + 1}`, `'bulk:${p.k + 1}'`, `'Đại diện ${p.k + 1}'`, key(p), p.platform ? `'${p.platform}'` : 'NULL', now, now]),
+      people.map((p) => [
+        `${p.k + 1}`,
+        `'bulk:${p.k + 1}'`,
+        `'Đại diện ${p.k + 1}'`,
+        key(p),
+        p.platform ? `'${p.platform}'` : 'NULL',
+        now,
+        now,
+      ]),
     );
     await insert(
       'Role',
@@ -110,7 +148,9 @@ export async function bulkSeed(store: Store, o: BulkOptions): Promise<BulkResult
   }
   if (pg) {
     for (const table of TABLES) {
-      await store.db.$queryRawUnsafe(`SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST((SELECT MAX("id") FROM "${table}"), 1))`);
+      await store.db.$queryRawUnsafe(
+        `SELECT setval(pg_get_serial_sequence('"${table}"', 'id'), GREATEST((SELECT MAX("id") FROM "${table}"), 1))`,
+      );
     }
   }
   return { chatKeys: chats.map((c) => c.key), reminders: reminders.length, privateKeys };

@@ -26,7 +26,8 @@ export const DAY = 24 * HOUR;
  */
 export function reminderI18n(): I18n {
   const dir = mkdtempSync(join(tmpdir(), 'thidua-locales-'));
-  for (const file of ['vi.reminders.ftl', 'en.reminders.ftl', 'vi.private.ftl', 'en.private.ftl']) copyFileSync(join('locales', file), join(dir, file));
+  for (const file of ['vi.reminders.ftl', 'en.reminders.ftl', 'vi.private.ftl', 'en.private.ftl'])
+    copyFileSync(join('locales', file), join(dir, file));
   return new I18n(dir);
 }
 
@@ -90,7 +91,11 @@ export async function seedCluster(
   const cluster = await db.cluster.create({ data: { name: `Cụm ${n}`, timezone: options.timezone ?? TZ, locale: options.locale ?? 'vi' } });
   const unitCount = options.units ?? 3;
   await db.unit.createMany({
-    data: Array.from({ length: unitCount }, (_, i) => ({ clusterId: cluster.id, code: `U${String(i + 1).padStart(2, '0')}`, name: `Sở Nội vụ ${i + 1}` })),
+    data: Array.from({ length: unitCount }, (_, i) => ({
+      clusterId: cluster.id,
+      code: `U${String(i + 1).padStart(2, '0')}`,
+      name: `Sở Nội vụ ${i + 1}`,
+    })),
   });
   const units = await db.unit.findMany({ where: { clusterId: cluster.id }, orderBy: { code: 'asc' } });
   const term = await db.term.create({ data: { clusterId: cluster.id, year: 2025, state: 'open' } });

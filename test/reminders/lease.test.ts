@@ -22,7 +22,8 @@ const LEASE = 30_000;
 const CLUSTERS = 160;
 
 const pg = await postgresAvailable();
-if (!pg) console.log(`PostgreSQL is not reachable at ${POSTGRES_URL}: running the lease tests on SQLite only (CI=true makes this a failure).`);
+if (!pg)
+  console.log(`PostgreSQL is not reachable at ${POSTGRES_URL}: running the lease tests on SQLite only (CI=true makes this a failure).`);
 const databases = pg ? (['SQLite', 'PostgreSQL'] as const) : (['SQLite'] as const);
 
 /** A platform that keeps what it was asked to send; `dieAfter` sends, it never answers again. */
@@ -79,7 +80,15 @@ describe.each(databases)('reminder leases on %s', (database) => {
   afterEach(async () => close());
 
   function instance(store: Store, clock: ManualClock, platform: Platform, id: string): Scheduler {
-    return new Scheduler({ store, clock, i18n, adapters: new Map([['telegram', platform]]), rollOver: rollOverOn(store), instanceId: id, leaseMs: LEASE });
+    return new Scheduler({
+      store,
+      clock,
+      i18n,
+      adapters: new Map([['telegram', platform]]),
+      rollOver: rollOverOn(store),
+      instanceId: id,
+      leaseMs: LEASE,
+    });
   }
 
   it('three instances, 160 due deliveries, one killed mid-send: the others deliver the rest within 30 s, none twice', async () => {

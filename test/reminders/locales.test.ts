@@ -9,7 +9,18 @@ function ids(file: string): string[] {
   return new FluentResource(readFileSync(`locales/${file}`, 'utf8')).body.map((entry) => entry.id).sort();
 }
 
-const SAMPLE = { kind: 'midyear', deadline: '30/06/2025 23:59', days: 3, count: 2, code: 'BL', name: 'Sở Nội vụ Bạc Liêu', at: '24/08/2025 08:00', place: 'Bạc Liêu', year: 2025, due: '29/06/2025 08:00' };
+const SAMPLE = {
+  kind: 'midyear',
+  deadline: '30/06/2025 23:59',
+  days: 3,
+  count: 2,
+  code: 'BL',
+  name: 'Sở Nội vụ Bạc Liêu',
+  at: '24/08/2025 08:00',
+  place: 'Bạc Liêu',
+  year: 2025,
+  due: '29/06/2025 08:00',
+};
 
 describe('reminder locale files', () => {
   it('define the same ids in Vietnamese and English, exactly those the code uses', () => {
@@ -35,7 +46,9 @@ describe('reminder locale files', () => {
     expect(t(1)).toContain('(ngày mai)');
     expect(t(3)).toContain('(còn 3 ngày nữa)');
     expect(i18n.format('vi', 'reminder-round-submit', { ...SAMPLE, kind: 'yearend' })).toContain('tổng kết năm');
-    expect(i18n.format('en', 'reminder-meeting', { ...SAMPLE, days: 1 })).toBe("📅 The cluster's mid-year review meeting is at 24/08/2025 08:00 (tomorrow).");
+    expect(i18n.format('en', 'reminder-meeting', { ...SAMPLE, days: 1 })).toBe(
+      "📅 The cluster's mid-year review meeting is at 24/08/2025 08:00 (tomorrow).",
+    );
   });
 
   it('load next to the other locale files without clashing ids', () => {

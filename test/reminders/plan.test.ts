@@ -46,7 +46,11 @@ describe('slot times', () => {
 
   it('follows the cluster’s own zone', () => {
     const deadline = new Date('2025-06-30T21:59:00Z'); // 23:59 in Paris (UTC+2 in summer)
-    expect(slotTimes('round', deadline, 'Europe/Paris').find((p) => p.slot === 'd0')!.dueAt.toISOString()).toBe('2025-06-30T06:00:00.000Z');
+    expect(
+      slotTimes('round', deadline, 'Europe/Paris')
+        .find((p) => p.slot === 'd0')!
+        .dueAt.toISOString(),
+    ).toBe('2025-06-30T06:00:00.000Z');
   });
 });
 
@@ -89,7 +93,10 @@ describe('the catch-up rule', () => {
     expect(catchUpDecision({ slot: 'd1', eventAt: DEADLINE }, now, false)).toEqual({ send: true });
   });
   it('skips it once the event has passed', () => {
-    expect(catchUpDecision({ slot: 'd1', eventAt: DEADLINE }, new Date('2025-07-01T00:00:00Z'), false)).toEqual({ send: false, reason: 'event-passed' });
+    expect(catchUpDecision({ slot: 'd1', eventAt: DEADLINE }, new Date('2025-07-01T00:00:00Z'), false)).toEqual({
+      send: false,
+      reason: 'event-passed',
+    });
   });
   it('skips it when a later slot of the same subject is due as well', () => {
     expect(catchUpDecision({ slot: 'd3', eventAt: DEADLINE }, now, true)).toEqual({ send: false, reason: 'superseded' });
@@ -111,7 +118,14 @@ describe('days until', () => {
 
 describe('local date and time', () => {
   it('formats exactly like formatDateTime, in zones with and without summer time', () => {
-    const moments = ['2025-06-30T16:59:00Z', '2025-12-31T17:00:00Z', '2026-03-29T00:59:59Z', '2026-03-29T01:00:00Z', '2026-10-25T00:30:00Z', '2024-02-29T23:05:00Z'];
+    const moments = [
+      '2025-06-30T16:59:00Z',
+      '2025-12-31T17:00:00Z',
+      '2026-03-29T00:59:59Z',
+      '2026-03-29T01:00:00Z',
+      '2026-10-25T00:30:00Z',
+      '2024-02-29T23:05:00Z',
+    ];
     for (const zone of [TZ, 'Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'UTC']) {
       for (const at of moments) expect(localDateTime(new Date(at), zone)).toBe(formatDateTime(new Date(at), zone));
     }
@@ -127,8 +141,14 @@ describe('local date and time', () => {
         expect(localDateTime(at, zone)).toBe(formatDateTime(at, zone));
       }
       // Every minute of the spring and autumn changes in Paris and Lord Howe.
-      for (const start of [Date.UTC(2026, 2, 29, 0, 0), Date.UTC(2026, 9, 25, 0, 0), Date.UTC(2026, 3, 4, 14, 0), Date.UTC(2026, 9, 3, 15, 0)]) {
-        for (let m = 0; m < 180; m += 1) expect(localDateTime(new Date(start + m * 60_000), zone)).toBe(formatDateTime(new Date(start + m * 60_000), zone));
+      for (const start of [
+        Date.UTC(2026, 2, 29, 0, 0),
+        Date.UTC(2026, 9, 25, 0, 0),
+        Date.UTC(2026, 3, 4, 14, 0),
+        Date.UTC(2026, 9, 3, 15, 0),
+      ]) {
+        for (let m = 0; m < 180; m += 1)
+          expect(localDateTime(new Date(start + m * 60_000), zone)).toBe(formatDateTime(new Date(start + m * 60_000), zone));
       }
     }
   });

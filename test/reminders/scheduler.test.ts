@@ -10,7 +10,19 @@ import { listUpcoming, replanReminders } from '../../src/store/reminders.js';
 import type { Store } from '../../src/store/store.js';
 import { Scheduler } from '../../src/scheduler/index.js';
 import { freshPostgresStore, freshSqliteStore, POSTGRES_URL, postgresAvailable } from '../support/store.js';
-import { DAY, HOUR, MINUTE, moveRound, openRound, RecordingAdapter, reminderI18n, remindersOf, rollOverOn, seedCluster, TZ } from './fixtures.js';
+import {
+  DAY,
+  HOUR,
+  MINUTE,
+  moveRound,
+  openRound,
+  RecordingAdapter,
+  reminderI18n,
+  remindersOf,
+  rollOverOn,
+  seedCluster,
+  TZ,
+} from './fixtures.js';
 
 const i18n = reminderI18n();
 // 30/06/2025 23:59 local (UTC+7).
@@ -20,7 +32,8 @@ const START = new Date('2025-06-01T03:00:00Z');
 const LEASE = 20_000;
 
 const pg = await postgresAvailable();
-if (!pg) console.log(`PostgreSQL is not reachable at ${POSTGRES_URL}: running the scheduler tests on SQLite only (CI=true makes this a failure).`);
+if (!pg)
+  console.log(`PostgreSQL is not reachable at ${POSTGRES_URL}: running the scheduler tests on SQLite only (CI=true makes this a failure).`);
 const databases = pg ? (['SQLite', 'PostgreSQL'] as const) : (['SQLite'] as const);
 
 describe.each(databases)('on %s', (database) => {
@@ -30,7 +43,14 @@ describe.each(databases)('on %s', (database) => {
   let adapter: RecordingAdapter;
 
   function scheduler(options: { instanceId?: string; adapters?: Map<string, Adapter> } = {}): Scheduler {
-    return new Scheduler({ store, clock, i18n, adapters: options.adapters ?? new Map([['console', adapter]]), rollOver: rollOverOn(store), instanceId: options.instanceId ?? 'test-1' });
+    return new Scheduler({
+      store,
+      clock,
+      i18n,
+      adapters: options.adapters ?? new Map([['console', adapter]]),
+      rollOver: rollOverOn(store),
+      instanceId: options.instanceId ?? 'test-1',
+    });
   }
 
   beforeEach(async () => {
@@ -65,7 +85,10 @@ describe.each(databases)('on %s', (database) => {
         const { reply, chatKey, locale } = adapter.sent[0]!;
         expect(chatKey).toBe(cluster.chatKeys[0]);
         expect(locale).toBe('vi');
-        expect(reply.text![0]).toEqual({ key, args: days === null ? { kind: 'midyear', deadline: '30/06/2025 23:59' } : { kind: 'midyear', deadline: '30/06/2025 23:59', days } });
+        expect(reply.text![0]).toEqual({
+          key,
+          args: days === null ? { kind: 'midyear', deadline: '30/06/2025 23:59' } : { kind: 'midyear', deadline: '30/06/2025 23:59', days },
+        });
         expect(reply.text!.slice(1).map((m) => [m.key, m.args?.code])).toEqual([
           ['reminder-missing-submit', undefined],
           ['reminder-unit-score', 'U01'],
@@ -130,7 +153,9 @@ describe.each(databases)('on %s', (database) => {
         'reminder-unit-confirm',
         'reminder-unit-await-review',
       ]);
-      expect(replyText(i18n, 'vi', adapter.sent[0]!.reply)).toContain('• U02 – Sở Nội vụ 2: chưa xác nhận → /confirm nếu đồng ý, /explain nếu cần giải trình');
+      expect(replyText(i18n, 'vi', adapter.sent[0]!.reply)).toContain(
+        '• U02 – Sở Nội vụ 2: chưa xác nhận → /confirm nếu đồng ý, /explain nếu cần giải trình',
+      );
     });
 
     it('skips a reminder when every unit has submitted', async () => {
@@ -188,7 +213,9 @@ describe.each(databases)('on %s', (database) => {
       expect(report).toMatchObject({ claimed: 1, sent: 1 });
       expect(adapter.sent[0]!.reply.text![0]!.args).toEqual({ kind: 'midyear', deadline: '30/06/2025 23:59', days: 2 });
       // Replanning again with the same deadline does not repeat what went out.
-      await store.tx(clock.now(), (tx) => replanReminders(tx, { clusterId: cluster.clusterId, type: 'round', id: roundId, eventAt: DEADLINE, timezone: TZ }));
+      await store.tx(clock.now(), (tx) =>
+        replanReminders(tx, { clusterId: cluster.clusterId, type: 'round', id: roundId, eventAt: DEADLINE, timezone: TZ }),
+      );
       expect(await store.db.reminder.count({ where: { subjectId: roundId, state: 'pending', dueAt: { lte: clock.now() } } })).toBe(0);
     });
 
@@ -222,8 +249,12 @@ describe.each(databases)('on %s', (database) => {
     it('sends the latest due slot if its event is ahead, skips stale ones, and nothing twice after a restart', async () => {
       const cluster = await seedCluster(store.db);
       const roundId = await openRound(store, cluster, DEADLINE, clock.now());
-      const meeting = await store.db.meeting.create({ data: { termId: cluster.termId, kind: 'midyear', at: new Date('2025-06-29T02:00:00Z'), place: 'Bạc Liêu' } });
-      await store.tx(clock.now(), (tx) => replanReminders(tx, { clusterId: cluster.clusterId, type: 'meeting', id: meeting.id, eventAt: meeting.at, timezone: TZ }));
+      const meeting = await store.db.meeting.create({
+        data: { termId: cluster.termId, kind: 'midyear', at: new Date('2025-06-29T02:00:00Z'), place: 'Bạc Liêu' },
+      });
+      await store.tx(clock.now(), (tx) =>
+        replanReminders(tx, { clusterId: cluster.clusterId, type: 'meeting', id: meeting.id, eventAt: meeting.at, timezone: TZ }),
+      );
       // Down from 01/06 until 30/06 12:00 local: d7, d3, d1, d0 and m3, m1 all fell due; the
       // meeting (29/06 09:00 local) is over, the deadline is still ahead.
       clock.set(new Date('2025-06-30T05:00:00Z'));
@@ -252,7 +283,15 @@ describe.each(databases)('on %s', (database) => {
       const cluster = await seedCluster(store.db);
       await openRound(store, cluster, DEADLINE, clock.now());
       clock.set(new Date('2025-06-29T03:00:00Z'));
-      const s = new Scheduler({ store, clock, i18n, adapters: new Map([['console', adapter]]), rollOver: rollOverOn(store), cron: '0 0 1 1 *', instanceId: 'starter' });
+      const s = new Scheduler({
+        store,
+        clock,
+        i18n,
+        adapters: new Map([['console', adapter]]),
+        rollOver: rollOverOn(store),
+        cron: '0 0 1 1 *',
+        instanceId: 'starter',
+      });
       await s.start();
       expect(adapter.keysFor(cluster.chatKeys[0]!)).toEqual(['reminder-round-submit']);
       expect(adapter.sent[0]!.reply.text![0]!.args?.days).toBe(1);
@@ -260,7 +299,9 @@ describe.each(databases)('on %s', (database) => {
     });
 
     it('rejects a bad cron expression at construction', () => {
-      expect(() => new Scheduler({ store, clock, i18n, adapters: new Map(), rollOver: rollOverOn(store), cron: 'every minute' })).toThrow(/SCHEDULER_CRON/);
+      expect(() => new Scheduler({ store, clock, i18n, adapters: new Map(), rollOver: rollOverOn(store), cron: 'every minute' })).toThrow(
+        /SCHEDULER_CRON/,
+      );
     });
 
     it('keeps its claims and records when a command’s transaction rolls back meanwhile', async () => {
@@ -272,7 +313,14 @@ describe.each(databases)('on %s', (database) => {
       let started!: () => void;
       const tickStarted = new Promise<void>((resolve) => (started = resolve));
       const watched = { now: () => (started(), clock.now()) };
-      const s = new Scheduler({ store, clock: watched, i18n, adapters: new Map([['console', adapter]]), rollOver: rollOverOn(store), instanceId: 'watched' });
+      const s = new Scheduler({
+        store,
+        clock: watched,
+        i18n,
+        adapters: new Map([['console', adapter]]),
+        rollOver: rollOverOn(store),
+        instanceId: 'watched',
+      });
       const failing = store
         .tx(clock.now(), async ({ db }) => {
           await db.cluster.update({ where: { id: cluster.clusterId }, data: { name: 'đổi tên' } });
@@ -318,7 +366,12 @@ describe.each(databases)('on %s', (database) => {
       const cluster = await seedCluster(store.db, { chats: [{ platform: 'telegram' }, { platform: 'slack' }], locale: 'en' });
       await openRound(store, cluster, DEADLINE, clock.now());
       clock.set(new Date('2025-06-27T01:00:00Z'));
-      const report = await scheduler({ adapters: new Map<string, Adapter>([['telegram', telegram], ['slack', slack]]) }).tick();
+      const report = await scheduler({
+        adapters: new Map<string, Adapter>([
+          ['telegram', telegram],
+          ['slack', slack],
+        ]),
+      }).tick();
       expect(report).toMatchObject({ sent: 1, deliveries: 2, failures: 0 });
       expect(telegram.sent.map((m) => [m.chatKey, m.locale])).toEqual([[cluster.chatKeys[0], 'en']]);
       expect(slack.sent.map((m) => [m.chatKey, m.locale])).toEqual([[cluster.chatKeys[1], 'en']]);
@@ -326,7 +379,9 @@ describe.each(databases)('on %s', (database) => {
     });
 
     it('a failing chat does not block the others, is recorded, and is not retried', async () => {
-      const cluster = await seedCluster(store.db, { chats: [{ platform: 'console' }, { platform: 'console' }, { platform: 'console' }, { platform: 'console' }] });
+      const cluster = await seedCluster(store.db, {
+        chats: [{ platform: 'console' }, { platform: 'console' }, { platform: 'console' }, { platform: 'console' }],
+      });
       const [ok, gone, flaky] = cluster.chatKeys as [string, string, string, string];
       await store.db.chat.update({ where: { id: cluster.chatIds[3]! }, data: { platform: 'zalo' } }); // no Zalo adapter running
       adapter.failing.set(gone, new SendError('gone', 'chat not found'));
@@ -363,7 +418,9 @@ describe.each(databases)('on %s', (database) => {
       const cluster = await seedCluster(store.db);
       const at = new Date('2025-08-24T01:30:00Z'); // 24/08/2025 08:30 local
       const meeting = await store.db.meeting.create({ data: { termId: cluster.termId, kind: 'midyear', at, place: 'UBND tỉnh Bạc Liêu' } });
-      await store.tx(clock.now(), (tx) => replanReminders(tx, { clusterId: cluster.clusterId, type: 'meeting', id: meeting.id, eventAt: at, timezone: TZ }));
+      await store.tx(clock.now(), (tx) =>
+        replanReminders(tx, { clusterId: cluster.clusterId, type: 'meeting', id: meeting.id, eventAt: at, timezone: TZ }),
+      );
       const s = scheduler();
       clock.set(new Date('2025-08-21T01:00:00Z'));
       await s.tick();
@@ -374,8 +431,12 @@ describe.each(databases)('on %s', (database) => {
         '📅 Hội nghị sơ kết 6 tháng của cụm diễn ra lúc 24/08/2025 08:30 (ngày mai).\nĐịa điểm: UBND tỉnh Bạc Liêu.',
       ]);
 
-      const other = await store.db.meeting.create({ data: { termId: cluster.termId, kind: 'yearend', at: new Date('2025-12-20T01:00:00Z') } });
-      await store.tx(clock.now(), (tx) => replanReminders(tx, { clusterId: cluster.clusterId, type: 'meeting', id: other.id, eventAt: other.at, timezone: TZ }));
+      const other = await store.db.meeting.create({
+        data: { termId: cluster.termId, kind: 'yearend', at: new Date('2025-12-20T01:00:00Z') },
+      });
+      await store.tx(clock.now(), (tx) =>
+        replanReminders(tx, { clusterId: cluster.clusterId, type: 'meeting', id: other.id, eventAt: other.at, timezone: TZ }),
+      );
       await store.tx(clock.now(), async (tx) => {
         await tx.db.meeting.update({ where: { id: other.id }, data: { state: 'cancelled' } });
         await replanReminders(tx, { clusterId: cluster.clusterId, type: 'meeting', id: other.id, eventAt: null, timezone: TZ });
@@ -392,7 +453,9 @@ describe.each(databases)('on %s', (database) => {
       await store.db.term.update({ where: { id: cluster.termId }, data: { leaderUnitId: la } });
       const at = new Date('2026-05-06T02:00:00Z'); // 06/05/2026 09:00 local
       const handover = await store.db.handover.create({ data: { termId: cluster.termId, fromUnitId: la, toUnitId: bl, at } });
-      await store.tx(clock.now(), (tx) => replanReminders(tx, { clusterId: cluster.clusterId, type: 'handover', id: handover.id, eventAt: at, timezone: TZ }));
+      await store.tx(clock.now(), (tx) =>
+        replanReminders(tx, { clusterId: cluster.clusterId, type: 'handover', id: handover.id, eventAt: at, timezone: TZ }),
+      );
       const s = scheduler();
       for (const t of ['2026-04-29T01:00:00Z', '2026-05-05T01:00:00Z']) {
         clock.set(new Date(t));
@@ -432,11 +495,15 @@ describe.each(databases)('on %s', (database) => {
       const cluster = await seedCluster(store.db);
       const at = new Date('2026-05-06T02:00:00Z');
       const handover = await store.db.handover.create({ data: { termId: cluster.termId, toUnitId: cluster.unitIds[1]!, at } });
-      await store.tx(clock.now(), (tx) => replanReminders(tx, { clusterId: cluster.clusterId, type: 'handover', id: handover.id, eventAt: at, timezone: TZ }));
+      await store.tx(clock.now(), (tx) =>
+        replanReminders(tx, { clusterId: cluster.clusterId, type: 'handover', id: handover.id, eventAt: at, timezone: TZ }),
+      );
       clock.set(at);
       const claimed = await claimDueReminders(store.handle(clock.now()), { instanceId: 'dead', limit: 10, leaseMs: LEASE });
       expect(claimed.map((r) => r.slot)).toEqual(['h7', 'h1', 'h0']);
-      expect((await rollOverHandover(store, { handoverId: handover.id, clusterId: cluster.clusterId, now: clock.now() })).rolled).toBe(true);
+      expect((await rollOverHandover(store, { handoverId: handover.id, clusterId: cluster.clusterId, now: clock.now() })).rolled).toBe(
+        true,
+      );
       clock.advance(10 * MINUTE);
       const report = await scheduler().tick();
       expect(report).toMatchObject({ claimed: 3, sent: 1, rollovers: 0, skippedBy: { 'event-passed': 2 } });
@@ -449,8 +516,12 @@ describe.each(databases)('on %s', (database) => {
     it('lists what is still to come in local time', async () => {
       const cluster = await seedCluster(store.db);
       await openRound(store, cluster, DEADLINE, clock.now());
-      const meeting = await store.db.meeting.create({ data: { termId: cluster.termId, kind: 'midyear', at: new Date('2025-07-05T01:30:00Z'), place: 'Cần Thơ' } });
-      await store.tx(clock.now(), (tx) => replanReminders(tx, { clusterId: cluster.clusterId, type: 'meeting', id: meeting.id, eventAt: meeting.at, timezone: TZ }));
+      const meeting = await store.db.meeting.create({
+        data: { termId: cluster.termId, kind: 'midyear', at: new Date('2025-07-05T01:30:00Z'), place: 'Cần Thơ' },
+      });
+      await store.tx(clock.now(), (tx) =>
+        replanReminders(tx, { clusterId: cluster.clusterId, type: 'meeting', id: meeting.id, eventAt: meeting.at, timezone: TZ }),
+      );
       clock.set(new Date('2025-06-28T00:00:00Z'));
       await scheduler().tick(); // sends d3 (and marks it), so it is no longer listed
       const reply = upcomingReply(await listUpcoming(store.handle(clock.now()), { clusterId: cluster.clusterId }), clock.now(), TZ);
@@ -465,7 +536,13 @@ describe.each(databases)('on %s', (database) => {
         ].join('\n'),
       );
       const empty = await seedCluster(store.db);
-      expect(replyText(i18n, 'en', upcomingReply(await listUpcoming(store.handle(clock.now()), { clusterId: empty.clusterId }), clock.now(), TZ))).toBe('No reminders to come.');
+      expect(
+        replyText(
+          i18n,
+          'en',
+          upcomingReply(await listUpcoming(store.handle(clock.now()), { clusterId: empty.clusterId }), clock.now(), TZ),
+        ),
+      ).toBe('No reminders to come.');
     });
   });
 });

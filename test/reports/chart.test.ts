@@ -10,7 +10,8 @@ import { reportsI18n, sampleInput } from './fixtures.js';
 const i18n = reportsI18n();
 const vi = i18n.translator('vi');
 
-const hex = (colour: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16)) as [number, number, number];
+const hex = (colour: string): [number, number, number] =>
+  [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16)) as [number, number, number];
 
 /** The class-coloured bars of an SVG, in document order. */
 function bars(svg: string): { x: number; y: number; width: number; fill: string }[] {
@@ -120,11 +121,12 @@ describe('GlyphText', () => {
         `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="800" height="60">${defs}<rect width="100%" height="100%" fill="#fff"/>${inner}</svg>`;
       const files = dejavuFontFiles();
       const ours = new Resvg(frame(body, type.defs()), { font: { loadSystemFonts: false } }).render().pixels;
-      const reference = new Resvg(frame(`<text x="10" y="40" font-family="DejaVu Sans" font-size="20"${bold ? ' font-weight="bold"' : ''}>${text}</text>`), {
-        font: { fontFiles: [files.regular, files.bold], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
-      })
-        .render()
-        .pixels;
+      const reference = new Resvg(
+        frame(`<text x="10" y="40" font-family="DejaVu Sans" font-size="20"${bold ? ' font-weight="bold"' : ''}>${text}</text>`),
+        {
+          font: { fontFiles: [files.regular, files.bold], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
+        },
+      ).render().pixels;
       let differing = 0;
       let ink = 0;
       for (let i = 0; i < ours.length; i += 4) {

@@ -27,7 +27,22 @@ describe('consolidatedCsv', () => {
   it('has the contract columns in order, with Vietnamese headers and criterion codes', () => {
     expect(header).toEqual(contractHeaderVi(input.table));
     // The sample table: 14 criteria; bonus (T1) and deductions (D1, D2) are not criterion columns.
-    expect(input.table.criteria.map((c) => c.code)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '2.1', '2.2', '2.3', '2.4', '3.1', '3.2']);
+    expect(input.table.criteria.map((c) => c.code)).toEqual([
+      '1.1',
+      '1.2',
+      '1.3',
+      '1.4',
+      '1.5',
+      '1.6',
+      '1.7',
+      '1.8',
+      '2.1',
+      '2.2',
+      '2.3',
+      '2.4',
+      '3.1',
+      '3.2',
+    ]);
   });
 
   it('matches the domain figures in every cell, with a decimal point', () => {
@@ -58,7 +73,8 @@ describe('consolidatedCsv', () => {
     }
     // Independently of the domain: BL's total from its latest versions (reviews win).
     const latest = new Map<string, number>();
-    for (const v of [...versions.get('BL')!].sort((a, b) => (a.kind === b.kind ? a.id - b.id : a.kind === 'self' ? -1 : 1))) latest.set(v.criterionCode, v.points);
+    for (const v of [...versions.get('BL')!].sort((a, b) => (a.kind === b.kind ? a.id - b.id : a.kind === 'self' ? -1 : 1)))
+      latest.set(v.criterionCode, v.points);
     const sum = (codes: string[]) => codes.reduce((s, c) => s + (latest.get(c) ?? 0), 0);
     const criterionCodes = input.table.criteria.map((c) => c.code);
     const expected = sum(criterionCodes) + sum(['T1']) - sum(['D1', 'D2']);

@@ -8,8 +8,12 @@ describe('reportFileName', () => {
   });
 
   it('marks provisional figures in the name', () => {
-    expect(reportFileName({ termYear: 2026, roundKind: 'yearend', provisional: true }, 'xlsx')).toBe('bang-tong-hop-2026-tong-ket-tam-tinh.xlsx');
-    expect(reportFileName({ termYear: 2025, roundKind: 'midyear', provisional: true }, 'png', 'xep-hang')).toBe('xep-hang-2025-so-ket-tam-tinh.png');
+    expect(reportFileName({ termYear: 2026, roundKind: 'yearend', provisional: true }, 'xlsx')).toBe(
+      'bang-tong-hop-2026-tong-ket-tam-tinh.xlsx',
+    );
+    expect(reportFileName({ termYear: 2025, roundKind: 'midyear', provisional: true }, 'png', 'xep-hang')).toBe(
+      'xep-hang-2025-so-ket-tam-tinh.png',
+    );
   });
 
   it('is plain ASCII, safe for every platform', () => {

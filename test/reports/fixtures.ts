@@ -72,7 +72,13 @@ function versionsFor(table: CriteriaTable, seed: number, level: number): ScoreVe
   for (const row of scorableRows(table).filter((r) => r.kind === 'criterion')) {
     if (next() < 0.25) {
       const self = versions.find((v) => v.criterionCode === row.code)!;
-      versions.push({ id: id++, criterionCode: row.code, kind: 'review', points: Math.max(0, self.points - 50), note: 'Chưa đủ minh chứng' });
+      versions.push({
+        id: id++,
+        criterionCode: row.code,
+        kind: 'review',
+        points: Math.max(0, self.points - 50),
+        note: 'Chưa đủ minh chứng',
+      });
     }
   }
   return versions;
@@ -90,7 +96,11 @@ export interface SampleOptions {
  * A full report input for the 13 Mekong units on the sample criteria, built with the real
  * domain (`buildConsolidated`). CM and CT get identical sheets, so they tie and share a rank.
  */
-export function sampleInput(options: SampleOptions = {}): { input: ReportInput; criteria: CriteriaTable; versions: Map<string, ScoreVersion[] | null> } {
+export function sampleInput(options: SampleOptions = {}): {
+  input: ReportInput;
+  criteria: CriteriaTable;
+  versions: Map<string, ScoreVersion[] | null>;
+} {
   const criteria = sampleCriteria();
   const withoutSheet = new Set(options.withoutSheet ?? ['VL']);
   const versions = new Map<string, ScoreVersion[] | null>();

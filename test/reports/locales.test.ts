@@ -20,7 +20,17 @@ function usedIds(): Set<string> {
     'report-round-state-': ['open', 'review', 'closed'],
     'report-sheet-state-': ['draft', 'submitted', 'reviewed', 'confirmed', 'disputed'],
     'report-kind-': ['criterion', 'bonus', 'deduction'],
-    'report-audit-action-': ['score-self', 'score-review', 'sheet-submit', 'sheet-confirm', 'sheet-explain', 'round-open', 'round-deadline', 'round-close', 'review-assign'],
+    'report-audit-action-': [
+      'score-self',
+      'score-review',
+      'sheet-submit',
+      'sheet-confirm',
+      'sheet-explain',
+      'round-open',
+      'round-deadline',
+      'round-close',
+      'review-assign',
+    ],
   };
   for (const [prefix, values] of Object.entries(families)) for (const v of values) used.add(prefix + v);
   return used;
@@ -68,9 +78,12 @@ describe('reports locales', () => {
 
   it('does not clash with ids of the other locale files', () => {
     for (const locale of ['vi', 'en']) {
-      const others = readdirSync(dir).filter((f) => f.endsWith('.ftl') && (f === `${locale}.ftl` || f.startsWith(`${locale}.`)) && f !== `${locale}.reports.ftl`);
+      const others = readdirSync(dir).filter(
+        (f) => f.endsWith('.ftl') && (f === `${locale}.ftl` || f.startsWith(`${locale}.`)) && f !== `${locale}.reports.ftl`,
+      );
       const mine = new Set(ids(`${locale}.reports.ftl`));
-      for (const file of others) if (existsSync(join(dir, file))) for (const id of ids(file)) expect(mine.has(id), `${id} in ${file}`).toBe(false);
+      for (const file of others)
+        if (existsSync(join(dir, file))) for (const id of ids(file)) expect(mine.has(id), `${id} in ${file}`).toBe(false);
     }
   });
 });

@@ -165,7 +165,15 @@ describe('consolidatedXlsx', async () => {
 
   it('ends with the audit trail as a person reads it, oldest first, times in the cluster time zone', () => {
     const audit = book.worksheets[book.worksheets.length - 1]!;
-    expect(audit.getRow(1).values).toEqual([undefined, 'Thời gian', 'Người thực hiện', 'Thao tác', 'Đối tượng', 'Nội dung thay đổi', 'Lý do, ghi chú']);
+    expect(audit.getRow(1).values).toEqual([
+      undefined,
+      'Thời gian',
+      'Người thực hiện',
+      'Thao tác',
+      'Đối tượng',
+      'Nội dung thay đổi',
+      'Lý do, ghi chú',
+    ]);
     expect(audit.rowCount).toBe(1 + input.audit.length);
     const sorted = [...input.audit].sort((a, b) => a.at.getTime() - b.at.getTime());
     sorted.forEach((entry, i) => {

@@ -73,10 +73,14 @@ function maxima(seed: Seed): Map<string, { max: number; kind: string; section: s
   const out = new Map<string, { max: number; kind: string; section: string | null }>();
   let section: string | null = null;
   const rows = seed.criteria.csv
-    ? seed.criteria.csv.trim().split('\n').slice(1).map((line) => {
-        const cells = line.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
-        return [cells[0]!, cells[2]!, cells[3]!];
-      })
+    ? seed.criteria.csv
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => {
+          const cells = line.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, ''));
+          return [cells[0]!, cells[2]!, cells[3]!];
+        })
     : seed.criteria.text!.split('\n').map((line) => {
         const cells = line.split('|').map((c) => c.trim());
         return [cells[0]!, cells[2] ?? '', cells.length === 2 ? 'section' : cells[3] || 'criterion'];
@@ -99,7 +103,10 @@ const SEEDS: Seed[] = [
     theme: 'Đoàn kết, kỷ cương, gương mẫu, đổi mới, hiệu quả',
     criteria: { csv: readFileSync('examples/criteria-home-affairs.csv', 'utf8') },
     deadline: '05/12/2022',
-    reviews: [['AG', '1.2', '7', 'Chỉ số PAR INDEX giảm 3 bậc'], ['KG', '2.2', '3,5', 'Gửi báo cáo chậm 2 lần']],
+    reviews: [
+      ['AG', '1.2', '7', 'Chỉ số PAR INDEX giảm 3 bậc'],
+      ['KG', '2.2', '3,5', 'Gửi báo cáo chậm 2 lần'],
+    ],
   },
   {
     name: 'Cụm thi đua các tỉnh, thành Bắc Bộ',
@@ -111,7 +118,10 @@ const SEEDS: Seed[] = [
     theme: 'Năm điểm nhấn',
     criteria: { csv: readFileSync('examples/criteria-home-affairs.csv', 'utf8') },
     deadline: '10/12/2019',
-    reviews: [['HN', '1.1', '9', 'Thiếu minh chứng kết quả sắp xếp bộ máy'], ['NB', '3.2', '4,25', 'Có vụ việc lãng phí được phát hiện']],
+    reviews: [
+      ['HN', '1.1', '9', 'Thiếu minh chứng kết quả sắp xếp bộ máy'],
+      ['NB', '3.2', '4,25', 'Có vụ việc lãng phí được phát hiện'],
+    ],
   },
   {
     name: 'Cụm thi đua Sở Nội vụ 7 tỉnh biên giới phía Bắc',
@@ -135,7 +145,10 @@ const SEEDS: Seed[] = [
     theme: 'Kỷ cương, trách nhiệm, hành động, hiệu quả',
     criteria: { text: HANAM_CRITERIA },
     deadline: '10/12/2021',
-    reviews: [['CA', '1.2', '18', 'Có cán bộ bị xử lý kỷ luật'], ['TA', '2.1', '12,5', 'Thiếu minh chứng phong trào']],
+    reviews: [
+      ['CA', '1.2', '18', 'Có cán bộ bị xử lý kỷ luật'],
+      ['TA', '2.1', '12,5', 'Thiếu minh chứng phong trào'],
+    ],
   },
 ];
 
@@ -153,14 +166,21 @@ function scoreSheet(seed: Seed, unitIndex: number, max: ReturnType<typeof maxima
     else if (m.kind === 'deduction') out[code] = unitIndex % 4 === 1 ? '1' : '0';
     else out[code] = pseudo(key + seed.year, m.max);
   }
-  if (seed.units[unitIndex]![0] === 'LCH') return scoreSheet(seed, seed.units.findIndex((u) => u[0] === 'LCA'), max);
+  if (seed.units[unitIndex]![0] === 'LCH')
+    return scoreSheet(
+      seed,
+      seed.units.findIndex((u) => u[0] === 'LCA'),
+      max,
+    );
   return out;
 }
 
 const num = (s: string) => Number(s.replace(',', '.'));
 
 /** Every seed cluster's year on SQLite; on PostgreSQL too, so every command runs on both. */
-const CASES = (await storeProviders('the cluster scenarios')).flatMap(({ name, open, skip }) => SEEDS.map((seed) => ({ seed, provider: name, open, skip })));
+const CASES = (await storeProviders('the cluster scenarios')).flatMap(({ name, open, skip }) =>
+  SEEDS.map((seed) => ({ seed, provider: name, open, skip })),
+);
 
 for (const { seed, provider, open, skip } of CASES) {
   describe.skipIf(skip)(`${seed.name} (${seed.units.length} members, ${seed.year}) on ${provider}`, () => {
@@ -197,7 +217,10 @@ for (const { seed, provider, open, skip } of CASES) {
       await ok(sec, `/namthidua ${seed.year} ${seed.theme}`, new RegExp(`Đã mở năm thi đua ${seed.year}`));
       await ok(sec, `/cumtruong ${seed.leader}`, /là Cụm trưởng/);
       await ok(sec, `/cumpho ${seed.deputy}`, /là Cụm phó/);
-      if (seed.criteria.csv) await ok(sec, '/tieuchi', /Đã cập nhật bảng tiêu chí/, { attachments: [fileAttachment('tieu-chi.csv', Buffer.from(seed.criteria.csv))] });
+      if (seed.criteria.csv)
+        await ok(sec, '/tieuchi', /Đã cập nhật bảng tiêu chí/, {
+          attachments: [fileAttachment('tieu-chi.csv', Buffer.from(seed.criteria.csv))],
+        });
       else await ok(sec, `/tieuchi\n${seed.criteria.text}`, /Đã cập nhật bảng tiêu chí/);
       for (const [code] of seed.units) {
         await ok(reps.get(code)!, '/ky', /đã ký giao ước/);
@@ -208,7 +231,13 @@ for (const { seed, provider, open, skip } of CASES) {
       for (const [i, [code]] of seed.units.entries()) {
         const sheet = scoreSheet(seed, i, max);
         sheets.set(code, sheet);
-        await ok(reps.get(code)!, `/cham\n${Object.entries(sheet).map(([c, p]) => `${c} ${p}`).join('\n')}`, /Đã chấm đủ các tiêu chí/);
+        await ok(
+          reps.get(code)!,
+          `/cham\n${Object.entries(sheet)
+            .map(([c, p]) => `${c} ${p}`)
+            .join('\n')}`,
+          /Đã chấm đủ các tiêu chí/,
+        );
         await ok(reps.get(code)!, '/nop', /đã nộp phiếu tự chấm/);
       }
       for (const [unit, code, points, reason] of seed.reviews) {

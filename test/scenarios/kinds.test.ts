@@ -11,8 +11,13 @@ import { storeProviders } from '../support/store.js';
  * through the core; the expected ranking is computed here, independently of the domain code.
  */
 const UNITS: [string, string][] = [
-  ['LS', 'Sở Nội vụ Lạng Sơn'], ['CB', 'Sở Nội vụ Cao Bằng'], ['HGI', 'Sở Nội vụ Hà Giang'], ['LCA', 'Sở Nội vụ Lào Cai'],
-  ['LCH', 'Sở Nội vụ Lai Châu'], ['DB', 'Sở Nội vụ Điện Biên'], ['QN', 'Sở Nội vụ Quảng Ninh'],
+  ['LS', 'Sở Nội vụ Lạng Sơn'],
+  ['CB', 'Sở Nội vụ Cao Bằng'],
+  ['HGI', 'Sở Nội vụ Hà Giang'],
+  ['LCA', 'Sở Nội vụ Lào Cai'],
+  ['LCH', 'Sở Nội vụ Lai Châu'],
+  ['DB', 'Sở Nội vụ Điện Biên'],
+  ['QN', 'Sở Nội vụ Quảng Ninh'],
 ];
 
 const CRITERIA = `I | Công tác tổ chức bộ máy, cán bộ
@@ -125,19 +130,29 @@ for (const { name, open, skip } of CASES) {
       expect(table.text).toContain('tiêu chí, đạt/không đạt, bắt buộc minh chứng');
       expect(table.text).toContain('tỷ lệ chỉ tiêu, không áp dụng: QN');
       expect(table.text).toContain('tiêu chí, 3 điểm/lần');
-      await ok(sec, `/chitieu\n${Object.entries(TARGETS).map(([u, t]) => `3 ${u} ${t}`).join('\n')}`, /Đã giao chỉ tiêu/);
+      await ok(
+        sec,
+        `/chitieu\n${Object.entries(TARGETS)
+          .map(([u, t]) => `3 ${u} ${t}`)
+          .join('\n')}`,
+        /Đã giao chỉ tiêu/,
+      );
       await ok(sec, '/chitieu 1 LS 100', /không chấm theo chỉ tiêu/);
       await ok(sec, '/dotcham yearend 20/12/2010', /Đã mở đợt chấm điểm tổng kết/);
 
       for (const [code] of UNITS) {
         const rep = reps.get(code)!;
-        const body = Object.entries(SHEETS[code]!).map(([c, p]) => `${c} ${p}`).join('\n');
+        const body = Object.entries(SHEETS[code]!)
+          .map(([c, p]) => `${c} ${p}`)
+          .join('\n');
         await ok(rep, `/cham\n${body}`, /Đã chấm đủ các tiêu chí/);
       }
       // Criterion 2 requires evidence: /submit names it until a file is attached.
       await ok(reps.get('LS')!, '/nop', /bắt buộc minh chứng chưa có tệp: 2\b/);
       for (const [code] of UNITS) {
-        await ok(reps.get(code)!, '/minhchung 2', /Đã lưu 1 tệp minh chứng/, { attachments: [fileAttachment(`ke-hoach-${code}.pdf`, PDF)] });
+        await ok(reps.get(code)!, '/minhchung 2', /Đã lưu 1 tệp minh chứng/, {
+          attachments: [fileAttachment(`ke-hoach-${code}.pdf`, PDF)],
+        });
         await ok(reps.get(code)!, '/nop', /đã nộp phiếu tự chấm/);
       }
       // QN cannot score a criterion that does not apply to it; a written target must match the secretary's.
@@ -193,7 +208,11 @@ for (const { name, open, skip } of CASES) {
 
       // The CSV export agrees to the hundredth, criterion by criterion (QN's 4 is empty).
       const csv = (await hs.say(sec, '/xuat csv')).replies.find((r) => r.file)!.file!;
-      const rows = parse(Buffer.from(csv.bytes).toString('utf8').replace(/^\ufeff/, '')) as string[][];
+      const rows = parse(
+        Buffer.from(csv.bytes)
+          .toString('utf8')
+          .replace(/^\ufeff/, ''),
+      ) as string[][];
       const header = rows[0]!;
       for (const row of rows.slice(1)) {
         const code = row[1]!;

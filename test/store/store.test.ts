@@ -36,7 +36,14 @@ for (const provider of providers) {
       await expect(
         store.tx(new Date(), async (tx) => {
           await tx.db.unit.create({ data: { clusterId: cluster.id, code: 'BL', name: 'Bạc Liêu' } });
-          await writeAudit(tx, { clusterId: cluster.id, actorId: null, action: 'unit.add', subjectType: 'cluster', subjectId: cluster.id, after: ['BL'] });
+          await writeAudit(tx, {
+            clusterId: cluster.id,
+            actorId: null,
+            action: 'unit.add',
+            subjectType: 'cluster',
+            subjectId: cluster.id,
+            after: ['BL'],
+          });
           throw new Error('boom');
         }),
       ).rejects.toThrow('boom');
@@ -45,7 +52,15 @@ for (const provider of providers) {
       const at = new Date('2026-12-01T03:00:00Z');
       await store.tx(at, async (tx) => {
         await tx.db.unit.create({ data: { clusterId: cluster.id, code: 'BL', name: 'Bạc Liêu' } });
-        await writeAudit(tx, { clusterId: cluster.id, actorId: null, action: 'unit.add', subjectType: 'cluster', subjectId: cluster.id, before: null, after: ['BL'] });
+        await writeAudit(tx, {
+          clusterId: cluster.id,
+          actorId: null,
+          action: 'unit.add',
+          subjectType: 'cluster',
+          subjectId: cluster.id,
+          before: null,
+          after: ['BL'],
+        });
       });
       const log = await store.db.auditLog.findFirstOrThrow({ where: { clusterId: cluster.id } });
       expect([log.action, log.before, log.after, log.createdAt.toISOString()]).toEqual(['unit.add', 'null', '["BL"]', at.toISOString()]);

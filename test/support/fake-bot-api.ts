@@ -2,7 +2,20 @@ import { performance } from 'node:perf_hooks';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BotCommand, Chat, Message, Update, UserFromGetMe } from 'grammy/types';
-import { ApiFailure, fieldValue, now, parseMultipart, parseTelegramHtml, type ApiCall, type BotMessage, type Failure, type Json, type Queued, type StoredFile, type UploadedFile } from './fake-telegram-wire.js';
+import {
+  ApiFailure,
+  fieldValue,
+  now,
+  parseMultipart,
+  parseTelegramHtml,
+  type ApiCall,
+  type BotMessage,
+  type Failure,
+  type Json,
+  type Queued,
+  type StoredFile,
+  type UploadedFile,
+} from './fake-telegram-wire.js';
 
 /** The bot the fake server plays Telegram for: its token and username. */
 export interface FakeTelegramOptions {
@@ -152,7 +165,9 @@ export abstract class FakeBotApi {
     const { params, files } = this.parseBody(req, body, url);
     const call: ApiCall = { seq: this.seq++, method, params, files, at: Date.now(), ok: false };
     try {
-      const failure = this.failures.find((f) => f.remaining > 0 && (typeof f.method === 'string' ? f.method === method : f.method.test(method)));
+      const failure = this.failures.find(
+        (f) => f.remaining > 0 && (typeof f.method === 'string' ? f.method === method : f.method.test(method)),
+      );
       if (failure) {
         failure.remaining--;
         throw new ApiFailure(failure.code, failure.description, failure.parameters);
@@ -168,7 +183,12 @@ export abstract class FakeBotApi {
       call.errorCode = failure.code;
       call.description = failure.description;
       this.record(call);
-      this.respond(res, { ok: false, error_code: failure.code, description: failure.description, ...(failure.parameters ? { parameters: failure.parameters } : {}) });
+      this.respond(res, {
+        ok: false,
+        error_code: failure.code,
+        description: failure.description,
+        ...(failure.parameters ? { parameters: failure.parameters } : {}),
+      });
     }
   }
 
@@ -211,7 +231,11 @@ export abstract class FakeBotApi {
       case 'getUpdates':
         return this.getUpdates(p, req, res);
       case 'setWebhook':
-        this.webhook = { url: String(p.url), secret: p.secret_token as string | undefined, allowedUpdates: p.allowed_updates as string[] | undefined };
+        this.webhook = {
+          url: String(p.url),
+          secret: p.secret_token as string | undefined,
+          allowedUpdates: p.allowed_updates as string[] | undefined,
+        };
         return true;
       case 'deleteWebhook':
         this.webhook = undefined;
@@ -224,7 +248,8 @@ export abstract class FakeBotApi {
         return this.commands.get(String(p.language_code ?? '')) ?? [];
       case 'answerCallbackQuery': {
         const query = this.queries.get(String(p.callback_query_id));
-        if (!query || query.answered) throw new ApiFailure(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');
+        if (!query || query.answered)
+          throw new ApiFailure(400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');
         query.answered = true;
         return true;
       }
@@ -249,7 +274,11 @@ export abstract class FakeBotApi {
   }
 
   protected async getUpdates(p: Json, req: IncomingMessage, res: ServerResponse): Promise<Update[]> {
-    if (this.webhook) throw new ApiFailure(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+    if (this.webhook)
+      throw new ApiFailure(
+        409,
+        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      );
     const offset = Number(p.offset ?? 0);
     const limit = Math.min(Number(p.limit ?? 100), 100);
     const timeout = Number(p.timeout ?? 0);
@@ -304,11 +333,13 @@ export abstract class FakeBotApi {
   protected target(chatId: unknown): Chat {
     const id = Number(chatId);
     const migrated = this.migratedTo.get(id);
-    if (migrated !== undefined) throw new ApiFailure(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: migrated });
+    if (migrated !== undefined)
+      throw new ApiFailure(400, 'Bad Request: group chat was upgraded to a supergroup chat', { migrate_to_chat_id: migrated });
     if (this.kicked.has(id)) throw new ApiFailure(403, 'Forbidden: bot was kicked from the supergroup chat');
     const chat = this.chats.get(id);
     if (!chat) throw new ApiFailure(400, 'Bad Request: chat not found');
-    if (chat.type === 'private' && !this.started.has(id)) throw new ApiFailure(403, "Forbidden: bot can't initiate conversation with a user");
+    if (chat.type === 'private' && !this.started.has(id))
+      throw new ApiFailure(403, "Forbidden: bot can't initiate conversation with a user");
     return chat;
   }
 
@@ -319,7 +350,8 @@ export abstract class FakeBotApi {
       row.map((b) => {
         const data = b.callback_data ?? '';
         if (!b.text) throw new ApiFailure(400, 'Bad Request: text buttons are unallowed in the inline keyboard');
-        if (Buffer.byteLength(data, 'utf8') < 1 || Buffer.byteLength(data, 'utf8') > 64) throw new ApiFailure(400, 'Bad Request: BUTTON_DATA_INVALID');
+        if (Buffer.byteLength(data, 'utf8') < 1 || Buffer.byteLength(data, 'utf8') > 64)
+          throw new ApiFailure(400, 'Bad Request: BUTTON_DATA_INVALID');
         return { text: b.text, data };
       }),
     );
@@ -337,9 +369,21 @@ export abstract class FakeBotApi {
     if (!text.trim()) throw new ApiFailure(400, 'Bad Request: message text is empty');
     if (text.length > 4096) throw new ApiFailure(400, 'Bad Request: message is too long');
     const buttons = this.buttons(p.reply_markup);
-    const replyTo = (p.reply_parameters as { message_id?: number } | undefined)?.message_id ?? (p.reply_to_message_id as number | undefined);
+    const replyTo =
+      (p.reply_parameters as { message_id?: number } | undefined)?.message_id ?? (p.reply_to_message_id as number | undefined);
     const messageId = this.nextMessageId(chat.id);
-    this.accept({ method: 'sendMessage', messageId, chatId: chat.id, text, html, pre, buttons, replyTo, threadId: p.message_thread_id as number | undefined, at: performance.now() });
+    this.accept({
+      method: 'sendMessage',
+      messageId,
+      chatId: chat.id,
+      text,
+      html,
+      pre,
+      buttons,
+      replyTo,
+      threadId: p.message_thread_id as number | undefined,
+      at: performance.now(),
+    });
     return { message_id: messageId, date: now(), chat, from: this.bot, text } as Message;
   }
 
@@ -359,11 +403,30 @@ export abstract class FakeBotApi {
     const stored = this.storeFile(file.fileName, file.bytes);
     const replyTo = (p.reply_parameters as { message_id?: number } | undefined)?.message_id;
     const messageId = this.nextMessageId(chat.id);
-    this.accept({ method, messageId, chatId: chat.id, text, html: html ?? '', pre, buttons, replyTo, threadId: p.message_thread_id as number | undefined, file, at: performance.now() });
+    this.accept({
+      method,
+      messageId,
+      chatId: chat.id,
+      text,
+      html: html ?? '',
+      pre,
+      buttons,
+      replyTo,
+      threadId: p.message_thread_id as number | undefined,
+      file,
+      at: performance.now(),
+    });
     const media =
       method === 'sendPhoto'
         ? { photo: [{ file_id: stored.id, file_unique_id: stored.uniqueId, width: 800, height: 600, file_size: file.bytes.length }] }
         : { document: { file_id: stored.id, file_unique_id: stored.uniqueId, file_name: stored.fileName, file_size: file.bytes.length } };
-    return { message_id: messageId, date: now(), chat, from: this.bot, caption: html === undefined ? undefined : text, ...media } as Message;
+    return {
+      message_id: messageId,
+      date: now(),
+      chat,
+      from: this.bot,
+      caption: html === undefined ? undefined : text,
+      ...media,
+    } as Message;
   }
 }

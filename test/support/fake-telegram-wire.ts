@@ -82,7 +82,24 @@ export class ApiFailure extends Error {
   }
 }
 
-const ALLOWED_TAGS = new Set(['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'code', 'pre', 'a', 'tg-spoiler', 'span', 'blockquote', 'tg-emoji']);
+const ALLOWED_TAGS = new Set([
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  'ins',
+  's',
+  'strike',
+  'del',
+  'code',
+  'pre',
+  'a',
+  'tg-spoiler',
+  'span',
+  'blockquote',
+  'tg-emoji',
+]);
 const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"' };
 
 /**
@@ -103,10 +120,15 @@ export function parseTelegramHtml(html: string): { text: string; pre: string[] }
       const raw = html.slice(i + 1, close);
       const closing = raw.startsWith('/');
       const tag = (closing ? raw.slice(1) : raw).split(/\s/)[0]!.toLowerCase();
-      if (!ALLOWED_TAGS.has(tag)) throw new ApiFailure(400, `Bad Request: can't parse entities: Unsupported start tag "${tag}" at byte offset ${i}`);
+      if (!ALLOWED_TAGS.has(tag))
+        throw new ApiFailure(400, `Bad Request: can't parse entities: Unsupported start tag "${tag}" at byte offset ${i}`);
       if (closing) {
         const open = stack.pop();
-        if (!open || open.tag !== tag) throw new ApiFailure(400, `Bad Request: can't parse entities: Unmatched end tag at byte offset ${i}, expected "</${open?.tag}>", found "</${tag}>"`);
+        if (!open || open.tag !== tag)
+          throw new ApiFailure(
+            400,
+            `Bad Request: can't parse entities: Unmatched end tag at byte offset ${i}, expected "</${open?.tag}>", found "</${tag}>"`,
+          );
         if (tag === 'pre' || (tag === 'code' && !stack.some((s) => s.tag === 'pre'))) pre.push(text.slice(open.start));
       } else stack.push({ tag, start: text.length });
       i = close + 1;
@@ -122,7 +144,11 @@ export function parseTelegramHtml(html: string): { text: string; pre: string[] }
       i++;
     }
   }
-  if (stack.length) throw new ApiFailure(400, `Bad Request: can't parse entities: can't find end tag corresponding to start tag "${stack[stack.length - 1]!.tag}"`);
+  if (stack.length)
+    throw new ApiFailure(
+      400,
+      `Bad Request: can't parse entities: can't find end tag corresponding to start tag "${stack[stack.length - 1]!.tag}"`,
+    );
   return { text, pre };
 }
 

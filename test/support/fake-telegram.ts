@@ -54,7 +54,13 @@ export class FakeTelegram extends FakeBotApi {
   }
 
   privateChat(user: User): Chat.PrivateChat {
-    const chat: Chat.PrivateChat = { id: user.id, type: 'private', first_name: user.first_name, last_name: user.last_name, username: user.username };
+    const chat: Chat.PrivateChat = {
+      id: user.id,
+      type: 'private',
+      first_name: user.first_name,
+      last_name: user.last_name,
+      username: user.username,
+    };
     this.chats.set(chat.id, chat);
     return chat;
   }
@@ -71,7 +77,13 @@ export class FakeTelegram extends FakeBotApi {
     const stored = this.storeFile(file.fileName, Buffer.from(file.bytes), file.mimeType);
     const entities = file.caption ? entitiesOf(file.caption) : [];
     return this.post(chat, from, {
-      document: { file_id: stored.id, file_unique_id: stored.uniqueId, file_name: stored.fileName, mime_type: stored.mimeType, file_size: stored.bytes.length },
+      document: {
+        file_id: stored.id,
+        file_unique_id: stored.uniqueId,
+        file_name: stored.fileName,
+        mime_type: stored.mimeType,
+        file_size: stored.bytes.length,
+      },
       caption: file.caption,
       caption_entities: entities.length ? entities : undefined,
     });
@@ -106,7 +118,10 @@ export class FakeTelegram extends FakeBotApi {
         from: by,
         date: now(),
         old_chat_member: { status: 'left', user: this.bot },
-        new_chat_member: status === 'member' ? { status: 'member', user: this.bot } : ({ status: 'administrator', user: this.bot, can_be_edited: false } as never),
+        new_chat_member:
+          status === 'member'
+            ? { status: 'member', user: this.bot }
+            : ({ status: 'administrator', user: this.bot, can_be_edited: false } as never),
       },
     });
     this.post(chat, by, { new_chat_members: [this.bot] });
@@ -194,7 +209,10 @@ export class FakeTelegram extends FakeBotApi {
   /** Builds an update without queueing it (for webhook tests). */
   buildMessageUpdate(chat: Chat, from: User, text: string): Update {
     const entities = entitiesOf(text);
-    return { update_id: this.nextUpdateId++, message: this.message(chat, from, { text, entities: entities.length ? entities : undefined }) } as Update;
+    return {
+      update_id: this.nextUpdateId++,
+      message: this.message(chat, from, { text, entities: entities.length ? entities : undefined }),
+    } as Update;
   }
 
   // ——— assertions ———
@@ -211,15 +229,27 @@ export class FakeTelegram extends FakeBotApi {
   }
 
   /** Resolves once `count` sent messages (counting from index `from`) match. */
-  async waitForMessages(count: number, match: (m: BotMessage) => boolean = () => true, options: { from?: number; timeoutMs?: number } = {}): Promise<BotMessage[]> {
+  async waitForMessages(
+    count: number,
+    match: (m: BotMessage) => boolean = () => true,
+    options: { from?: number; timeoutMs?: number } = {},
+  ): Promise<BotMessage[]> {
     const found = () => this.sent.slice(options.from ?? 0).filter(match);
-    await this.waitUntil(() => found().length >= count, options.timeoutMs, () => `${count} messages; got ${found().length}: ${JSON.stringify(this.sent.slice(-5).map((m) => m.text))}`);
+    await this.waitUntil(
+      () => found().length >= count,
+      options.timeoutMs,
+      () => `${count} messages; got ${found().length}: ${JSON.stringify(this.sent.slice(-5).map((m) => m.text))}`,
+    );
     return found().slice(0, count);
   }
 
   /** Resolves with the first recorded call that matches. */
   async waitForCall(match: (c: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall> {
-    await this.waitUntil(() => this.calls.some(match), timeoutMs, () => 'a matching call');
+    await this.waitUntil(
+      () => this.calls.some(match),
+      timeoutMs,
+      () => 'a matching call',
+    );
     return this.calls.find(match)!;
   }
 
@@ -267,5 +297,4 @@ export class FakeTelegram extends FakeBotApi {
       ...content,
     } as Message;
   }
-
 }

@@ -38,7 +38,11 @@ export interface FakeZaloOptions {
 }
 
 /** Builds a text message from a person in a chat (a private chat unless `group` is set). */
-export function zaloText(from: { id: string; name: string }, text: string, options: { chatId?: string; group?: boolean; date?: number } = {}): FakeZaloMessage {
+export function zaloText(
+  from: { id: string; name: string },
+  text: string,
+  options: { chatId?: string; group?: boolean; date?: number } = {},
+): FakeZaloMessage {
   return {
     message_id: randomBytes(10).toString('hex'),
     date: options.date ?? Date.now(),
@@ -173,7 +177,10 @@ export class FakeZalo {
     const sent = () => this.answer(res, 200, { ok: true, result: { message_id: randomBytes(10).toString('hex'), date: Date.now() } });
     switch (method) {
       case 'getMe':
-        return this.answer(res, 200, { ok: true, result: { id: this.botId, account_name: 'bot.ThiDua', account_type: 'BASIC', can_join_groups: false } });
+        return this.answer(res, 200, {
+          ok: true,
+          result: { id: this.botId, account_name: 'bot.ThiDua', account_type: 'BASIC', can_join_groups: false },
+        });
       case 'getUpdates': {
         if (this.webhook) return this.answer(res, 400, { ok: false, error_code: 400, description: 'Webhook is set' });
         const next = this.queue.shift();
@@ -185,7 +192,8 @@ export class FakeZalo {
       }
       case 'setWebhook': {
         const secret = String(body.secret_token ?? '');
-        if (!body.url || secret.length < 8 || secret.length > 256) return this.answer(res, 400, { ok: false, error_code: 400, description: 'Bad Request' });
+        if (!body.url || secret.length < 8 || secret.length > 256)
+          return this.answer(res, 400, { ok: false, error_code: 400, description: 'Bad Request' });
         this.webhook = { url: String(body.url), secret };
         return this.answer(res, 200, { ok: true, result: { url: this.webhook.url, updated_at: Date.now() } });
       }
@@ -197,7 +205,8 @@ export class FakeZalo {
         return this.answer(res, 200, { ok: true, result: { url: this.webhook.url, updated_at: Date.now() } });
       case 'sendMessage': {
         const text = String(body.text ?? '');
-        if (!body.chat_id || !text || [...text].length > 2000) return this.answer(res, 400, { ok: false, error_code: 400, description: 'Bad Request' });
+        if (!body.chat_id || !text || [...text].length > 2000)
+          return this.answer(res, 400, { ok: false, error_code: 400, description: 'Bad Request' });
         return sent();
       }
       case 'sendPhoto':

@@ -41,17 +41,28 @@ export class Harness {
 
   /** A person (the key is derived from the name unless given). */
   person(name: string, language?: string): Speaker {
-    const slug = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '_');
+    const slug = name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/gi, 'd')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_');
     return { key: `test:${slug}`, name, username: slug, language };
   }
 
   /** Builds the Incoming for a text message. */
-  incoming(who: Speaker, text: string, options: { chatKey?: string; private?: boolean; attachments?: Attachment[]; updateId?: string; action?: string } = {}): Incoming {
+  incoming(
+    who: Speaker,
+    text: string,
+    options: { chatKey?: string; private?: boolean; attachments?: Attachment[]; updateId?: string; action?: string } = {},
+  ): Incoming {
     const { target: _target, ...parsed } = parseCommandLine(text) ?? { command: '', args: '', body: '' };
     return {
       platform: 'console',
       updateId: options.updateId ?? `test:${++this.update}`,
-      chat: options.private ? { key: `test:private:${who.key}`, kind: 'private' } : { key: options.chatKey ?? this.chatKey, kind: 'group', title: 'Test group' },
+      chat: options.private
+        ? { key: `test:private:${who.key}`, kind: 'private' }
+        : { key: options.chatKey ?? this.chatKey, kind: 'group', title: 'Test group' },
       sender: { key: who.key, displayName: who.name, username: who.username, languageCode: who.language },
       ...parsed,
       attachments: options.attachments,

@@ -10,7 +10,9 @@ export default async function setup(): Promise<() => void> {
   const up = process.env.CI === 'true' ? true : await postgresAvailable();
   return () => {
     if (!up) {
-      console.warn(`\nPostgreSQL was not reachable at ${POSTGRES_URL}: the PostgreSQL tests were SKIPPED. Start PostgreSQL (or set TEST_POSTGRES_URL) to run them.\n`);
+      console.warn(
+        `\nPostgreSQL was not reachable at ${POSTGRES_URL}: the PostgreSQL tests were SKIPPED. Start PostgreSQL (or set TEST_POSTGRES_URL) to run them.\n`,
+      );
     }
   };
 }

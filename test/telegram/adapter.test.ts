@@ -10,7 +10,8 @@ describe('Telegram adapter: receiving commands', () => {
     const vi = fake.commands.get('')!;
     const en = fake.commands.get('en')!;
     const names = vi.map((c) => c.command);
-    for (const name of ['start', 'help', 'trogiup', 'score', 'cham', 'criteria', 'tieuchi', 'export', 'xuat', 'lang', 'ngonngu']) expect(names).toContain(name);
+    for (const name of ['start', 'help', 'trogiup', 'score', 'cham', 'criteria', 'tieuchi', 'export', 'xuat', 'lang', 'ngonngu'])
+      expect(names).toContain(name);
     expect(en.map((c) => c.command).sort()).toEqual([...names].sort());
     expect(vi.find((c) => c.command === 'cham')!.description).toBe('Tự chấm điểm tiêu chí cho đơn vị');
     expect(en.find((c) => c.command === 'cham')!.description).toBe("Record your unit's self-scores");
@@ -50,7 +51,12 @@ describe('Telegram adapter: receiving commands', () => {
     const chat = fake.privateChat(lan);
     fake.say(chat, lan, '/addunit\nSNV Sở Nội vụ\nCA Công an tỉnh\n\n');
     const reply = await fake.waitForMessage((m) => m.chatId === lan.id);
-    expect(core.incoming[0]).toMatchObject({ command: 'addunit', args: '', body: 'SNV Sở Nội vụ\nCA Công an tỉnh', chat: { kind: 'private' } });
+    expect(core.incoming[0]).toMatchObject({
+      command: 'addunit',
+      args: '',
+      body: 'SNV Sở Nội vụ\nCA Công an tỉnh',
+      chat: { kind: 'private' },
+    });
     expect(reply.replyTo).toBeUndefined();
   });
 
@@ -61,7 +67,10 @@ describe('Telegram adapter: receiving commands', () => {
     const hoa = fake.user('Hoa', { lastName: 'Trần' });
     fake.say(group, lan, '/secretary@thidua_test_bot @minh_tp Hoa', { mentionUsers: [hoa] });
     await fake.waitForMessage((m) => m.chatId === group.id);
-    expect(core.incoming[0]!.mentions).toEqual([{ username: 'minh_tp' }, { key: `telegram:${hoa.id}`, username: undefined, displayName: 'Hoa Trần' }]);
+    expect(core.incoming[0]!.mentions).toEqual([
+      { username: 'minh_tp' },
+      { key: `telegram:${hoa.id}`, username: undefined, displayName: 'Hoa Trần' },
+    ]);
   });
 
   it('answers in the forum topic the command came from', async () => {
@@ -90,7 +99,11 @@ describe('Telegram adapter: receiving commands', () => {
     const { fake, core } = await setup();
     const group = fake.group('Khối');
     const anonymous = { id: 1087968824, is_bot: true, first_name: 'Group', username: 'GroupAnonymousBot' };
-    fake.postRaw(group, anonymous, { text: '/status', entities: [{ type: 'bot_command', offset: 0, length: 7 }], sender_chat: group as never });
+    fake.postRaw(group, anonymous, {
+      text: '/status',
+      entities: [{ type: 'bot_command', offset: 0, length: 7 }],
+      sender_chat: group as never,
+    });
     const reply = await fake.waitForMessage((m) => m.chatId === group.id);
     expect(reply.text).toContain('Ẩn danh');
     expect(core.incoming).toHaveLength(0);
@@ -102,7 +115,11 @@ describe('Telegram adapter: receiving commands', () => {
     const { fake, core } = await setup(new RecordingCore(), { i18n });
     const group = fake.group('Khối');
     const anonymous = { id: 1087968824, is_bot: true, first_name: 'Group', username: 'GroupAnonymousBot', language_code: 'fr' };
-    fake.postRaw(group, anonymous, { text: '/status', entities: [{ type: 'bot_command', offset: 0, length: 7 }], sender_chat: group as never });
+    fake.postRaw(group, anonymous, {
+      text: '/status',
+      entities: [{ type: 'bot_command', offset: 0, length: 7 }],
+      sender_chat: group as never,
+    });
     const reply = await fake.waitForMessage((m) => m.chatId === group.id);
     expect(reply.text).toMatch(/^The bot cannot tell who sent this command/);
     expect(core.incoming).toHaveLength(0);
@@ -120,7 +137,12 @@ describe('Telegram adapter: receiving commands', () => {
     const group = fake.group('Khối');
     const lan = fake.user('Lan');
     const csv = 'code,title,max,kind\n1.1,Tham mưu tổ chức bộ máy,10,criterion\n';
-    fake.sendFile(group, lan, { fileName: 'tiêu chí.csv', mimeType: 'text/csv', bytes: Buffer.from(csv), caption: '/criteria@thidua_test_bot' });
+    fake.sendFile(group, lan, {
+      fileName: 'tiêu chí.csv',
+      mimeType: 'text/csv',
+      bytes: Buffer.from(csv),
+      caption: '/criteria@thidua_test_bot',
+    });
     await fake.waitForMessage((m) => m.text === 'criteria 1');
     expect(downloaded).toEqual([`tiêu chí.csv:text/csv:${csv}`]);
     expect(fake.callsOf('getFile')).toHaveLength(1);
@@ -159,7 +181,13 @@ describe('Telegram adapter: rendering replies', () => {
       result([
         {
           text: [{ key: 't-echo', args: { text: 'Đã thêm đơn vị <b>A&B</b>' } }],
-          table: { headers: [{ key: 't-header', args: { text: 'Mã' } }, { key: 't-header', args: { text: 'Tên <i>' } }], rows: [['AB', '<b>A&B</b>']] },
+          table: {
+            headers: [
+              { key: 't-header', args: { text: 'Mã' } },
+              { key: 't-header', args: { text: 'Tên <i>' } },
+            ],
+            rows: [['AB', '<b>A&B</b>']],
+          },
         },
       ]);
     const { fake } = await setup(core);
@@ -181,7 +209,15 @@ describe('Telegram adapter: rendering replies', () => {
       result([
         {
           text: [{ key: 't-echo', args: { text: lines.join('\n') } }],
-          table: { headers: [{ key: 't-header', args: { text: 'Mã' } }, { key: 't-header', args: { text: 'Tên' } }, { key: 't-header', args: { text: 'Điểm' } }], rows, numeric: [2] },
+          table: {
+            headers: [
+              { key: 't-header', args: { text: 'Mã' } },
+              { key: 't-header', args: { text: 'Tên' } },
+              { key: 't-header', args: { text: 'Điểm' } },
+            ],
+            rows,
+            numeric: [2],
+          },
           buttons: [[{ label: { key: 't-label', args: { text: 'Xem' } }, data: '/results' }]],
         },
       ]);
@@ -212,7 +248,17 @@ describe('Telegram adapter: rendering replies', () => {
     const bytes = Buffer.from('\uFEFFrank,code,name\n1,SNV,Sở Nội vụ\n', 'utf8');
     const core = new RecordingCore();
     core.answer = () =>
-      result([{ text: [{ key: 't-echo', args: { text: 'Bảng tổng hợp năm 2025' } }], file: { fileName: 'bang-tong-hop-2025.csv', mimeType: 'text/csv', bytes, caption: { key: 't-echo', args: { text: 'Khối <Nội chính>' } } } }]);
+      result([
+        {
+          text: [{ key: 't-echo', args: { text: 'Bảng tổng hợp năm 2025' } }],
+          file: {
+            fileName: 'bang-tong-hop-2025.csv',
+            mimeType: 'text/csv',
+            bytes,
+            caption: { key: 't-echo', args: { text: 'Khối <Nội chính>' } },
+          },
+        },
+      ]);
     const { fake } = await setup(core);
     const group = fake.group('Khối');
     fake.say(group, fake.user('Lan'), '/export csv');
@@ -234,7 +280,13 @@ describe('Telegram adapter: rendering replies', () => {
       result([
         {
           text: [{ key: 't-echo', args: { text: 'Kết quả xếp hạng' } }],
-          table: { headers: [{ key: 't-header', args: { text: 'Hạng' } }, { key: 't-header', args: { text: 'Đơn vị' } }], rows: Array.from({ length: rows }, (_, i) => [i + 1, `Đơn vị ${i}`]) },
+          table: {
+            headers: [
+              { key: 't-header', args: { text: 'Hạng' } },
+              { key: 't-header', args: { text: 'Đơn vị' } },
+            ],
+            rows: Array.from({ length: rows }, (_, i) => [i + 1, `Đơn vị ${i}`]),
+          },
           image: { fileName: 'xep-hang.png', mimeType: 'image/png', bytes: png },
         },
       ]);
@@ -261,7 +313,13 @@ describe('Telegram adapter: rendering replies', () => {
   it('falls back to text when Telegram refuses the picture', async () => {
     const core = new RecordingCore();
     core.answer = () =>
-      result([{ text: [{ key: 't-echo', args: { text: 'Kết quả' } }], table: { headers: [{ key: 't-header', args: { text: 'Hạng' } }], rows: [[1]] }, image: { fileName: 'x.png', mimeType: 'image/png', bytes: Buffer.from([1]) } }]);
+      result([
+        {
+          text: [{ key: 't-echo', args: { text: 'Kết quả' } }],
+          table: { headers: [{ key: 't-header', args: { text: 'Hạng' } }], rows: [[1]] },
+          image: { fileName: 'x.png', mimeType: 'image/png', bytes: Buffer.from([1]) },
+        },
+      ]);
     const { fake } = await setup(core);
     fake.failNext('sendPhoto', 1, 400);
     const group = fake.group('Khối');
@@ -278,7 +336,17 @@ describe('Telegram adapter: buttons', () => {
     const core = new RecordingCore();
     core.answer = (i) =>
       i.command === 'join'
-        ? result([{ text: [{ key: 't-echo', args: { text: 'Chờ duyệt: CA' } }], buttons: [[{ label: { key: 't-label', args: { text: 'Duyệt CA' } }, data: '/approve CA' }, { label: { key: 't-label', args: { text: 'Quá dài' } }, data: `/approve ${'X'.repeat(60)}` }]] }])
+        ? result([
+            {
+              text: [{ key: 't-echo', args: { text: 'Chờ duyệt: CA' } }],
+              buttons: [
+                [
+                  { label: { key: 't-label', args: { text: 'Duyệt CA' } }, data: '/approve CA' },
+                  { label: { key: 't-label', args: { text: 'Quá dài' } }, data: `/approve ${'X'.repeat(60)}` },
+                ],
+              ],
+            },
+          ])
         : result([echo(`${i.command}|${i.args}|${i.action ?? ''}`)]);
     const { fake } = await setup(core);
     const group = fake.group('Khối');
@@ -293,7 +361,13 @@ describe('Telegram adapter: buttons', () => {
     const answer = await fake.waitForMessage((m) => m.text.startsWith('approve|'));
     expect(answer.text).toBe('approve|CA|/approve CA');
     expect(answer.replyTo).toBe(request.messageId);
-    expect(core.incoming.at(-1)).toMatchObject({ command: 'approve', args: 'CA', action: '/approve CA', sender: { key: `telegram:${secretary.id}` }, chat: { key: `telegram:${group.id}` } });
+    expect(core.incoming.at(-1)).toMatchObject({
+      command: 'approve',
+      args: 'CA',
+      action: '/approve CA',
+      sender: { key: `telegram:${secretary.id}` },
+      chat: { key: `telegram:${group.id}` },
+    });
     await fake.waitForCall((c) => c.method === 'answerCallbackQuery' && c.params.callback_query_id === query);
 
     // A forged press goes to the core like any other (it judges it) and is answered too.
@@ -306,7 +380,12 @@ describe('Telegram adapter: buttons', () => {
     const core = new RecordingCore();
     core.answer = (i) => {
       if (i.action) throw new Error('boom');
-      return result([{ text: [{ key: 't-echo', args: { text: 'Xác nhận?' } }], buttons: [[{ label: { key: 't-label', args: { text: 'Xác nhận' } }, data: '/confirm' }]] }]);
+      return result([
+        {
+          text: [{ key: 't-echo', args: { text: 'Xác nhận?' } }],
+          buttons: [[{ label: { key: 't-label', args: { text: 'Xác nhận' } }, data: '/confirm' }]],
+        },
+      ]);
     };
     const { fake } = await setup(core);
     const group = fake.group('Khối');

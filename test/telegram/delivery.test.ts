@@ -84,7 +84,10 @@ describe('Telegram adapter: webhook mode', () => {
     const http = new HttpServer();
     const port = await http.listen(0, '127.0.0.1');
     teardown.push(() => http.close());
-    const { fake } = await setup(new RecordingCore(), { http, config: { token: '123456:TEST-token_abc', webhookUrl: `http://127.0.0.1:${port}/tg` } });
+    const { fake } = await setup(new RecordingCore(), {
+      http,
+      config: { token: '123456:TEST-token_abc', webhookUrl: `http://127.0.0.1:${port}/tg` },
+    });
     expect(fake.webhook!.secret).toMatch(/^[A-Za-z0-9_-]{20,256}$/);
     expect(await fake.postWebhook(fake.buildMessageUpdate(fake.group('K'), fake.user('L'), '/help'), 'x')).toBe(401);
   });
@@ -103,7 +106,15 @@ describe('Telegram adapter: chat events', () => {
     fake.addBot(group, lan);
     const intro = await fake.waitForMessage((m) => m.chatId === group.id);
     await settle(fake, group, lan);
-    expect(core.events).toEqual([{ type: 'bot-added', chatKey: `telegram:${group.id}`, title: 'Khối Nội chính', updateId: expect.stringMatching(/^telegram:/), languageCode: 'vi' }]);
+    expect(core.events).toEqual([
+      {
+        type: 'bot-added',
+        chatKey: `telegram:${group.id}`,
+        title: 'Khối Nội chính',
+        updateId: expect.stringMatching(/^telegram:/),
+        languageCode: 'vi',
+      },
+    ]);
     expect(intro.text).toMatch(/^Xin chào, tôi là bot thi đua\.\nTrên Telegram/);
     expect(intro.text).toContain('quản trị viên');
     expect(intro.text).toContain('/tinhhinh@thidua_test_bot');
@@ -124,7 +135,10 @@ describe('Telegram adapter: chat events', () => {
     const other = fake.group('Khối (nhóm phụ)');
     const lan = fake.user('Lan');
     core.answerEvent = (e) =>
-      result([], { notices: e.type === 'bot-removed' ? [{ chatKey: `telegram:${other.id}`, locale: 'vi', reply: echo('Bot đã bị xoá khỏi nhóm Khối') }] : [] });
+      result([], {
+        notices:
+          e.type === 'bot-removed' ? [{ chatKey: `telegram:${other.id}`, locale: 'vi', reply: echo('Bot đã bị xoá khỏi nhóm Khối') }] : [],
+      });
     fake.removeBot(group, lan);
     const notice = await fake.waitForMessage((m) => m.chatId === other.id);
     expect(notice.text).toBe('Bot đã bị xoá khỏi nhóm Khối');
@@ -138,7 +152,14 @@ describe('Telegram adapter: chat events', () => {
     const lan = fake.user('Lan');
     const supergroup = fake.migrate(group as never, lan);
     await settle(fake, supergroup, lan);
-    expect(core.events).toEqual([{ type: 'migrated', chatKey: `telegram:${group.id}`, newChatKey: `telegram:${supergroup.id}`, updateId: expect.stringMatching(/^telegram:/) }]);
+    expect(core.events).toEqual([
+      {
+        type: 'migrated',
+        chatKey: `telegram:${group.id}`,
+        newChatKey: `telegram:${supergroup.id}`,
+        updateId: expect.stringMatching(/^telegram:/),
+      },
+    ]);
   });
 
   it('follows a migration it learns of only when sending (400 with migrate_to_chat_id)', async () => {
@@ -165,7 +186,13 @@ describe('Telegram adapter: sending on its own', () => {
 
   it('delivers notices through the one router: Telegram chats itself, other platforms through their adapter', async () => {
     const delivered: string[] = [];
-    const slack: Adapter = { platform: 'slack', capabilities: DEFAULT_CAPABILITIES, start: async () => {}, stop: async () => {}, send: async (chatKey) => void delivered.push(chatKey) };
+    const slack: Adapter = {
+      platform: 'slack',
+      capabilities: DEFAULT_CAPABILITIES,
+      start: async () => {},
+      stop: async () => {},
+      send: async (chatKey) => void delivered.push(chatKey),
+    };
     const router = new NoticeRouter(testLogger).register(slack);
     const core = new RecordingCore();
     const { fake, adapter } = await setup(core, { router });
@@ -188,7 +215,8 @@ describe('Telegram adapter: sending on its own', () => {
 
   it('sends private replies to the person, or tells them to start the bot first', async () => {
     const core = new RecordingCore();
-    core.answer = (i: Incoming) => result([echo('Đã gửi mã liên kết riêng cho bạn.'), { ...echo(`Mã: K7Q2-${i.sender.displayName}`), privately: true }]);
+    core.answer = (i: Incoming) =>
+      result([echo('Đã gửi mã liên kết riêng cho bạn.'), { ...echo(`Mã: K7Q2-${i.sender.displayName}`), privately: true }]);
     const { fake } = await setup(core);
     const group = fake.group('Khối');
     const lan = fake.user('Lan');

@@ -19,7 +19,10 @@ describe('Telegram HTML rendering', () => {
   });
 
   it('reopens <pre> in each packed message, and counts the limit on the visible text', () => {
-    const chunks = packLines([text('a'.repeat(6)), text('b'.repeat(6)), pre('c'.repeat(6)), pre('d'.repeat(6)), pre('e'.repeat(6))], 13).map(toHtml);
+    const chunks = packLines(
+      [text('a'.repeat(6)), text('b'.repeat(6)), pre('c'.repeat(6)), pre('d'.repeat(6)), pre('e'.repeat(6))],
+      13,
+    ).map(toHtml);
     expect(chunks).toEqual(['aaaaaa\nbbbbbb', '<pre>cccccc\ndddddd</pre>', '<pre>eeeeee</pre>']);
     for (const chunk of chunks) expect(parseTelegramHtml(chunk).text.length).toBeLessThanOrEqual(13);
     expect(packLines([text('<'.repeat(10)), text('&'.repeat(10))], 21)).toHaveLength(1);

@@ -47,8 +47,7 @@ export class RecordingCore implements Core {
   readonly incoming: Incoming[] = [];
   readonly events: ChatEvent[] = [];
   private readonly seen = new Set<string>();
-  answer: (incoming: Incoming) => HandleResult | Promise<HandleResult> = (i) =>
-    result([echo(`${i.command}|${i.args}|${i.body}`)]);
+  answer: (incoming: Incoming) => HandleResult | Promise<HandleResult> = (i) => result([echo(`${i.command}|${i.args}|${i.body}`)]);
   answerEvent: (event: ChatEvent) => HandleResult | Promise<HandleResult> = () => result([]);
 
   async handle(incoming: Incoming): Promise<HandleResult> {
@@ -108,7 +107,10 @@ export function adapterFixture() {
     for (const stop of teardown.splice(0).reverse()) await stop();
   });
 
-  async function setup(core = new RecordingCore(), options: Parameters<typeof startTelegram>[1] = {}): Promise<{ fake: FakeTelegram; adapter: TelegramAdapter; core: RecordingCore }> {
+  async function setup(
+    core = new RecordingCore(),
+    options: Parameters<typeof startTelegram>[1] = {},
+  ): Promise<{ fake: FakeTelegram; adapter: TelegramAdapter; core: RecordingCore }> {
     const started = await startTelegram(core, options);
     teardown.push(started.stop);
     return { fake: started.fake, adapter: started.adapter, core };

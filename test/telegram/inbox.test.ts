@@ -55,10 +55,19 @@ async function setup(options: Parameters<typeof startTelegram>[1] & { failStores
 /** A POST with a body of `size` bytes and the given secret; resolves with the status. */
 function post(port: number, path: string, size: number, secret: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': size, 'x-telegram-bot-api-secret-token': secret } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': size, 'x-telegram-bot-api-secret-token': secret },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
     req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
     req.end(Buffer.alloc(size, 0x20));
   });
@@ -101,7 +110,10 @@ describe('Telegram through the durable inbox and outbox', () => {
     const port = await http.listen(0, '127.0.0.1');
     teardown.push(() => http.close());
     const secret = 'right-secret_42';
-    const { fake, store } = await setup({ http, config: { token: '123456:TEST-token_abc', webhookUrl: `http://127.0.0.1:${port}/tg`, webhookSecret: secret } });
+    const { fake, store } = await setup({
+      http,
+      config: { token: '123456:TEST-token_abc', webhookUrl: `http://127.0.0.1:${port}/tg`, webhookSecret: secret },
+    });
     // 5 MB with a wrong secret: refused from the headers alone.
     expect(await post(port, '/tg', 5 * 1024 * 1024, 'wrong')).toBe(401);
     // 5 MB with the right secret: too large, refused from its Content-Length.
@@ -119,7 +131,10 @@ describe('Telegram through the durable inbox and outbox', () => {
     const http = new HttpServer();
     const port = await http.listen(0, '127.0.0.1');
     teardown.push(() => http.close());
-    const { fake, store } = await setup({ http, config: { token: '123456:TEST-token_abc', webhookUrl: `http://127.0.0.1:${port}/tg`, webhookSecret: 'right-secret_42' } });
+    const { fake, store } = await setup({
+      http,
+      config: { token: '123456:TEST-token_abc', webhookUrl: `http://127.0.0.1:${port}/tg`, webhookSecret: 'right-secret_42' },
+    });
     const group = fake.group('Khối\ud800');
     const forged = fake.user('Lan\udc00\u0000');
     expect(await fake.postWebhook(fake.buildMessageUpdate(group, forged, '/join B\ud800L'))).toBe(200);

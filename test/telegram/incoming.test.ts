@@ -38,7 +38,10 @@ describe('Telegram command parsing', () => {
     const user = { id: 42, is_bot: false, first_name: 'Hoa', last_name: 'Trần' };
     const text = '/secretary @lan_snv @thidua_bot Hoa';
     const entities = [...entitiesOf(text), { type: 'text_mention' as const, offset: 31, length: 3, user }];
-    expect(mentionsOf(text, entities, 'ThiDua_Bot')).toEqual([{ username: 'lan_snv' }, { key: 'telegram:42', username: undefined, displayName: 'Hoa Trần' }]);
+    expect(mentionsOf(text, entities, 'ThiDua_Bot')).toEqual([
+      { username: 'lan_snv' },
+      { key: 'telegram:42', username: undefined, displayName: 'Hoa Trần' },
+    ]);
   });
 
   it('reads chat keys of this platform only', () => {

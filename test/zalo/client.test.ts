@@ -61,7 +61,10 @@ describe('the Zalo client against a fake Bot API', () => {
 
   it('sends a picture by URL with its caption', async () => {
     await client.sendPhoto(PERSON.id, 'https://bot.example.vn/files/abc', 'Bảng xếp hạng');
-    expect(zalo.calls.at(-1)).toEqual({ method: 'sendPhoto', body: { chat_id: PERSON.id, photo: 'https://bot.example.vn/files/abc', caption: 'Bảng xếp hạng' } });
+    expect(zalo.calls.at(-1)).toEqual({
+      method: 'sendPhoto',
+      body: { chat_id: PERSON.id, photo: 'https://bot.example.vn/files/abc', caption: 'Bảng xếp hạng' },
+    });
   });
 
   it('sets, reads and deletes the webhook; no long polling while it is set', async () => {
@@ -92,7 +95,9 @@ describe('Zalo updates', () => {
   });
 
   it('keeps 19-digit ids as strings, even when sent as numbers', () => {
-    const update = parseZaloUpdate({ message: { ...message, from: { id: 1234567890123456789n, name: 'B' }, chat: { id: '1234567890123456789', chat_type: 'GROUP' } } });
+    const update = parseZaloUpdate({
+      message: { ...message, from: { id: 1234567890123456789n, name: 'B' }, chat: { id: '1234567890123456789', chat_type: 'GROUP' } },
+    });
     expect(update?.from.id).toBe('1234567890123456789');
     expect(update?.chat.kind).toBe('group');
     expect(update?.eventName).toBe('message.text.received');
@@ -100,17 +105,35 @@ describe('Zalo updates', () => {
 
   it('marks the bot’s own echoes and reads pictures', () => {
     expect(parseZaloUpdate({ message: { ...message, from: { id: '1', is_bot: true } } })?.from.isBot).toBe(true);
-    const photo = parseZaloUpdate({ message: { ...message, text: undefined, photo_url: 'https://zalo.example/p.jpg', caption: 'minh chứng' } });
+    const photo = parseZaloUpdate({
+      message: { ...message, text: undefined, photo_url: 'https://zalo.example/p.jpg', caption: 'minh chứng' },
+    });
     expect(photo).toMatchObject({ eventName: 'message.image.received', photoUrl: 'https://zalo.example/p.jpg', caption: 'minh chứng' });
   });
 
   it('is not fooled by bodies that are not messages', () => {
-    for (const body of [null, 'x', [], {}, { ok: true, result: {} }, { message: { chat: {} } }, { message: { message_id: 'a', chat: { id: '1' }, from: {} } }]) {
+    for (const body of [
+      null,
+      'x',
+      [],
+      {},
+      { ok: true, result: {} },
+      { message: { chat: {} } },
+      { message: { message_id: 'a', chat: { id: '1' }, from: {} } },
+    ]) {
       expect(parseZaloUpdate(body)).toBeUndefined();
     }
   });
 
   it('maps codes to what the caller does', () => {
-    expect([401, 408, 429, 500, 503, 400, undefined].map(failureOf)).toEqual(['unauthorized', 'idle', 'rate-limited', 'unavailable', 'unavailable', 'refused', 'unavailable']);
+    expect([401, 408, 429, 500, 503, 400, undefined].map(failureOf)).toEqual([
+      'unauthorized',
+      'idle',
+      'rate-limited',
+      'unavailable',
+      'unavailable',
+      'refused',
+      'unavailable',
+    ]);
   });
 });

@@ -72,7 +72,12 @@ export class ConsoleAdapter implements Adapter {
   constructor(private readonly options: ConsoleAdapterOptions) {
     this.capabilities = { ...CONSOLE_CAPABILITIES, ...options.capabilities };
     const router = options.router ?? new NoticeRouter(options.logger).register(this);
-    this.loop = new ConversationLoop({ core: options.core, router, logger: options.logger, send: async (_origin, locale, reply) => this.show(locale, reply) });
+    this.loop = new ConversationLoop({
+      core: options.core,
+      router,
+      logger: options.logger,
+      send: async (_origin, locale, reply) => this.show(locale, reply),
+    });
   }
 
   async start(): Promise<void> {
@@ -137,8 +142,14 @@ export class ConsoleAdapter implements Adapter {
     const parsed = parseCommandLine(text);
     if (!parsed) return this.print(this.ui('console-not-command'));
     const { speaker, chat } = this.state;
-    const slug = speaker.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().replace(/[^a-z0-9]+/g, '-');
-    const origin: ConsoleOrigin = chat === 'group' ? { kind: 'group', chatKey: CONSOLE_GROUP } : { kind: 'private', chatKey: `console:private:${slug}` };
+    const slug = speaker
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/gi, 'd')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-');
+    const origin: ConsoleOrigin =
+      chat === 'group' ? { kind: 'group', chatKey: CONSOLE_GROUP } : { kind: 'private', chatKey: `console:private:${slug}` };
     const attachments: Attachment[] | undefined = this.state.attachment ? [this.state.attachment] : undefined;
     this.state.attachment = undefined;
     const incoming: Incoming = {
@@ -163,7 +174,14 @@ export class ConsoleAdapter implements Adapter {
 
   private render(locale: string, reply: Reply): string[] {
     const { i18n, filesDir } = this.options;
-    return renderReply({ i18n, locale, reply, capabilities: this.capabilities, filesDir, saved: (path) => this.ui('console-file-saved', { path }) });
+    return renderReply({
+      i18n,
+      locale,
+      reply,
+      capabilities: this.capabilities,
+      filesDir,
+      saved: (path) => this.ui('console-file-saved', { path }),
+    });
   }
 
   private ui(key: string, args?: Record<string, string>): string {

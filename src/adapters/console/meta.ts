@@ -13,7 +13,11 @@ export interface ConsoleState {
  * The console's own `:` commands (`:as NAME`, `:private`, `:group`, `:attach FILE`, `:quit`):
  * changes the state and returns the sentence to print, or `quit`.
  */
-export function metaCommand(line: string, state: ConsoleState, ui: (key: string, args?: Record<string, string>) => string): string | 'quit' {
+export function metaCommand(
+  line: string,
+  state: ConsoleState,
+  ui: (key: string, args?: Record<string, string>) => string,
+): string | 'quit' {
   const [word, ...rest] = line.slice(1).split(/\s+/);
   const arg = rest.join(' ').trim();
   switch (word) {

@@ -10,7 +10,14 @@ import { planReply } from '../kit/plan.js';
  * lines (tables stay aligned, in monospace like everything in a terminal), files written to
  * `filesDir` (default `data/exports/`) and their path printed with their caption.
  */
-export function renderReply(options: { i18n: I18n; locale: string; reply: Reply; capabilities: Capabilities; filesDir?: string; saved: (path: string) => string }): string[] {
+export function renderReply(options: {
+  i18n: I18n;
+  locale: string;
+  reply: Reply;
+  capabilities: Capabilities;
+  filesDir?: string;
+  saved: (path: string) => string;
+}): string[] {
   const { i18n, locale, reply, capabilities } = options;
   const out: string[] = [];
   for (const part of planReply({ i18n, locale, reply, capabilities })) {

@@ -32,6 +32,17 @@ export function parseCommandLine(input: string): CommandLine | undefined {
   if (!match) return undefined;
   const newline = text.indexOf('\n');
   const firstLine = newline < 0 ? text : text.slice(0, newline);
-  const body = newline < 0 ? '' : text.slice(newline + 1).replace(/\s+$/, '').replace(/^(?:[ \t\r]*\n)+/, '');
-  return { command: match[1]!.toLowerCase(), ...(match[2] ? { target: match[2] } : {}), args: firstLine.slice(match[0].length).trim(), body };
+  const body =
+    newline < 0
+      ? ''
+      : text
+          .slice(newline + 1)
+          .replace(/\s+$/, '')
+          .replace(/^(?:[ \t\r]*\n)+/, '');
+  return {
+    command: match[1]!.toLowerCase(),
+    ...(match[2] ? { target: match[2] } : {}),
+    args: firstLine.slice(match[0].length).trim(),
+    body,
+  };
 }

@@ -4,7 +4,17 @@ import { answerRows } from '../../app/answer-rows.js';
 import type { ChatEvent, Core, HandleResult, OutboxOptions } from '../../app/core.js';
 import type { Incoming } from '../../app/ports.js';
 import type { Store } from '../../store/store.js';
-import { claimInbox, claimMoreInbox, insertInbox, pruneInbox, releaseOwnInbox, renewInbox, settleInbox, type ClaimedUpdate, type InboxInput } from '../../store/inbox.js';
+import {
+  claimInbox,
+  claimMoreInbox,
+  insertInbox,
+  pruneInbox,
+  releaseOwnInbox,
+  renewInbox,
+  settleInbox,
+  type ClaimedUpdate,
+  type InboxInput,
+} from '../../store/inbox.js';
 import { platformOf, type OutboxItem } from '../../store/outbox.js';
 import type { OutboxSender } from './outbox-sender.js';
 import { wellFormedDeep } from './well-formed.js';
@@ -198,7 +208,7 @@ export class InboxWorker implements InboxReceiver {
     const done: number[] = [];
     this.busyChats.add(chatKey);
     try {
-      for (let rows = claimed; rows.length; ) {
+      for (let rows = claimed; rows.length;) {
         if (!(await this.runRows(rows, done))) return;
         // Rows the chat received meanwhile: taken while its last row is still leased, so the chat never changes hands.
         rows = await claimMoreInbox(this.conn, chatKey, this.batch, { owner: this.owner, now: this.now(), leaseMs: this.leaseMs });

@@ -24,7 +24,10 @@ export function plainLines(text: string): Line[] {
 export type TableRenderer = (i18n: I18n, locale: string, table: Table) => Line[];
 
 /** Tables as aligned columns in a monospace block. */
-export const alignedTable: TableRenderer = (i18n, locale, table) => tableText(i18n, locale, table).split('\n').map((text) => ({ text, pre: true }));
+export const alignedTable: TableRenderer = (i18n, locale, table) =>
+  tableText(i18n, locale, table)
+    .split('\n')
+    .map((text) => ({ text, pre: true }));
 
 /** The lines of a reply: its sentences, a blank line, then its table (monospace unless `renderTable` says otherwise). */
 export function replyLines(

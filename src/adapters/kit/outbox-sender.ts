@@ -3,7 +3,15 @@ import { pino } from 'pino';
 import type { HandleResult } from '../../app/core.js';
 import { SendError } from '../../delivery.js';
 import type { Store } from '../../store/store.js';
-import { claimOutbox, markOutboxFailed, markOutboxSent, platformOf, pruneOutbox, releaseOwnOutbox, type OutboxItem } from '../../store/outbox.js';
+import {
+  claimOutbox,
+  markOutboxFailed,
+  markOutboxSent,
+  platformOf,
+  pruneOutbox,
+  releaseOwnOutbox,
+  type OutboxItem,
+} from '../../store/outbox.js';
 
 /**
  * Delivers one outbox row through its platform's adapter: a reply in its conversation (or
@@ -98,9 +106,11 @@ export class OutboxSender {
   private inOrder(items: readonly OutboxItem[]): Promise<void> {
     const key = items[0]!.chatKey;
     const previous = this.chats.get(key) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(async () => {
-      for (const item of items) if (!(await this.sendOne(item))) return;
-    });
+    const next = previous
+      .catch(() => undefined)
+      .then(async () => {
+        for (const item of items) if (!(await this.sendOne(item))) return;
+      });
     this.chats.set(key, next);
     void next.finally(() => {
       if (this.chats.get(key) === next) this.chats.delete(key);
@@ -137,10 +147,18 @@ export class OutboxSender {
     try {
       await target(item);
     } catch (error) {
-      const final = (error instanceof SendError && (error.failure === 'gone' || error.failure === 'forbidden')) || item.attempts + 1 >= (this.options.maxAttempts ?? 5);
+      const final =
+        (error instanceof SendError && (error.failure === 'gone' || error.failure === 'forbidden')) ||
+        item.attempts + 1 >= (this.options.maxAttempts ?? 5);
       const retryAt = new Date(this.now().getTime() + 1_000 * 2 ** Math.min(item.attempts, 8));
       this.logger.warn({ err: error, id: item.id, chatKey: item.chatKey, final }, 'outbox: message not delivered');
-      await markOutboxFailed(this.conn, item.id, this.owner, String(error instanceof Error ? error.message : error), final ? { final: true, now: this.now() } : { final: false, retryAt });
+      await markOutboxFailed(
+        this.conn,
+        item.id,
+        this.owner,
+        String(error instanceof Error ? error.message : error),
+        final ? { final: true, now: this.now() } : { final: false, retryAt },
+      );
       return final;
     }
     await markOutboxSent(this.conn, item.id, this.owner, this.now());

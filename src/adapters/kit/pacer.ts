@@ -76,7 +76,10 @@ export class Pacer {
   private closed = false;
   private readonly closing = new AbortController();
 
-  constructor(limits: PacingLimits, private readonly clock: PacerClock = realClock) {
+  constructor(
+    limits: PacingLimits,
+    private readonly clock: PacerClock = realClock,
+  ) {
     this.limits = { ...limits };
   }
 

@@ -4,9 +4,7 @@ import type { Button, FileOut, Msg, Reply } from '../../reply.js';
 import { alignedTable, isBlank, packLines, plainLength, plainLines, replyLines, type Line, type TableRenderer } from './lines.js';
 
 /** One message of a planned reply, in the order it is sent. */
-export type Part =
-  | { kind: 'text'; lines: Line[] }
-  | { kind: 'image' | 'file'; file: FileOut; caption: Line[] };
+export type Part = { kind: 'text'; lines: Line[] } | { kind: 'image' | 'file'; file: FileOut; caption: Line[] };
 
 /** A part with where the reply's buttons and quote go: buttons on the last part, the quote on the first. */
 export type PlannedPart = Part & {
@@ -58,7 +56,9 @@ export function planReply(options: {
   }
   const buttons = reply.buttons?.filter((row) => row.length);
   if (buttons?.length && !can.buttons) {
-    extra.push(...buttons.flat().flatMap((b) => plainLines(t({ key: 'kit-button-command', args: { label: t(b.label), command: b.data } }))));
+    extra.push(
+      ...buttons.flat().flatMap((b) => plainLines(t({ key: 'kit-button-command', args: { label: t(b.label), command: b.data } }))),
+    );
   }
   if (extra.length) textLines = isBlank(textLines) ? extra : [...textLines, { text: '', pre: false }, ...extra];
   for (const lines of packLines(textLines, can.textLimit)) parts.push({ kind: 'text', lines });
@@ -97,6 +97,7 @@ function imageCaption(i18n: I18n, locale: string, reply: Reply, limit: number, t
   }
   if (!isBlank(all) && plainLength(all) <= limit) return { caption: all, after: [] };
   const sentences = replyLines(i18n, locale, reply, { table: false });
-  if (!isBlank(sentences) && plainLength(sentences) <= limit) return { caption: sentences, after: replyLines(i18n, locale, reply, { text: false }, table) };
+  if (!isBlank(sentences) && plainLength(sentences) <= limit)
+    return { caption: sentences, after: replyLines(i18n, locale, reply, { text: false }, table) };
   return { caption: [], after: all };
 }

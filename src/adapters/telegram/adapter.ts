@@ -24,11 +24,26 @@ import { attachmentsOf } from './files.js';
 import { readTelegramUpdate, type TelegramPlacement } from './inbox-parse.js';
 import { Outbox } from './outbox.js';
 import { TelegramPoller } from './poller.js';
-import { ALLOWED_UPDATES, registerWebhook, serveWebhook, startLongPolling, stopLongPolling, webhookSecretOf, type PollingOptions } from './receive.js';
+import {
+  ALLOWED_UPDATES,
+  registerWebhook,
+  serveWebhook,
+  startLongPolling,
+  stopLongPolling,
+  webhookSecretOf,
+  type PollingOptions,
+} from './receive.js';
 import { incomingOf, installUpdates } from './updates.js';
 
 /** What Telegram shows: everything; 4,096 characters a message, 1,024 a caption. */
-export const TELEGRAM_CAPABILITIES: Capabilities = { images: true, files: true, buttons: true, edits: true, textLimit: 4096, captionLimit: 1024 };
+export const TELEGRAM_CAPABILITIES: Capabilities = {
+  images: true,
+  files: true,
+  buttons: true,
+  edits: true,
+  textLimit: 4096,
+  captionLimit: 1024,
+};
 
 /** Telegram publishes no exact figures (about 1/s per chat, 20/min per group, 30/s overall); these stay under them. */
 const TELEGRAM_PACING: PacingLimits = { perChatMs: 1000, groupPerMinute: 20, globalPerSecond: 25 };
@@ -103,7 +118,14 @@ export class TelegramAdapter implements Adapter {
     this.outbox = new Outbox(this.bot.api, i18n, this.capabilities, this.logger);
     this.pacer = new Pacer({ ...TELEGRAM_PACING, ...options.pacing });
     const router = options.router ?? new NoticeRouter(this.logger).register(this);
-    this.loop = new ConversationLoop({ core, router, logger: this.logger, links: options.links, capabilities: this.capabilities, send: (origin, locale, reply, quote) => this.answer(origin, locale, reply, quote) });
+    this.loop = new ConversationLoop({
+      core,
+      router,
+      logger: this.logger,
+      links: options.links,
+      capabilities: this.capabilities,
+      send: (origin, locale, reply, quote) => this.answer(origin, locale, reply, quote),
+    });
     const me = () => this.bot.botInfo;
     this.fileRoot = `${apiRoot}/file/bot${config.token}`;
     this.events = new ChatEvents({ core, loop: this.loop, logger: this.logger, fallback: i18n.fallback, me });
@@ -126,12 +148,23 @@ export class TelegramAdapter implements Adapter {
     if (webhookUrl) {
       if (!this.options.http) throw new Error('Telegram webhook mode needs the HTTP server');
       const secret = webhookSecretOf(this.options.config);
-      serveWebhook(this.options.http, new URL(webhookUrl).pathname, { bot: this.bot, secret, logger: this.logger, inbox: this.options.inbox });
+      serveWebhook(this.options.http, new URL(webhookUrl).pathname, {
+        bot: this.bot,
+        secret,
+        logger: this.logger,
+        inbox: this.options.inbox,
+      });
       await registerWebhook(this.bot, webhookUrl, secret);
     } else if (this.options.inbox) {
       await this.bot.api.deleteWebhook();
       const { timeoutSeconds } = this.options.polling ?? {};
-      this.poller = new TelegramPoller({ api: this.bot.api, inbox: this.options.inbox, allowedUpdates: ALLOWED_UPDATES, timeoutSeconds, logger: this.logger });
+      this.poller = new TelegramPoller({
+        api: this.bot.api,
+        inbox: this.options.inbox,
+        allowedUpdates: ALLOWED_UPDATES,
+        timeoutSeconds,
+        logger: this.logger,
+      });
       this.poller.start();
     } else {
       this.runner = await startLongPolling(this.bot, this.options.polling ?? {}, this.logger);
@@ -181,7 +214,12 @@ export class TelegramAdapter implements Adapter {
     const privately = reply.privately && origin.kind === 'group';
     const chatId = privately ? origin.userId : origin.chatId;
     try {
-      await this.outbox.sendReply(chatId, locale, reply, privately ? {} : { replyTo: quote ? origin.replyTo : undefined, threadId: origin.threadId });
+      await this.outbox.sendReply(
+        chatId,
+        locale,
+        reply,
+        privately ? {} : { replyTo: quote ? origin.replyTo : undefined, threadId: origin.threadId },
+      );
     } catch (error) {
       if (privately && cannotWritePrivately(error)) {
         // Telegram lets a bot write to a person only after they started a chat with it.
@@ -231,7 +269,12 @@ export class TelegramAdapter implements Adapter {
       if (userId === undefined || !cannotWritePrivately(error)) throw toSendError(error);
       // Telegram lets a bot write to a person only after they started a chat with it.
       const args = { name: place.n ?? '', bot: `@${this.bot.botInfo.username}` };
-      await this.outbox.sendReply(chatId, item.locale, { text: [{ key: 'telegram-private-blocked', args }] }, { replyTo: place.r, threadId: place.t });
+      await this.outbox.sendReply(
+        chatId,
+        item.locale,
+        { text: [{ key: 'telegram-private-blocked', args }] },
+        { replyTo: place.r, threadId: place.t },
+      );
     }
   }
 

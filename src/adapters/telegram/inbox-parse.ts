@@ -56,7 +56,11 @@ export function readTelegramUpdate(update: Update, ctx: TelegramInboxContext): I
     };
     return {
       kind: 'incoming',
-      incoming: { ...ctx.incoming(update, message.chat, kind, message.from, parsed), ...(mentions.length ? { mentions } : {}), ...ctx.attachments(message) },
+      incoming: {
+        ...ctx.incoming(update, message.chat, kind, message.from, parsed),
+        ...(mentions.length ? { mentions } : {}),
+        ...ctx.attachments(message),
+      },
       ...placements(place),
     };
   }

@@ -46,7 +46,8 @@ export class Outbox {
     const options = {
       parse_mode: 'HTML' as const,
       message_thread_id: placement.threadId,
-      reply_parameters: part.quote && placement.replyTo !== undefined ? { message_id: placement.replyTo, allow_sending_without_reply: true } : undefined,
+      reply_parameters:
+        part.quote && placement.replyTo !== undefined ? { message_id: placement.replyTo, allow_sending_without_reply: true } : undefined,
       reply_markup: this.keyboard(locale, part.buttons),
     };
     await placement.pace?.();

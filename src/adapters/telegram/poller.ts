@@ -67,7 +67,12 @@ export class TelegramPoller {
       let updates: Update[];
       try {
         updates = await api.getUpdates(
-          { offset: this.offset, limit: 100, timeout: this.options.timeoutSeconds ?? 30, allowed_updates: [...this.options.allowedUpdates] as never },
+          {
+            offset: this.offset,
+            limit: 100,
+            timeout: this.options.timeoutSeconds ?? 30,
+            allowed_updates: [...this.options.allowedUpdates] as never,
+          },
           signal as never,
         );
       } catch (error) {

@@ -63,7 +63,11 @@ export async function registerWebhook(bot: Bot, url: string, secret: string): Pr
  * stored before `200` is answered (a failed store is a `500`, and Telegram sends it again);
  * without it, it is handled before the `200`.
  */
-export function serveWebhook(http: HttpServer, path: string, options: { bot: Bot; secret: string; logger: Logger; inbox?: InboxReceiver }): void {
+export function serveWebhook(
+  http: HttpServer,
+  path: string,
+  options: { bot: Bot; secret: string; logger: Logger; inbox?: InboxReceiver },
+): void {
   const { bot, secret, logger, inbox } = options;
   const check = (req: Parameters<RouteHandler>[0]) => {
     const ok = secretMatches(req.headers['x-telegram-bot-api-secret-token'], secret);

@@ -9,7 +9,18 @@ import type { ConversationLoop } from '../kit/conversation.js';
 import { localeFor } from '../kit/locale.js';
 import type { ChatEvents } from './chat-events.js';
 import { attachmentsOf } from './files.js';
-import { addressedElsewhere, chatKey, chatKind, displayName, mentionsOf, originOf, parseAction, parseCommand, textOf, type TelegramOrigin } from './incoming.js';
+import {
+  addressedElsewhere,
+  chatKey,
+  chatKind,
+  displayName,
+  mentionsOf,
+  originOf,
+  parseAction,
+  parseCommand,
+  textOf,
+  type TelegramOrigin,
+} from './incoming.js';
 
 /** The user Telegram shows as the sender of an anonymous group admin's messages. */
 const ANONYMOUS_ADMIN_ID = 1087968824;
@@ -70,7 +81,8 @@ class Updates {
     const { events, loop } = this.deps;
     const updateId = `telegram:${update.update_id}`;
     if (message.migrate_to_chat_id) return events.migrated(message.chat.id, message.migrate_to_chat_id, updateId);
-    if (message.new_chat_members?.some((user) => user.id === this.deps.me().id)) return events.botAdded(message.chat, message.from, false, updateId);
+    if (message.new_chat_members?.some((user) => user.id === this.deps.me().id))
+      return events.botAdded(message.chat, message.from, false, updateId);
     const kind = chatKind(message.chat);
     const { text, entities } = textOf(message);
     const parsed = parseCommand(text, entities);

@@ -7,10 +7,7 @@
 
 /** The events the bot platform sends (files arrive as `message.unsupported.received`). */
 export type ZaloEventName =
-  | 'message.text.received'
-  | 'message.image.received'
-  | 'message.sticker.received'
-  | 'message.unsupported.received';
+  'message.text.received' | 'message.image.received' | 'message.sticker.received' | 'message.unsupported.received';
 
 /** One message a person sent the bot. */
 export interface ZaloUpdate {

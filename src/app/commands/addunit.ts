@@ -40,7 +40,14 @@ export const addunit: Command = {
     }
     if (problems.length) throw new LineErrors(problems);
     await ctx.db.unit.createMany({ data: units.map((u) => ({ ...u, clusterId: cluster.id })) });
-    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'unit.add', subjectType: 'cluster', subjectId: cluster.id, after: units });
+    await writeAudit(ctx, {
+      clusterId: cluster.id,
+      actorId: ctx.person.id,
+      action: 'unit.add',
+      subjectType: 'cluster',
+      subjectId: cluster.id,
+      after: units,
+    });
     const total = existing.size;
     return [say('addunit-done', { count: units.length, codes: units.map((u) => u.code).join(', '), total })];
   },

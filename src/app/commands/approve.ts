@@ -20,13 +20,32 @@ export const approve: Command = {
     const code = ctx.incoming.args.trim();
     if (!code) throw new UserError('usage-approve');
     const unit = await requireUnit(ctx.db, cluster.id, code);
-    const pending = await ctx.db.role.findMany({ where: { clusterId: cluster.id, unitId: unit.id, kind: 'representative', status: 'pending' }, include: { person: true } });
+    const pending = await ctx.db.role.findMany({
+      where: { clusterId: cluster.id, unitId: unit.id, kind: 'representative', status: 'pending' },
+      include: { person: true },
+    });
     if (!pending.length) throw new UserError('error-approve-none', { code: unit.code });
-    await ctx.db.role.updateMany({ where: { id: { in: pending.map((r) => r.id) }, status: 'pending' }, data: { status: 'active', approvedById: ctx.person.id } });
+    await ctx.db.role.updateMany({
+      where: { id: { in: pending.map((r) => r.id) }, status: 'pending' },
+      data: { status: 'active', approvedById: ctx.person.id },
+    });
     for (const role of pending) {
-      await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'role.approve', subjectType: 'role', subjectId: role.id, before: { status: 'pending' }, after: { status: 'active', unit: unit.code } });
+      await writeAudit(ctx, {
+        clusterId: cluster.id,
+        actorId: ctx.person.id,
+        action: 'role.approve',
+        subjectType: 'role',
+        subjectId: role.id,
+        before: { status: 'pending' },
+        after: { status: 'active', unit: unit.code },
+      });
     }
-    tellPrivately(ctx, pending.map((r) => r.person), cluster, { key: 'join-approved-private', args: { code: unit.code, unit: unit.name, name: cluster.name } });
+    tellPrivately(
+      ctx,
+      pending.map((r) => r.person),
+      cluster,
+      { key: 'join-approved-private', args: { code: unit.code, unit: unit.name, name: cluster.name } },
+    );
     return [say('approve-done', { code: unit.code, unit: unit.name, people: pending.map((r) => r.person.displayName).join(', ') })];
   },
 };

@@ -40,13 +40,28 @@ export const attend: Command = {
     const present = await presentUnitIds(ctx, meeting.id);
     if (add.length || remove.length) {
       const codes = (ids: Set<number>) => units.filter((u) => ids.has(u.id)).map((u) => u.code);
-      await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'meeting.attend', subjectType: 'meeting', subjectId: meeting.id, before: codes(before), after: codes(present) });
+      await writeAudit(ctx, {
+        clusterId: cluster.id,
+        actorId: ctx.person.id,
+        action: 'meeting.attend',
+        subjectType: 'meeting',
+        subjectId: meeting.id,
+        before: codes(before),
+        after: codes(present),
+      });
     }
-    const list = (pred: (id: number) => boolean) => units.filter((u) => pred(u.id)).map((u) => u.code).join(', ') || '–';
+    const list = (pred: (id: number) => boolean) =>
+      units
+        .filter((u) => pred(u.id))
+        .map((u) => u.code)
+        .join(', ') || '–';
     return [
       say(words.length ? 'attend-recorded' : 'attend-current', {
-        at: formatDateTime(meeting.at, cluster.timezone), count: present.size, total: units.length,
-        present: list((id) => present.has(id)), absent: list((id) => !present.has(id)),
+        at: formatDateTime(meeting.at, cluster.timezone),
+        count: present.size,
+        total: units.length,
+        present: list((id) => present.has(id)),
+        absent: list((id) => !present.has(id)),
       }),
     ];
   },

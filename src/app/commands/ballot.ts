@@ -30,8 +30,15 @@ function parseOptions(parts: string[]): { seats: number; candidates: string[] | 
 /** Progress of one open ballot: who has voted and who has not, never how. */
 async function progress(ctx: CommandContext, ballotId: number, voters: number[], units: { id: number; code: string }[]): Promise<Msg> {
   const voted = await votedUnitIds(ctx.db, ballotId);
-  const codes = (pred: (id: number) => boolean) => units.filter((u) => voters.includes(u.id) && pred(u.id)).map((u) => u.code).join(', ') || '–';
-  return { key: 'ballot-progress', args: { voted: voted.size, issued: voters.length, done: codes((id) => voted.has(id)), missing: codes((id) => !voted.has(id)) } };
+  const codes = (pred: (id: number) => boolean) =>
+    units
+      .filter((u) => voters.includes(u.id) && pred(u.id))
+      .map((u) => u.code)
+      .join(', ') || '–';
+  return {
+    key: 'ballot-progress',
+    args: { voted: voted.size, issued: voters.length, done: codes((id) => voted.has(id)), missing: codes((id) => !voted.has(id)) },
+  };
 }
 
 /**
@@ -59,8 +66,19 @@ export const ballot: Command = {
       const units = await membersOf(ctx, cluster.id);
       const candidates = await candidatesFor(ctx, cluster, term, units, o.candidates);
       const closesAt = o.closes ? parseFutureDate(o.closes, cluster.timezone, END_OF_DAY, ctx.now) : null;
-      const opened = await openBallot(ctx, { cluster, term, kind: 'award', question, candidates, seats: o.seats, rules: rulesOf(cluster).vote, closesAt });
-      const reply: Reply = { text: [{ key: 'ballot-opened' }, ...ballotMsgs(opened, ctx.locale), { key: 'ballot-how-to-vote', args: { id: opened.id } }] };
+      const opened = await openBallot(ctx, {
+        cluster,
+        term,
+        kind: 'award',
+        question,
+        candidates,
+        seats: o.seats,
+        rules: rulesOf(cluster).vote,
+        closesAt,
+      });
+      const reply: Reply = {
+        text: [{ key: 'ballot-opened' }, ...ballotMsgs(opened, ctx.locale), { key: 'ballot-how-to-vote', args: { id: opened.id } }],
+      };
       await publish(ctx, cluster, reply);
       return [reply];
     }
@@ -68,7 +86,8 @@ export const ballot: Command = {
       requireSecretary(ctx);
       const open = await openBallots(ctx, term.id);
       const target = rest ? open.find((b) => String(b.id) === rest.replace(/^#/, '')) : open.length === 1 ? open[0] : undefined;
-      if (!target) throw new UserError(open.length ? 'error-ballot-which' : 'error-ballot-none', { ids: open.map((b) => `#${b.id}`).join(', ') });
+      if (!target)
+        throw new UserError(open.length ? 'error-ballot-which' : 'error-ballot-none', { ids: open.map((b) => `#${b.id}`).join(', ') });
       return closeBallot(ctx, cluster, term, target);
     }
     if (/^#?\d+$/.test(word)) {
@@ -87,7 +106,13 @@ export const ballot: Command = {
     for (const b of await openBallots(ctx, term.id)) {
       const due = await closeIfDue(ctx, cluster, term, b);
       if (due) replies.push(...due);
-      else replies.push({ text: [{ key: 'ballot-heading', args: { id: b.id, question: b.question, round: b.round, seats: b.seats } }, await progress(ctx, b.id, ballotParts(b).voters, units)] });
+      else
+        replies.push({
+          text: [
+            { key: 'ballot-heading', args: { id: b.id, question: b.question, round: b.round, seats: b.seats } },
+            await progress(ctx, b.id, ballotParts(b).voters, units),
+          ],
+        });
     }
     if (!replies.length) {
       const closed = await ctx.db.ballot.count({ where: { termId: term.id, state: 'closed' } });

@@ -24,7 +24,12 @@ export const close: Command = {
     const cluster = requireSecretary(ctx);
     const term = await requireOpenTerm(ctx.db, cluster.id);
     const round = await requireActiveRound(ctx.db, term.id);
-    const closed = asRound(await ctx.db.round.update({ where: { id: round.id }, data: { state: 'closed', closedAt: ctx.now, rules: serializeRules(rulesOf(cluster)) } }));
+    const closed = asRound(
+      await ctx.db.round.update({
+        where: { id: round.id },
+        data: { state: 'closed', closedAt: ctx.now, rules: serializeRules(rulesOf(cluster)) },
+      }),
+    );
     await replanReminders(ctx, { clusterId: cluster.id, type: 'round', id: round.id, eventAt: null, timezone: cluster.timezone });
     const table = await consolidatedFor(ctx, cluster, closed);
     // The quantitative criteria's points are final now: kept with the round, never recomputed.
@@ -37,7 +42,11 @@ export const close: Command = {
       subjectType: 'round',
       subjectId: round.id,
       before: { state: round.state },
-      after: { state: 'closed', ranking: table.rows.map((r) => [r.rank, r.unitCode, r.total]), ...(frozen ? { targetPoints: frozen } : {}) },
+      after: {
+        state: 'closed',
+        ranking: table.rows.map((r) => [r.rank, r.unitCode, r.total]),
+        ...(frozen ? { targetPoints: frozen } : {}),
+      },
     });
     const notSubmitted = table.rows.filter((r) => r.total === null).length;
     const unconfirmed = table.rows.filter((r) => r.total !== null && r.sheetState !== 'confirmed').length;

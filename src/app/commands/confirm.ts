@@ -22,12 +22,29 @@ export const confirm: Command = {
     const next = sheetAfterConfirm(sheet.state as SheetState);
     const criteria = await requireCriteria(ctx.db, term.id);
     const scores = await loadSheetScores(ctx, sheet.id, criteria);
-    const progress = sheetProgress(criteria, scores, rulesOf(cluster).bonusCap, unit.code, await sheetPoints(ctx, cluster, round, unit, criteria, scores));
+    const progress = sheetProgress(
+      criteria,
+      scores,
+      rulesOf(cluster).bonusCap,
+      unit.code,
+      await sheetPoints(ctx, cluster, round, unit, criteria, scores),
+    );
     // Conditional on the state read: two concurrent confirmations cannot both pass.
-    const changed = await ctx.db.sheet.updateMany({ where: { id: sheet.id, state: sheet.state }, data: { state: next, confirmedAt: ctx.now } });
+    const changed = await ctx.db.sheet.updateMany({
+      where: { id: sheet.id, state: sheet.state },
+      data: { state: next, confirmedAt: ctx.now },
+    });
     if (changed.count !== 1) throw new UserError('error-already-confirmed');
     await ctx.db.confirmation.create({ data: { sheetId: sheet.id, personId: ctx.person.id } });
-    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'sheet.confirm', subjectType: 'sheet', subjectId: sheet.id, before: { state: sheet.state }, after: { state: next, total: progress.total } });
+    await writeAudit(ctx, {
+      clusterId: cluster.id,
+      actorId: ctx.person.id,
+      action: 'sheet.confirm',
+      subjectType: 'sheet',
+      subjectId: sheet.id,
+      before: { state: sheet.state },
+      after: { state: next, total: progress.total },
+    });
     return [say('confirm-done', { unit: unit.code, total: toPoints(progress.total) })];
   },
 };
@@ -47,10 +64,21 @@ export const explain: Command = {
     if (!criterion) throw new UserError('error-unknown-criterion', { code });
     if (!sheet) throw new UserError('error-explain-not-reviewed');
     const next = sheetAfterExplain(sheet.state as SheetState);
-    const changed = await ctx.db.sheet.updateMany({ where: { id: sheet.id, state: sheet.state }, data: { state: next, confirmedAt: null } });
+    const changed = await ctx.db.sheet.updateMany({
+      where: { id: sheet.id, state: sheet.state },
+      data: { state: next, confirmedAt: null },
+    });
     if (changed.count !== 1) throw new UserError('error-sheet-changed');
     await ctx.db.explanation.create({ data: { sheetId: sheet.id, criterionId: criterion.id, text, authorId: ctx.person.id } });
-    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'sheet.explain', subjectType: 'sheet', subjectId: sheet.id, before: { state: sheet.state }, after: { state: next, code: criterion.code, text } });
+    await writeAudit(ctx, {
+      clusterId: cluster.id,
+      actorId: ctx.person.id,
+      action: 'sheet.explain',
+      subjectType: 'sheet',
+      subjectId: sheet.id,
+      before: { state: sheet.state },
+      after: { state: next, code: criterion.code, text },
+    });
     return [say('explain-done', { unit: unit.code, code: criterion.code })];
   },
 };

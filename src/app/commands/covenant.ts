@@ -17,7 +17,14 @@ export const sign: Command = {
     const existing = await ctx.db.covenantSignature.findUnique({ where: { termId_unitId: { termId: term.id, unitId: unit.id } } });
     if (existing) throw new UserError('error-already-signed', { unit: unit.code, year: term.year });
     const row = await ctx.db.covenantSignature.create({ data: { termId: term.id, unitId: unit.id, personId: ctx.person.id } });
-    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'covenant.sign', subjectType: 'term', subjectId: term.id, after: { unit: unit.code, signature: row.id } });
+    await writeAudit(ctx, {
+      clusterId: cluster.id,
+      actorId: ctx.person.id,
+      action: 'covenant.sign',
+      subjectType: 'term',
+      subjectId: term.id,
+      after: { unit: unit.code, signature: row.id },
+    });
     const [signed, total] = await Promise.all([
       ctx.db.covenantSignature.count({ where: { termId: term.id } }),
       ctx.db.unit.count({ where: { clusterId: cluster.id } }),
@@ -34,13 +41,24 @@ export const register: Command = {
   who: 'representative',
   async run(ctx) {
     const { cluster, unit } = await requireRepresentedUnit(ctx);
-    const title = [ctx.incoming.args, ctx.incoming.body].map((s) => s.trim()).filter(Boolean).join(' ');
+    const title = [ctx.incoming.args, ctx.incoming.body]
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .join(' ');
     if (!title) throw new UserError('usage-register');
     if (title.length > 300) throw new UserError('error-too-long', { max: 300 });
     const term = await requireOpenTerm(ctx.db, cluster.id);
     const previous = await ctx.db.registration.findFirst({ where: { termId: term.id, unitId: unit.id }, orderBy: { id: 'desc' } });
     await ctx.db.registration.create({ data: { termId: term.id, unitId: unit.id, title, personId: ctx.person.id } });
-    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'registration', subjectType: 'term', subjectId: term.id, before: previous ? { title: previous.title } : undefined, after: { unit: unit.code, title } });
+    await writeAudit(ctx, {
+      clusterId: cluster.id,
+      actorId: ctx.person.id,
+      action: 'registration',
+      subjectType: 'term',
+      subjectId: term.id,
+      before: previous ? { title: previous.title } : undefined,
+      after: { unit: unit.code, title },
+    });
     return [say(previous ? 'register-changed' : 'register-done', { unit: unit.code, title, year: term.year })];
   },
 };

@@ -40,6 +40,8 @@ export function extrasOf(r: CriterionRow): string[] {
 export async function unknownUnits(ctx: Pick<CommandContext, 'db'>, clusterId: number, table: CriteriaTable): Promise<string[]> {
   const named = [...new Set(table.rows.flatMap((r) => r.notAssigned ?? []))];
   if (!named.length) return [];
-  const known = new Set((await ctx.db.unit.findMany({ where: { clusterId, code: { in: named } }, select: { code: true } })).map((u) => u.code));
+  const known = new Set(
+    (await ctx.db.unit.findMany({ where: { clusterId, code: { in: named } }, select: { code: true } })).map((u) => u.code),
+  );
   return named.filter((c) => !known.has(c));
 }

@@ -77,7 +77,10 @@ function criteriaReply(table: CriteriaTable, year: number, key: string): Reply[]
     {
       text: [
         { key, args: { year, count: s.criterionCount } },
-        ...s.sections.map((sec) => ({ key: 'criteria-section-total', args: { code: sec.code, title: sec.title, max: toPoints(sec.max), count: sec.count } })),
+        ...s.sections.map((sec) => ({
+          key: 'criteria-section-total',
+          args: { code: sec.code, title: sec.title, max: toPoints(sec.max), count: sec.count },
+        })),
         { key: 'criteria-totals', args: { max: toPoints(s.maxTotal), bonus: toPoints(s.bonusCap), deduction: toPoints(s.deductionCap) } },
       ],
       table: {

@@ -28,7 +28,10 @@ export const elect: Command = {
     const term = await requireOpenTerm(ctx.db, cluster.id);
     const rules = rulesOf(cluster);
     const units = await membersOf(ctx, cluster.id);
-    const codes = ctx.incoming.args.split(/[\s,;]+/).filter(Boolean).map((c) => c.toUpperCase());
+    const codes = ctx.incoming.args
+      .split(/[\s,;]+/)
+      .filter(Boolean)
+      .map((c) => c.toUpperCase());
     if (codes.length && codes.length !== 2) throw new UserError('usage-elect');
     for (const code of codes) if (!units.some((u) => u.code === code)) throw new UserError('error-unknown-unit', { code });
     if (codes.length === 2 && codes[0] === codes[1]) throw new UserError('error-elect-same');
@@ -37,7 +40,15 @@ export const elect: Command = {
       if (!codes.length) throw new UserError('error-elect-appointed');
       await recordElection(ctx, cluster, term, 'leader', codes[0]!, 'appointed');
       await recordElection(ctx, cluster, term, 'deputy', codes[1]!, 'appointed');
-      return [{ text: [{ key: 'elect-appointed', args: { leader: codes[0]!, deputy: codes[1]!, year: term.year + 1 } }, { key: 'elect-handover-hint', args: { code: codes[0]! } }], buttons: handoverOffer(codes[0]!) }];
+      return [
+        {
+          text: [
+            { key: 'elect-appointed', args: { leader: codes[0]!, deputy: codes[1]!, year: term.year + 1 } },
+            { key: 'elect-handover-hint', args: { code: codes[0]! } },
+          ],
+          buttons: handoverOffer(codes[0]!),
+        },
+      ];
     }
     const busy = (await openBallots(ctx, term.id)).filter((b) => b.kind !== 'award');
     if (busy.length) throw new UserError('error-elect-open', { ids: busy.map((b) => `#${b.id}`).join(', ') });
@@ -47,16 +58,42 @@ export const elect: Command = {
     if (codes.length) [leader, deputy] = [[codes[0]!], [codes[1]!]];
     else if (mode === 'free') [leader, deputy] = [units.map((u) => u.code), units.map((u) => u.code)];
     else {
-      const proposal = proposeByRotation(rotationOrder(rules.election, units.map((u) => u.code)), current);
+      const proposal = proposeByRotation(
+        rotationOrder(
+          rules.election,
+          units.map((u) => u.code),
+        ),
+        current,
+      );
       if (!proposal) throw new UserError('error-elect-few');
       [leader, deputy] = [[proposal.leader], [proposal.deputy]];
     }
     const voteRules = { ...ELECTION_VOTE_RULES, quorum: rules.vote.quorum, voters: rules.vote.voters };
     const t = ctx.i18n.translator(cluster.locale);
-    const replies: Reply[] = [{ text: [{ key: codes.length || mode === 'free' ? 'elect-opened' : 'elect-proposed', args: { leader: leader.join(', '), deputy: deputy.join(', '), year: term.year + 1, current: current ?? '–' } }] }];
-    for (const [post, list] of [['leader', leader], ['deputy', deputy]] as const) {
+    const replies: Reply[] = [
+      {
+        text: [
+          {
+            key: codes.length || mode === 'free' ? 'elect-opened' : 'elect-proposed',
+            args: { leader: leader.join(', '), deputy: deputy.join(', '), year: term.year + 1, current: current ?? '–' },
+          },
+        ],
+      },
+    ];
+    for (const [post, list] of [
+      ['leader', leader],
+      ['deputy', deputy],
+    ] as const) {
       const candidates = await candidatesFor(ctx, cluster, term, units, list);
-      const opened = await openBallot(ctx, { cluster, term, kind: post, question: t(`elect-question-${post}`, { year: term.year + 1 }), candidates, seats: 1, rules: voteRules });
+      const opened = await openBallot(ctx, {
+        cluster,
+        term,
+        kind: post,
+        question: t(`elect-question-${post}`, { year: term.year + 1 }),
+        candidates,
+        seats: 1,
+        rules: voteRules,
+      });
       replies.push({ text: [...ballotMsgs(opened, ctx.locale), { key: 'ballot-how-to-vote', args: { id: opened.id } }] });
     }
     for (const reply of replies) await publish(ctx, cluster, reply);

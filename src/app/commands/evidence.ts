@@ -124,10 +124,27 @@ export const evidence: Command = {
     const stored = [];
     for (const f of checked) {
       const hash = sha256(f.bytes);
-      const id = await addEvidence(ctx.db, { sheetId: sheet.id, criterionId: criterion.id, fileName: f.fileName, mimeType: f.mimeType, size: f.bytes.byteLength, sha256: hash, bytes: f.bytes, uploaderId: ctx.person.id, at: ctx.now });
+      const id = await addEvidence(ctx.db, {
+        sheetId: sheet.id,
+        criterionId: criterion.id,
+        fileName: f.fileName,
+        mimeType: f.mimeType,
+        size: f.bytes.byteLength,
+        sha256: hash,
+        bytes: f.bytes,
+        uploaderId: ctx.person.id,
+        at: ctx.now,
+      });
       stored.push({ id, name: f.fileName, size: f.bytes.byteLength, sha256: hash, type: f.mimeType });
     }
-    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'evidence.add', subjectType: 'sheet', subjectId: sheet.id, after: { code: criterion.code, files: stored } });
+    await writeAudit(ctx, {
+      clusterId: cluster.id,
+      actorId: ctx.person.id,
+      action: 'evidence.add',
+      subjectType: 'sheet',
+      subjectId: sheet.id,
+      after: { code: criterion.code, files: stored },
+    });
     return [say('evidence-added', { unit: unit.code, code: criterion.code, count: stored.length, total: already })];
   },
 };

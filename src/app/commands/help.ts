@@ -26,11 +26,16 @@ export function helpCommand(all: () => Command[]): Command {
       const { secretary, representative, member } = standing;
       const intro: Msg[] = [
         { key: member ? 'help-intro-cluster' : 'help-intro', args: { name: ctx.cluster?.name ?? '' } },
-        { key: secretary ? 'help-you-secretary' : representative ? 'help-you-representative' : member ? 'help-you-member' : 'help-you-new' },
+        {
+          key: secretary ? 'help-you-secretary' : representative ? 'help-you-representative' : member ? 'help-you-member' : 'help-you-new',
+        },
       ];
       const lines: Msg[] = commands
         .filter((c) => allows(c.who, standing))
-        .map((c) => ({ key: 'help-line', args: { name: c.name, alias: c.alias, description: ctx.i18n.translator(ctx.locale)(`cmd-${c.name}`) } }));
+        .map((c) => ({
+          key: 'help-line',
+          args: { name: c.name, alias: c.alias, description: ctx.i18n.translator(ctx.locale)(`cmd-${c.name}`) },
+        }));
       return [{ text: [...intro, ...lines, { key: 'help-more' }] }];
     },
   };

@@ -41,9 +41,39 @@ import { template } from './template.js';
 export const COMMANDS: Command[] = [];
 const help = helpCommand(() => COMMANDS);
 COMMANDS.push(
-  help, setup, link, addunit, join, approve, secretary, term, leader, deputy, criteria, round,
-  reviewer, target, score, template, evidence, submit, mine, status, review, confirm, explain, close, results, exportTable,
-  rules, sign, register, meeting, handover, reminders, lang,
+  help,
+  setup,
+  link,
+  addunit,
+  join,
+  approve,
+  secretary,
+  term,
+  leader,
+  deputy,
+  criteria,
+  round,
+  reviewer,
+  target,
+  score,
+  template,
+  evidence,
+  submit,
+  mine,
+  status,
+  review,
+  confirm,
+  explain,
+  close,
+  results,
+  exportTable,
+  rules,
+  sign,
+  register,
+  meeting,
+  handover,
+  reminders,
+  lang,
 );
 // The year-end meeting (issue 12): attendance, secret ballots, the election, the minutes.
 COMMANDS.push(attend, ballot, vote, elect, minutes);
@@ -53,5 +83,11 @@ COMMANDS.push(invite, refuse, cluster);
 /** Command names and aliases → command; `/start` is `/help`. */
 export const COMMAND_INDEX: ReadonlyMap<string, Command> = new Map([
   ['start', help],
-  ...COMMANDS.flatMap((c) => [[c.name, c], [c.alias, c]] as [string, Command][]),
+  ...COMMANDS.flatMap(
+    (c) =>
+      [
+        [c.name, c],
+        [c.alias, c],
+      ] as [string, Command][],
+  ),
 ]);

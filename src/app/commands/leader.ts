@@ -15,12 +15,32 @@ async function setLeadership(ctx: CommandContext, role: 'leader' | 'deputy') {
   if (other === unit.id) throw new UserError('error-leader-deputy-same', { code: unit.code });
   const field = role === 'leader' ? 'leaderUnitId' : 'deputyUnitId';
   await ctx.db.term.update({ where: { id: term.id }, data: { [field]: unit.id } });
-  await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: `term.${role}`, subjectType: 'term', subjectId: term.id, before: { [field]: term[field] }, after: { [field]: unit.id, code: unit.code } });
+  await writeAudit(ctx, {
+    clusterId: cluster.id,
+    actorId: ctx.person.id,
+    action: `term.${role}`,
+    subjectType: 'term',
+    subjectId: term.id,
+    before: { [field]: term[field] },
+    after: { [field]: unit.id, code: unit.code },
+  });
   return [say(`${role}-done`, { code: unit.code, unit: unit.name, year: term.year })];
 }
 
 /** `/leader CODE` (`/cumtruong`): sets the year's leading unit (Cụm trưởng). */
-export const leader: Command = { name: 'leader', alias: 'cumtruong', scope: 'any', who: 'secretary', run: (ctx) => setLeadership(ctx, 'leader') };
+export const leader: Command = {
+  name: 'leader',
+  alias: 'cumtruong',
+  scope: 'any',
+  who: 'secretary',
+  run: (ctx) => setLeadership(ctx, 'leader'),
+};
 
 /** `/deputy CODE` (`/cumpho`): sets the year's deputy unit (Cụm phó). */
-export const deputy: Command = { name: 'deputy', alias: 'cumpho', scope: 'any', who: 'secretary', run: (ctx) => setLeadership(ctx, 'deputy') };
+export const deputy: Command = {
+  name: 'deputy',
+  alias: 'cumpho',
+  scope: 'any',
+  who: 'secretary',
+  run: (ctx) => setLeadership(ctx, 'deputy'),
+};

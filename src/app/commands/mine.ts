@@ -49,29 +49,75 @@ export const mine: Command = {
       if (scoring.type === 'points' || !version.input) return toPoints(version.points);
       const worth = usesTarget(scoring) ? (counts ? points.get(code) : undefined) : version.points;
       // An actual result alone is shown against the target that counts (the secretary's).
-      const input = version.input.type === 'ratio' ? { ...version.input, target: resolvedTarget(targets, code, unit.code, version.input) } : version.input;
+      const input =
+        version.input.type === 'ratio'
+          ? { ...version.input, target: resolvedTarget(targets, code, unit.code, version.input) }
+          : version.input;
       if (worth === undefined) return inputText(input);
-      return { key: scoring.type === 'target' && provisional ? 'mine-input-provisional' : 'mine-input', args: { input: inputText(input), points: toPoints(worth) } };
+      return {
+        key: scoring.type === 'target' && provisional ? 'mine-input-provisional' : 'mine-input',
+        args: { input: inputText(input), points: toPoints(worth) },
+      };
     };
     const byCriterion = new Map<number, string[]>();
     for (const f of files) byCriterion.set(f.criterionId, [...(byCriterion.get(f.criterionId) ?? []), f.fileName]);
     return [
       {
         text: <Msg[]>[
-          { key: 'mine-header', args: { unit: unit.code, name: unit.name, kind: round.kind, year: term.year, state: sheet?.state ?? 'none', deadline: formatDateTime(round.deadline, cluster.timezone) } },
-          { key: 'mine-total', args: { total: toPoints(progress.total), scored: progress.scored, required: progress.required, bonus: toPoints(progress.totals.bonus), deductions: toPoints(progress.totals.deductions) } },
-          ...(rows.some((r) => !assignedTo(r.row, unit.code)) ? [{ key: 'mine-own-max', args: { max: toPoints(progress.totals.max) } }] : []),
+          {
+            key: 'mine-header',
+            args: {
+              unit: unit.code,
+              name: unit.name,
+              kind: round.kind,
+              year: term.year,
+              state: sheet?.state ?? 'none',
+              deadline: formatDateTime(round.deadline, cluster.timezone),
+            },
+          },
+          {
+            key: 'mine-total',
+            args: {
+              total: toPoints(progress.total),
+              scored: progress.scored,
+              required: progress.required,
+              bonus: toPoints(progress.totals.bonus),
+              deductions: toPoints(progress.totals.deductions),
+            },
+          },
+          ...(rows.some((r) => !assignedTo(r.row, unit.code))
+            ? [{ key: 'mine-own-max', args: { max: toPoints(progress.totals.max) } }]
+            : []),
           ...(progress.missing.length ? [{ key: 'mine-missing', args: { codes: progress.missing.join(', ') } }] : []),
           ...(explanations ? [{ key: 'mine-explanations', args: { count: explanations } }] : []),
-          ...rows.filter((r) => byCriterion.has(r.c.id)).map((r) => ({ key: 'mine-evidence', args: { code: r.c.code, files: byCriterion.get(r.c.id)!.join(', ') } })),
+          ...rows
+            .filter((r) => byCriterion.has(r.c.id))
+            .map((r) => ({ key: 'mine-evidence', args: { code: r.c.code, files: byCriterion.get(r.c.id)!.join(', ') } })),
         ],
         table: {
-          headers: [{ key: 'col-code' }, { key: 'col-max' }, { key: 'col-self' }, { key: 'col-reviewed' }, { key: 'col-reason' }, ...(showEvidence ? [{ key: 'col-evidence' }] : [])],
+          headers: [
+            { key: 'col-code' },
+            { key: 'col-max' },
+            { key: 'col-self' },
+            { key: 'col-reviewed' },
+            { key: 'col-reason' },
+            ...(showEvidence ? [{ key: 'col-evidence' }] : []),
+          ],
           rows: rows.map(({ c, row }): Cell[] => {
-            if (!assignedTo(row, unit.code)) return [c.code, toPoints(c.max), { key: 'mine-not-assigned' }, null, '', ...(showEvidence ? [null] : [])];
+            if (!assignedTo(row, unit.code))
+              return [c.code, toPoints(c.max), { key: 'mine-not-assigned' }, null, '', ...(showEvidence ? [null] : [])];
             const reviewed = scores.review.has(c.code);
-            const evidenceCell: Cell[] = showEvidence ? [`${byCriterion.get(c.id)?.length ?? 0}${row.evidence === 'required' ? '*' : ''}`] : [];
-            return [c.code, toPoints(c.max), cell(c.code, 'self', !reviewed), cell(c.code, 'review', true), scores.review.get(c.code)?.note ?? '', ...evidenceCell];
+            const evidenceCell: Cell[] = showEvidence
+              ? [`${byCriterion.get(c.id)?.length ?? 0}${row.evidence === 'required' ? '*' : ''}`]
+              : [];
+            return [
+              c.code,
+              toPoints(c.max),
+              cell(c.code, 'self', !reviewed),
+              cell(c.code, 'review', true),
+              scores.review.get(c.code)?.note ?? '',
+              ...evidenceCell,
+            ];
           }),
           numeric: [1, 2, 3],
         },

@@ -20,15 +20,29 @@ async function rankingRows(ctx: CommandContext, cluster: ClusterRecord, term: Te
   const bonusCap = rulesOf(cluster, round).bonusCap;
   return input.table.rows.map((r) => {
     const d = detail.get(r.unitCode);
-    const self = d && r.total !== null ? computeTotals(table, new Map(d.rows.filter((x) => x.self !== null).map((x) => [x.code, x.self!])), bonusCap).total : null;
+    const self =
+      d && r.total !== null
+        ? computeTotals(table, new Map(d.rows.filter((x) => x.self !== null).map((x) => [x.code, x.self!])), bonusCap).total
+        : null;
     const reviewed = d?.rows.some((x) => x.reviewed !== null) ?? false;
-    return { rank: r.rank, code: r.unitCode, name: r.unitName, self, appraised: reviewed ? r.total : null, final: r.total, classification: r.classification };
+    return {
+      rank: r.rank,
+      code: r.unitCode,
+      name: r.unitName,
+      self,
+      appraised: reviewed ? r.total : null,
+      final: r.total,
+      classification: r.classification,
+    };
   });
 }
 
 /** Next year's leader and deputy as the audit log recorded them (the latest of each). */
 async function electionOf(ctx: CommandContext, cluster: ClusterRecord, term: TermRecord): Promise<MinutesInput['election']> {
-  const logs = await ctx.db.auditLog.findMany({ where: { clusterId: cluster.id, action: 'election.result', subjectType: 'term', subjectId: term.id }, orderBy: { id: 'asc' } });
+  const logs = await ctx.db.auditLog.findMany({
+    where: { clusterId: cluster.id, action: 'election.result', subjectType: 'term', subjectId: term.id },
+    orderBy: { id: 'asc' },
+  });
   const out: MinutesInput['election'] = { leader: null, deputy: null, mode: rulesOf(cluster).election.mode };
   for (const l of logs) {
     const after = JSON.parse(l.after ?? '{}') as { post?: string; code?: string; mode?: string };
@@ -56,7 +70,8 @@ export const minutes: Command = {
     const row = await ctx.db.term.findFirst({ where: { clusterId: cluster.id }, orderBy: [{ state: 'desc' }, { year: 'desc' }] });
     if (!row) throw new UserError('error-no-term');
     const term = asTerm(row);
-    if (!isSecretary(ctx) && !(term.leaderUnitId !== null && representedUnitIds(ctx).includes(term.leaderUnitId))) throw new UserError('error-minutes-role');
+    if (!isSecretary(ctx) && !(term.leaderUnitId !== null && representedUnitIds(ctx).includes(term.leaderUnitId)))
+      throw new UserError('error-minutes-role');
     const units = await membersOf(ctx, cluster.id);
     const meetings = await ctx.db.meeting.findMany({ where: { termId: term.id, state: 'scheduled' }, orderBy: { id: 'desc' } });
     const meeting = meetings.find((m) => m.kind === 'yearend') ?? meetings[0] ?? null;
@@ -64,7 +79,10 @@ export const minutes: Command = {
     const ballots = await ctx.db.ballot.findMany({ where: { termId: term.id, state: 'closed' }, orderBy: { id: 'asc' } });
     const secretary = ctx.roles.some((r) => r.kind === 'secretary' && r.status === 'active')
       ? ctx.person
-      : await ctx.db.person.findFirst({ where: { roles: { some: { clusterId: cluster.id, kind: 'secretary', status: 'active' } } }, orderBy: { id: 'asc' } });
+      : await ctx.db.person.findFirst({
+          where: { roles: { some: { clusterId: cluster.id, kind: 'secretary', status: 'active' } } },
+          orderBy: { id: 'asc' },
+        });
     const leader = units.find((u) => u.id === term.leaderUnitId) ?? null;
     const input: MinutesInput = {
       locale: cluster.locale,
@@ -84,12 +102,40 @@ export const minutes: Command = {
       rules: ballots.filter((b) => b.kind === 'award').map((b) => ballotParts(b).rules)[0] ?? rulesOf(cluster).vote,
       ballots: ballots.map((b): MinutesBallot => {
         const parts = ballotParts(b);
-        return { id: b.id, kind: b.kind, question: b.question, round: b.round, seats: b.seats, candidates: parts.candidates, rules: parts.rules, tally: parts.result!, openedAt: b.openedAt, closedAt: b.closedAt };
+        return {
+          id: b.id,
+          kind: b.kind,
+          question: b.question,
+          round: b.round,
+          seats: b.seats,
+          candidates: parts.candidates,
+          rules: parts.rules,
+          tally: parts.result!,
+          openedAt: b.openedAt,
+          closedAt: b.closedAt,
+        };
       }),
       election: await electionOf(ctx, cluster, term),
     };
     const bytes = await minutesDocx(input, ctx.i18n.translator(cluster.locale));
-    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'minutes.export', subjectType: 'term', subjectId: term.id, after: { ballots: ballots.length } });
-    return [{ text: [{ key: 'minutes-ready', args: { year: term.year, ballots: ballots.length } }], file: { fileName: `bien-ban-tong-ket-${term.year}.docx`, mimeType: DOCX_MIME, bytes, caption: { key: 'minutes-caption', args: { year: term.year } } } }];
+    await writeAudit(ctx, {
+      clusterId: cluster.id,
+      actorId: ctx.person.id,
+      action: 'minutes.export',
+      subjectType: 'term',
+      subjectId: term.id,
+      after: { ballots: ballots.length },
+    });
+    return [
+      {
+        text: [{ key: 'minutes-ready', args: { year: term.year, ballots: ballots.length } }],
+        file: {
+          fileName: `bien-ban-tong-ket-${term.year}.docx`,
+          mimeType: DOCX_MIME,
+          bytes,
+          caption: { key: 'minutes-caption', args: { year: term.year } },
+        },
+      },
+    ];
   },
 };

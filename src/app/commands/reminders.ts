@@ -16,7 +16,10 @@ export function upcomingReply(upcoming: UpcomingReminder[], now: Date, timezone:
     const due = formatDateTime(r.dueNow ? now : r.dueAt, timezone);
     const at = formatDateTime(r.eventAt, timezone);
     if (r.subjectType === 'round') {
-      lines.push({ key: r.slot === 'overdue' ? 'reminder-upcoming-overdue' : 'reminder-upcoming-round', args: { due, kind: r.kind ?? '', deadline: at } });
+      lines.push({
+        key: r.slot === 'overdue' ? 'reminder-upcoming-overdue' : 'reminder-upcoming-round',
+        args: { due, kind: r.kind ?? '', deadline: at },
+      });
     } else if (r.subjectType === 'meeting') {
       lines.push({ key: 'reminder-upcoming-meeting', args: { due, kind: r.kind ?? '', at } });
     } else {

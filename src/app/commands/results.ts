@@ -15,7 +15,12 @@ import { reportFileName } from '../../reports/file-name.js';
 export function rankingReply(cluster: Cluster, term: Term, round: Round, table: ConsolidatedTable): Reply[] {
   return [
     {
-      text: [{ key: round.state === 'closed' ? 'results-header' : 'results-header-provisional', args: { cluster: cluster.name, year: term.year, kind: round.kind, max: toPoints(table.maxTotal) } }],
+      text: [
+        {
+          key: round.state === 'closed' ? 'results-header' : 'results-header-provisional',
+          args: { cluster: cluster.name, year: term.year, kind: round.kind, max: toPoints(table.maxTotal) },
+        },
+      ],
       table: {
         headers: [{ key: 'col-rank' }, { key: 'col-code' }, { key: 'col-unit' }, { key: 'col-total' }, { key: 'col-class' }],
         rows: table.rows.map((r) => [

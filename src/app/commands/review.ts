@@ -54,7 +54,11 @@ export const review: Command = {
     if (!sheet) throw new UserError('error-review-not-submitted', { code: unit.code });
     const next = sheetAfterReview(sheet.state as SheetState);
     const previous = await latestScoreEntry(ctx, { sheetId: sheet.id, criterionId: criterion.id });
-    await insertScoreEntries(ctx, { sheetId: sheet.id, authorId: ctx.person.id, entries: [{ criterionId: criterion.id, kind: 'review', points, note: reason, input: checked.input }] });
+    await insertScoreEntries(ctx, {
+      sheetId: sheet.id,
+      authorId: ctx.person.id,
+      entries: [{ criterionId: criterion.id, kind: 'review', points, note: reason, input: checked.input }],
+    });
     await ctx.db.sheet.update({ where: { id: sheet.id }, data: { state: next, confirmedAt: null } });
     if (round.state !== roundNext) await ctx.db.round.update({ where: { id: round.id }, data: { state: roundNext } });
     await writeAudit(ctx, {
@@ -68,7 +72,18 @@ export const review: Command = {
     });
     return [
       {
-        text: [{ key: 'review-done', args: { unit: unit.code, code: criterion.code, before: previous ? toPoints(previous.points) : 0, points: toPoints(points), reason } }],
+        text: [
+          {
+            key: 'review-done',
+            args: {
+              unit: unit.code,
+              code: criterion.code,
+              before: previous ? toPoints(previous.points) : 0,
+              points: toPoints(points),
+              reason,
+            },
+          },
+        ],
         buttons: [[{ label: { key: 'button-confirm' }, data: '/confirm' }]],
       },
     ];
@@ -94,6 +109,16 @@ async function appraiseAsIs(ctx: CommandContext, unitCode: string) {
   const changed = await ctx.db.sheet.updateMany({ where: { id: sheet.id, state: sheet.state }, data: { state: next, confirmedAt: null } });
   if (changed.count !== 1) throw new UserError('error-sheet-changed');
   if (round.state !== roundNext) await ctx.db.round.update({ where: { id: round.id }, data: { state: roundNext } });
-  await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'sheet.appraise', subjectType: 'sheet', subjectId: sheet.id, before: { state: sheet.state }, after: { state: next } });
-  return [{ text: [{ key: 'review-ok-done', args: { unit: unit.code } }], buttons: [[{ label: { key: 'button-confirm' }, data: '/confirm' }]] }];
+  await writeAudit(ctx, {
+    clusterId: cluster.id,
+    actorId: ctx.person.id,
+    action: 'sheet.appraise',
+    subjectType: 'sheet',
+    subjectId: sheet.id,
+    before: { state: sheet.state },
+    after: { state: next },
+  });
+  return [
+    { text: [{ key: 'review-ok-done', args: { unit: unit.code } }], buttons: [[{ label: { key: 'button-confirm' }, data: '/confirm' }]] },
+  ];
 }

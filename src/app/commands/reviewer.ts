@@ -24,10 +24,19 @@ export const reviewer: Command = {
     const unit = await requireUnit(ctx.db, cluster.id, code);
     const by = await requireUnit(ctx.db, cluster.id, reviewerCode);
     if (unit.id === by.id) throw new UserError('error-reviewer-self', { code: unit.code });
-    const existing = await ctx.db.reviewerAssignment.findUnique({ where: { roundId_unitId_reviewerUnitId: { roundId: round.id, unitId: unit.id, reviewerUnitId: by.id } } });
+    const existing = await ctx.db.reviewerAssignment.findUnique({
+      where: { roundId_unitId_reviewerUnitId: { roundId: round.id, unitId: unit.id, reviewerUnitId: by.id } },
+    });
     if (existing) throw new UserError('error-reviewer-exists', { code: unit.code, reviewer: by.code });
     const row = await ctx.db.reviewerAssignment.create({ data: { roundId: round.id, unitId: unit.id, reviewerUnitId: by.id } });
-    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'review.assign', subjectType: 'round', subjectId: round.id, after: { unit: unit.code, reviewer: by.code, assignment: row.id } });
+    await writeAudit(ctx, {
+      clusterId: cluster.id,
+      actorId: ctx.person.id,
+      action: 'review.assign',
+      subjectType: 'round',
+      subjectId: round.id,
+      after: { unit: unit.code, reviewer: by.code, assignment: row.id },
+    });
     return [say('reviewer-done', { code: unit.code, reviewer: by.code })];
   },
 };

@@ -30,13 +30,29 @@ export const round: Command = {
     if (active) {
       if (active.kind !== kind) throw new UserError('error-round-other-open', { kind: active.kind });
       await ctx.db.round.update({ where: { id: active.id }, data: { deadline } });
-      await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'round.deadline', subjectType: 'round', subjectId: active.id, before: { deadline: active.deadline }, after: { deadline } });
+      await writeAudit(ctx, {
+        clusterId: cluster.id,
+        actorId: ctx.person.id,
+        action: 'round.deadline',
+        subjectType: 'round',
+        subjectId: active.id,
+        before: { deadline: active.deadline },
+        after: { deadline },
+      });
       await replanReminders(ctx, { clusterId: cluster.id, type: 'round', id: active.id, eventAt: deadline, timezone: cluster.timezone });
       return [say('round-moved', { kind, deadline: when })];
     }
-    if (await ctx.db.round.findFirst({ where: { termId: term.id, kind } })) throw new UserError('error-round-exists', { kind, year: term.year });
+    if (await ctx.db.round.findFirst({ where: { termId: term.id, kind } }))
+      throw new UserError('error-round-exists', { kind, year: term.year });
     const created = await ctx.db.round.create({ data: { termId: term.id, kind, deadline, openedAt: ctx.now } });
-    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'round.open', subjectType: 'round', subjectId: created.id, after: { kind, deadline } });
+    await writeAudit(ctx, {
+      clusterId: cluster.id,
+      actorId: ctx.person.id,
+      action: 'round.open',
+      subjectType: 'round',
+      subjectId: created.id,
+      after: { kind, deadline },
+    });
     await replanReminders(ctx, { clusterId: cluster.id, type: 'round', id: created.id, eventAt: deadline, timezone: cluster.timezone });
     return [say('round-opened', { kind, year: term.year, deadline: when })];
   },

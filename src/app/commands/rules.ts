@@ -1,7 +1,15 @@
 import { UserError } from '../../domain/errors.js';
 import { withVoteSetting } from '../vote-settings.js';
 import { voteRulesMsgs } from '../../reports/minutes/format.js';
-import { serializeRules, withBands, withBonusCap, withEvidenceLimits, withReminderChannels, withTieBreaks, type ClusterRules } from '../../domain/rules.js';
+import {
+  serializeRules,
+  withBands,
+  withBonusCap,
+  withEvidenceLimits,
+  withReminderChannels,
+  withTieBreaks,
+  type ClusterRules,
+} from '../../domain/rules.js';
 import { parseScore, toPoints } from '../../domain/score.js';
 import { writeAudit } from '../../store/audit.js';
 import { requireCluster, requireSecretary, rulesOf, type CommandContext } from '../context.js';
@@ -85,13 +93,26 @@ export const rules: Command = {
         break;
       default: {
         const units = await ctx.db.unit.findMany({ where: { clusterId: cluster.id }, select: { code: true } });
-        const changed = withVoteSetting(current, what.toLowerCase(), words, units.map((u) => u.code));
+        const changed = withVoteSetting(
+          current,
+          what.toLowerCase(),
+          words,
+          units.map((u) => u.code),
+        );
         if (!changed) throw new UserError('usage-rules');
         next = changed;
       }
     }
     await ctx.db.cluster.update({ where: { id: cluster.id }, data: { settings: serializeRules(next) } });
-    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'rules.set', subjectType: 'cluster', subjectId: cluster.id, before: current, after: next });
+    await writeAudit(ctx, {
+      clusterId: cluster.id,
+      actorId: ctx.person.id,
+      action: 'rules.set',
+      subjectType: 'cluster',
+      subjectId: cluster.id,
+      before: current,
+      after: next,
+    });
     return [rulesReply(ctx, next, 'rules-updated')];
   },
 };

@@ -21,7 +21,9 @@ export const meeting: Command = {
   async run(ctx) {
     const cluster = requireSecretary(ctx);
     const [kindText, rest] = splitFirst(ctx.incoming.args);
-    const kind = ({ midyear: 'midyear', soket: 'midyear', yearend: 'yearend', tongket: 'yearend' } as const)[kindText.toLowerCase() as 'midyear'];
+    const kind = ({ midyear: 'midyear', soket: 'midyear', yearend: 'yearend', tongket: 'yearend' } as const)[
+      kindText.toLowerCase() as 'midyear'
+    ];
     const m = DATE_AND_TIME.exec(rest);
     if (!kind || !m) throw new UserError('usage-meeting');
     const at = parseFutureDate(m[1]!, cluster.timezone, MORNING, ctx.now);
@@ -31,9 +33,19 @@ export const meeting: Command = {
     const row = existing
       ? await ctx.db.meeting.update({ where: { id: existing.id }, data: { at, place: place ?? existing.place } })
       : await ctx.db.meeting.create({ data: { termId: term.id, kind, at, place } });
-    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: existing ? 'meeting.move' : 'meeting.schedule', subjectType: 'meeting', subjectId: row.id, before: existing ? { at: existing.at, place: existing.place } : undefined, after: { kind, at, place: row.place } });
+    await writeAudit(ctx, {
+      clusterId: cluster.id,
+      actorId: ctx.person.id,
+      action: existing ? 'meeting.move' : 'meeting.schedule',
+      subjectType: 'meeting',
+      subjectId: row.id,
+      before: existing ? { at: existing.at, place: existing.place } : undefined,
+      after: { kind, at, place: row.place },
+    });
     await replanReminders(ctx, { clusterId: cluster.id, type: 'meeting', id: row.id, eventAt: at, timezone: cluster.timezone });
-    return [say(existing ? 'meeting-moved' : 'meeting-scheduled', { kind, at: formatDateTime(at, cluster.timezone), place: row.place ?? '–' })];
+    return [
+      say(existing ? 'meeting-moved' : 'meeting-scheduled', { kind, at: formatDateTime(at, cluster.timezone), place: row.place ?? '–' }),
+    ];
   },
 };
 
@@ -57,9 +69,24 @@ export const handover: Command = {
     const row = existing
       ? await ctx.db.handover.update({ where: { id: existing.id }, data: { at, toUnitId: unit.id } })
       : await ctx.db.handover.create({ data: { termId: term.id, fromUnitId: term.leaderUnitId, toUnitId: unit.id, at } });
-    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: existing ? 'handover.move' : 'handover.schedule', subjectType: 'handover', subjectId: row.id, before: existing ? { at: existing.at, toUnitId: existing.toUnitId } : undefined, after: { at, to: unit.code } });
+    await writeAudit(ctx, {
+      clusterId: cluster.id,
+      actorId: ctx.person.id,
+      action: existing ? 'handover.move' : 'handover.schedule',
+      subjectType: 'handover',
+      subjectId: row.id,
+      before: existing ? { at: existing.at, toUnitId: existing.toUnitId } : undefined,
+      after: { at, to: unit.code },
+    });
     await replanReminders(ctx, { clusterId: cluster.id, type: 'handover', id: row.id, eventAt: at, timezone: cluster.timezone });
     const from = term.leaderUnitId !== null ? await ctx.db.unit.findUnique({ where: { id: term.leaderUnitId } }) : null;
-    return [say(existing ? 'handover-moved' : 'handover-scheduled', { code: unit.code, unit: unit.name, at: formatDateTime(at, cluster.timezone), from: from?.code ?? '–' })];
+    return [
+      say(existing ? 'handover-moved' : 'handover-scheduled', {
+        code: unit.code,
+        unit: unit.name,
+        at: formatDateTime(at, cluster.timezone),
+        from: from?.code ?? '–',
+      }),
+    ];
   },
 };

@@ -32,7 +32,9 @@ export const score: Command = {
     const file = ctx.incoming.attachments?.[0];
     const lines: { line: number | string; text: string }[] = file
       ? await readTemplateLines(file, unit.code)
-      : [ctx.incoming.args, ...ctx.incoming.body.split(/\r?\n/)].map((text, i) => ({ line: i + 1, text: text.trim() })).filter((l) => l.text && !l.text.startsWith('#'));
+      : [ctx.incoming.args, ...ctx.incoming.body.split(/\r?\n/)]
+          .map((text, i) => ({ line: i + 1, text: text.trim() }))
+          .filter((l) => l.text && !l.text.startsWith('#'));
     if (!lines.length) throw new UserError(file ? 'error-template-empty' : 'usage-score');
     const byCode = new Map(criteria.filter((c) => c.kind !== 'section').map((c) => [c.code, c]));
     const targets = await targetsIfNeeded(ctx, round.termId, criteria);
@@ -71,7 +73,13 @@ export const score: Command = {
       after: entries.map((e) => ({ code: e.code, points: e.points, note: e.note, ...(e.input ? { input: e.input } : {}) })),
     });
     const scores = await loadSheetScores(ctx, sheet.id, criteria);
-    const progress = sheetProgress(criteria, scores, rulesOf(cluster).bonusCap, unit.code, await sheetPoints(ctx, cluster, round, unit, criteria, scores));
+    const progress = sheetProgress(
+      criteria,
+      scores,
+      rulesOf(cluster).bonusCap,
+      unit.code,
+      await sheetPoints(ctx, cluster, round, unit, criteria, scores),
+    );
     return [
       say(entries.length === 1 ? 'score-recorded-one' : 'score-recorded', {
         code: entries[0]!.code,

@@ -19,10 +19,21 @@ export const secretary: Command = {
       ? await ctx.db.person.findUnique({ where: { key: mention.key } })
       : await ctx.db.person.findFirst({ where: { username: (mention?.username ?? typed).replace(/^@/, '').toLowerCase() } });
     if (!person) throw new UserError('error-person-unknown', { name: mention?.username ?? mention?.displayName ?? typed });
-    const existing = await ctx.db.role.findFirst({ where: { clusterId: cluster.id, personId: person.id, kind: 'secretary', status: 'active' } });
+    const existing = await ctx.db.role.findFirst({
+      where: { clusterId: cluster.id, personId: person.id, kind: 'secretary', status: 'active' },
+    });
     if (existing) throw new UserError('error-secretary-already', { person: person.displayName });
-    const role = await ctx.db.role.create({ data: { clusterId: cluster.id, personId: person.id, kind: 'secretary', approvedById: ctx.person.id } });
-    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'role.secretary', subjectType: 'role', subjectId: role.id, after: { person: person.key } });
+    const role = await ctx.db.role.create({
+      data: { clusterId: cluster.id, personId: person.id, kind: 'secretary', approvedById: ctx.person.id },
+    });
+    await writeAudit(ctx, {
+      clusterId: cluster.id,
+      actorId: ctx.person.id,
+      action: 'role.secretary',
+      subjectType: 'role',
+      subjectId: role.id,
+      after: { person: person.key },
+    });
     return [say('secretary-done', { person: person.displayName })];
   },
 };

@@ -20,7 +20,14 @@ export const setup: Command = {
     });
     await ctx.db.chat.update({ where: { id: ctx.chat.id }, data: { clusterId: cluster.id, removedAt: null } });
     await ctx.db.role.create({ data: { clusterId: cluster.id, personId: ctx.person.id, kind: 'secretary' } });
-    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'cluster.setup', subjectType: 'cluster', subjectId: cluster.id, after: { name, kind, chat: ctx.chat.key } });
+    await writeAudit(ctx, {
+      clusterId: cluster.id,
+      actorId: ctx.person.id,
+      action: 'cluster.setup',
+      subjectType: 'cluster',
+      subjectId: cluster.id,
+      after: { name, kind, chat: ctx.chat.key },
+    });
     return [say('setup-done', { name, person: ctx.person.displayName })];
   },
 };

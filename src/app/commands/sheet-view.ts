@@ -16,7 +16,14 @@ export async function loadSheetScores(tx: Tx, sheetId: number, criteria: Criteri
   const codeOf = new Map(criteria.map((c) => [c.id, c.code]));
   const rows = await readSheetEntries(tx, { sheetId });
   return currentScores(
-    rows.map((r) => ({ id: r.id, criterionCode: codeOf.get(r.criterionId) ?? '', kind: r.kind, points: r.points, note: r.note, input: parseStoredInput(r.input) })),
+    rows.map((r) => ({
+      id: r.id,
+      criterionCode: codeOf.get(r.criterionId) ?? '',
+      kind: r.kind,
+      points: r.points,
+      note: r.note,
+      input: parseStoredInput(r.input),
+    })),
   );
 }
 
@@ -56,11 +63,23 @@ export async function sheetPoints(
  * unit are not required), and the total counted. `points` are the sheet's counted points
  * (`sheetPoints`); without them, the stored points of the sheet alone.
  */
-export function sheetProgress(criteria: CriterionRecord[], scores: CurrentScores, bonusCap: number | null = null, unitCode: string | null = null, points?: ReadonlyMap<string, Hundredths>) {
+export function sheetProgress(
+  criteria: CriterionRecord[],
+  scores: CurrentScores,
+  bonusCap: number | null = null,
+  unitCode: string | null = null,
+  points?: ReadonlyMap<string, Hundredths>,
+) {
   const table = toTable(criteria);
   const rows = new Map(table.rows.map((r) => [r.code, r]));
   const required = criteria.filter((c) => c.kind === 'criterion' && (unitCode === null || assignedTo(rows.get(c.code)!, unitCode)));
   const scored = required.filter((c) => scores.self.has(c.code)).length;
   const totals = computeTotals(table, points ?? scores.counted, bonusCap, unitCode);
-  return { required: required.length, scored, missing: required.filter((c) => !scores.self.has(c.code)).map((c) => c.code), total: totals.total, totals };
+  return {
+    required: required.length,
+    scored,
+    missing: required.filter((c) => !scores.self.has(c.code)).map((c) => c.code),
+    total: totals.total,
+    totals,
+  };
 }

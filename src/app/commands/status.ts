@@ -24,11 +24,18 @@ export const status: Command = {
     ]);
     const signed = new Set(signatures.map((s) => s.unitId));
     const registered = new Set(registrations.map((r) => r.unitId));
-    const codes = (pred: (id: number) => boolean) => units.filter((u) => pred(u.id)).map((u) => u.code).join(', ');
+    const codes = (pred: (id: number) => boolean) =>
+      units
+        .filter((u) => pred(u.id))
+        .map((u) => u.code)
+        .join(', ');
     const text: Msg[] = [
       { key: 'status-term', args: { year: term.year, units: units.length } },
       { key: 'status-signed', args: { count: signed.size, total: units.length, missing: codes((id) => !signed.has(id)) || '–' } },
-      { key: 'status-registered', args: { count: registered.size, total: units.length, missing: codes((id) => !registered.has(id)) || '–' } },
+      {
+        key: 'status-registered',
+        args: { count: registered.size, total: units.length, missing: codes((id) => !registered.has(id)) || '–' },
+      },
     ];
     text.push(...(await attendanceLine(ctx, term.id, units)));
     const round = await findActiveRound(ctx.db, term.id);
@@ -42,18 +49,31 @@ export const status: Command = {
     const count = (...states: string[]) => sheets.filter((s) => states.includes(s.state)).length;
     text.push(
       { key: 'status-round', args: { kind: round.kind, state: round.state, deadline: formatDateTime(round.deadline, cluster.timezone) } },
-      { key: 'status-submitted', args: { count: count('submitted', 'reviewed', 'confirmed', 'disputed'), total: units.length, missing: codes((id) => !['submitted', 'reviewed', 'confirmed', 'disputed'].includes(stateOf.get(id) ?? '')) || '–' } },
+      {
+        key: 'status-submitted',
+        args: {
+          count: count('submitted', 'reviewed', 'confirmed', 'disputed'),
+          total: units.length,
+          missing: codes((id) => !['submitted', 'reviewed', 'confirmed', 'disputed'].includes(stateOf.get(id) ?? '')) || '–',
+        },
+      },
     );
     if (round.state === 'review') {
-      text.push({ key: 'status-confirmed', args: { count: count('confirmed'), total: units.length, missing: codes((id) => stateOf.get(id) !== 'confirmed') || '–' } });
+      text.push({
+        key: 'status-confirmed',
+        args: { count: count('confirmed'), total: units.length, missing: codes((id) => stateOf.get(id) !== 'confirmed') || '–' },
+      });
     }
     const disputes = await ctx.db.explanation.findMany({
       where: { sheet: { roundId: round.id, state: 'disputed' } },
       include: { sheet: { include: { unit: true } } },
       orderBy: { id: 'asc' },
     });
-    const criteria = new Map((await ctx.db.criterion.findMany({ where: { termId: term.id }, select: { id: true, code: true } })).map((c) => [c.id, c.code]));
-    for (const d of disputes) text.push({ key: 'status-dispute', args: { unit: d.sheet.unit.code, code: criteria.get(d.criterionId) ?? '?', text: d.text } });
+    const criteria = new Map(
+      (await ctx.db.criterion.findMany({ where: { termId: term.id }, select: { id: true, code: true } })).map((c) => [c.id, c.code]),
+    );
+    for (const d of disputes)
+      text.push({ key: 'status-dispute', args: { unit: d.sheet.unit.code, code: criteria.get(d.criterionId) ?? '?', text: d.text } });
     replies.push({
       table: {
         headers: [{ key: 'col-code' }, { key: 'col-unit' }, { key: 'col-state' }],

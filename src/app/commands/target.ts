@@ -25,7 +25,9 @@ export const target: Command = {
     const cluster = requireCluster(ctx);
     const term = await requireOpenTerm(ctx.db, cluster.id);
     const criteria = await requireCriteria(ctx.db, term.id);
-    const lines = [ctx.incoming.args, ...ctx.incoming.body.split(/\r?\n/)].map((text, i) => ({ line: i + 1, text: text.trim() })).filter((l) => l.text);
+    const lines = [ctx.incoming.args, ...ctx.incoming.body.split(/\r?\n/)]
+      .map((text, i) => ({ line: i + 1, text: text.trim() }))
+      .filter((l) => l.text);
     if (!lines.length) return [await listReply(ctx, term.id, 'target-list')];
     requireSecretary(ctx);
     const units = new Map((await ctx.db.unit.findMany({ where: { clusterId: cluster.id } })).map((u) => [u.code, u]));
@@ -53,7 +55,14 @@ export const target: Command = {
         update: { target: s.value, setById: ctx.person.id },
       });
     }
-    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'target.set', subjectType: 'term', subjectId: term.id, after: sets.map((s) => [s.code, s.unit, s.value]) });
+    await writeAudit(ctx, {
+      clusterId: cluster.id,
+      actorId: ctx.person.id,
+      action: 'target.set',
+      subjectType: 'term',
+      subjectId: term.id,
+      after: sets.map((s) => [s.code, s.unit, s.value]),
+    });
     return [await listReply(ctx, term.id, 'target-set')];
   },
 };
@@ -61,7 +70,12 @@ export const target: Command = {
 /** Every target of the year, criterion by criterion. */
 async function listReply(ctx: Parameters<Command['run']>[0], termId: number, key: string): Promise<Reply> {
   const book = await loadTargets(ctx.db, termId);
-  const rows = [...book].flatMap(([code, byUnit]) => [...byUnit].sort(([a], [b]) => a.localeCompare(b)).map(([unit, value]) => [code, unit, toPoints(value)]));
+  const rows = [...book].flatMap(([code, byUnit]) =>
+    [...byUnit].sort(([a], [b]) => a.localeCompare(b)).map(([unit, value]) => [code, unit, toPoints(value)]),
+  );
   if (!rows.length) return { text: [{ key: 'target-none' }] };
-  return { text: [{ key, args: { count: rows.length } }], table: { headers: [{ key: 'col-code' }, { key: 'col-unit' }, { key: 'col-target' }], rows, numeric: [2] } };
+  return {
+    text: [{ key, args: { count: rows.length } }],
+    table: { headers: [{ key: 'col-code' }, { key: 'col-unit' }, { key: 'col-target' }], rows, numeric: [2] },
+  };
 }

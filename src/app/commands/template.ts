@@ -34,8 +34,23 @@ export const template: Command = {
       };
     });
     const t = ctx.i18n.translator(ctx.locale);
-    const bytes = await scoreTemplateXlsx({ clusterName: cluster.name, termYear: term.year, roundKind: round.kind as 'midyear' | 'yearend', unitCode: unit.code, unitName: unit.name, rows }, t);
+    const bytes = await scoreTemplateXlsx(
+      {
+        clusterName: cluster.name,
+        termYear: term.year,
+        roundKind: round.kind as 'midyear' | 'yearend',
+        unitCode: unit.code,
+        unitName: unit.name,
+        rows,
+      },
+      t,
+    );
     const fileName = `phieu-cham-${unit.code.toLowerCase()}-${term.year}-${round.kind === 'midyear' ? 'so-ket' : 'tong-ket'}.xlsx`;
-    return [{ text: [{ key: 'template-sent', args: { unit: unit.code } }], file: { fileName, mimeType: XLSX_MIME, bytes, caption: { key: 'template-caption', args: { unit: unit.code } } } }];
+    return [
+      {
+        text: [{ key: 'template-sent', args: { unit: unit.code } }],
+        file: { fileName, mimeType: XLSX_MIME, bytes, caption: { key: 'template-caption', args: { unit: unit.code } } },
+      },
+    ];
   },
 };

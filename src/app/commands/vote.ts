@@ -17,7 +17,10 @@ function ballotForVoter(ctx: CommandContext, b: BallotRecord): Reply {
   const { candidates } = ballotParts(b);
   const buttons: Button[][] | undefined =
     b.seats === 1
-      ? [...candidates.map((c) => [{ label: { key: 'vote-button-agree', args: { code: c.code } }, data: `/vote ${b.id} ${c.code}` }]), [{ label: { key: 'vote-button-none' }, data: `/vote ${b.id} none` }]]
+      ? [
+          ...candidates.map((c) => [{ label: { key: 'vote-button-agree', args: { code: c.code } }, data: `/vote ${b.id} ${c.code}` }]),
+          [{ label: { key: 'vote-button-none' }, data: `/vote ${b.id} none` }],
+        ]
       : undefined;
   return { text: [...ballotMsgs(b, ctx.locale), { key: 'vote-how', args: { id: b.id, seats: b.seats } }], buttons };
 }
@@ -43,7 +46,8 @@ export const vote: Command = {
     // A ballot past its closing time is closed first (and that closing is kept): a late paper is refused.
     for (const b of await openBallots(ctx, term.id)) {
       const due = await closeIfDue(ctx, cluster, term, b);
-      if (due && words.length && words[0]!.replace('#', '') === String(b.id)) return [{ text: [{ key: 'error-vote-closed', args: { id: b.id } }] }, ...due];
+      if (due && words.length && words[0]!.replace('#', '') === String(b.id))
+        return [{ text: [{ key: 'error-vote-closed', args: { id: b.id } }] }, ...due];
     }
     const open = await openBallots(ctx, term.id);
     const numbered = words.length && /^#?\d+$/.test(words[0]!) ? Number(words.shift()!.replace('#', '')) : null;
@@ -73,8 +77,17 @@ export const vote: Command = {
     const cast = await castPaper(ctx.db, b.id, unit.id, ctx.person.id, agreed);
     if (cast.kind === 'twice') throw new UserError('error-vote-twice', { unit: unit.code, id: b.id });
     if (cast.kind === 'closed') throw new UserError('error-vote-closed', { id: b.id });
-    await writeAudit(ctx, { clusterId: cluster.id, actorId: ctx.person.id, action: 'ballot.vote', subjectType: 'ballot', subjectId: b.id, after: { unit: unit.code } });
-    const replies: Reply[] = [{ text: [{ key: 'vote-recorded', args: { unit: unit.code, id: b.id, voted: cast.voted, issued: voters.length } }] }];
+    await writeAudit(ctx, {
+      clusterId: cluster.id,
+      actorId: ctx.person.id,
+      action: 'ballot.vote',
+      subjectType: 'ballot',
+      subjectId: b.id,
+      after: { unit: unit.code },
+    });
+    const replies: Reply[] = [
+      { text: [{ key: 'vote-recorded', args: { unit: unit.code, id: b.id, voted: cast.voted, issued: voters.length } }] },
+    ];
     if (cast.voted >= voters.length) {
       replies.push({ text: [{ key: 'vote-all-voted', args: { id: b.id } }] });
       replies.push(...(await closeBallot(ctx, cluster, term, b)));

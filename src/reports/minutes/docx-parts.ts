@@ -1,15 +1,4 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Paragraph,
-  Table,
-  TableBorders,
-  TableCell,
-  TableRow,
-  TextRun,
-  VerticalAlign,
-  WidthType,
-} from 'docx';
+import { AlignmentType, BorderStyle, Paragraph, Table, TableBorders, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 
 /**
  * The building blocks of an administrative document (Decree 30/2020): paragraphs in Times New
@@ -36,12 +25,17 @@ export interface RunStyle {
 }
 
 /** One paragraph of a single run. */
-export function para(text: string, style: RunStyle & { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; after?: number } = {}): Paragraph {
+export function para(
+  text: string,
+  style: RunStyle & { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; after?: number } = {},
+): Paragraph {
   return new Paragraph({
     alignment: style.align ?? AlignmentType.JUSTIFIED,
     indent: style.indent ? { firstLine: 567 } : undefined,
     spacing: { before: 60, after: style.after ?? 60, line: 300 },
-    children: [new TextRun({ text: nfc(text), bold: style.bold, italics: style.italics, size: style.size ?? BODY, allCaps: style.allCaps })],
+    children: [
+      new TextRun({ text: nfc(text), bold: style.bold, italics: style.italics, size: style.size ?? BODY, allCaps: style.allCaps }),
+    ],
   });
 }
 

@@ -36,7 +36,11 @@ export function voteRulesMsgs(rules: VoteRules, locale: string, seats?: number):
     { key: 'vote-rule-quorum', args: { quorum: formatFraction(rules.quorum, locale) } },
     {
       key: 'vote-rule-threshold',
-      args: { strict: rules.threshold.strict ? 'yes' : 'no', fraction: formatFraction(rules.threshold, locale), base: rules.threshold.base },
+      args: {
+        strict: rules.threshold.strict ? 'yes' : 'no',
+        fraction: formatFraction(rules.threshold, locale),
+        base: rules.threshold.base,
+      },
     },
   ];
   if (seats !== undefined) lines.push({ key: 'vote-rule-seats', args: { seats } });

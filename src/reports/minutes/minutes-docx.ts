@@ -35,7 +35,13 @@ export async function minutesDocx(input: MinutesInput, t: Translate): Promise<Ui
             margin: { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) },
           },
         },
-        children: [...header(input, t), ...body(input, t), ...signatures(input, t), new Paragraph({ children: [new PageBreak()] }), ...annex(input, t)],
+        children: [
+          ...header(input, t),
+          ...body(input, t),
+          ...signatures(input, t),
+          new Paragraph({ children: [new PageBreak()] }),
+          ...annex(input, t),
+        ],
       },
     ],
   });
@@ -63,7 +69,9 @@ function header(input: MinutesInput, t: Translate): Block[] {
   const right = [
     centre(t('minutes-nation'), { bold: true, size: SMALL }),
     centre(t('minutes-motto'), { bold: true, size: SMALL }),
-    centre(t('minutes-place-date', { place: input.place ?? '……', day: d.toFormat('dd'), month: d.toFormat('MM'), year: d.year }), { italics: true }),
+    centre(t('minutes-place-date', { place: input.place ?? '……', day: d.toFormat('dd'), month: d.toFormat('MM'), year: d.year }), {
+      italics: true,
+    }),
   ];
   return [
     twoColumns(left, right),
@@ -82,7 +90,12 @@ function body(input: MinutesInput, t: Translate): Block[] {
   const absent = input.attendance.filter((a) => !a.present);
   const out: Block[] = [
     para(t('minutes-h-time'), { bold: true }),
-    para(at ? t('minutes-time', { hour: at.toFormat('HH'), minute: at.toFormat('mm'), date: at.toFormat('dd/MM/yyyy') }) : t('minutes-time-unknown'), { indent: true }),
+    para(
+      at
+        ? t('minutes-time', { hour: at.toFormat('HH'), minute: at.toFormat('mm'), date: at.toFormat('dd/MM/yyyy') })
+        : t('minutes-time-unknown'),
+      { indent: true },
+    ),
     para(t('minutes-place', { place: input.place ?? '……' }), { indent: true }),
     para(t('minutes-h-attendance'), { bold: true }),
     para(t('minutes-chair', { unit: input.chairUnit ?? '……' }), { indent: true }),
@@ -98,8 +111,17 @@ function body(input: MinutesInput, t: Translate): Block[] {
     const p = (v: number | null) => (v === null ? '–' : formatPoints(v, input.locale));
     out.push(
       dataTable(
-        ['minutes-col-rank', 'minutes-col-unit', 'minutes-col-self', 'minutes-col-appraised', 'minutes-col-final', 'minutes-col-class'].map((k) => t(k)),
-        input.ranking.map((r) => [r.rank === null ? '–' : String(r.rank), `${r.code} – ${r.name}`, p(r.self), p(r.appraised), p(r.final), r.classification ? t(`report-class-${r.classification}`) : t('report-no-sheet')]),
+        ['minutes-col-rank', 'minutes-col-unit', 'minutes-col-self', 'minutes-col-appraised', 'minutes-col-final', 'minutes-col-class'].map(
+          (k) => t(k),
+        ),
+        input.ranking.map((r) => [
+          r.rank === null ? '–' : String(r.rank),
+          `${r.code} – ${r.name}`,
+          p(r.self),
+          p(r.appraised),
+          p(r.final),
+          r.classification ? t(`report-class-${r.classification}`) : t('report-no-sheet'),
+        ]),
         [8, 40, 13, 13, 13, 13],
         [0, 2, 3, 4],
       ),
@@ -112,11 +134,25 @@ function body(input: MinutesInput, t: Translate): Block[] {
   for (const b of input.ballots) out.push(...ballotSummary(b, input, t));
   out.push(para(t('minutes-h-conclusion'), { bold: true, indent: true }), ...conclusion(input, t));
   out.push(para(t('minutes-h-election'), { bold: true, indent: true }));
-  const name = (code: string | null) => (code ? input.attendance.find((a) => a.code === code)?.name ?? code : '……');
-  out.push(para(t('minutes-election', { leader: name(input.election.leader), deputy: name(input.election.deputy), next: input.year + 1, mode: input.election.mode }), { indent: true }));
+  const name = (code: string | null) => (code ? (input.attendance.find((a) => a.code === code)?.name ?? code) : '……');
+  out.push(
+    para(
+      t('minutes-election', {
+        leader: name(input.election.leader),
+        deputy: name(input.election.deputy),
+        next: input.year + 1,
+        mode: input.election.mode,
+      }),
+      { indent: true },
+    ),
+  );
   out.push(para(t('minutes-h-other'), { bold: true, indent: true }), para('…………………………………………………………………………………………', { indent: true }));
   const end = local(input.now, input);
-  out.push(para(t('minutes-closing', { hour: end.toFormat('HH'), minute: end.toFormat('mm'), date: end.toFormat('dd/MM/yyyy') }), { indent: true }));
+  out.push(
+    para(t('minutes-closing', { hour: end.toFormat('HH'), minute: end.toFormat('mm'), date: end.toFormat('dd/MM/yyyy') }), {
+      indent: true,
+    }),
+  );
   return out;
 }
 
@@ -125,14 +161,30 @@ function ballotSummary(b: MinutesBallot, input: MinutesInput, t: Translate): Par
   const tally = b.tally;
   const out = [
     para(t('minutes-ballot', { question: b.question, round: b.round, seats: b.seats }), { indent: true, italics: true }),
-    para(t('ballot-result-counts', { issued: tally.issued, returned: tally.returned, valid: tally.valid, invalid: tally.invalid }), { indent: true }),
+    para(t('ballot-result-counts', { issued: tally.issued, returned: tally.returned, valid: tally.valid, invalid: tally.invalid }), {
+      indent: true,
+    }),
   ];
   if (!tally.quorumMet) out.push(para(t('minutes-no-quorum'), { indent: true }));
   for (const r of [...tally.rows].sort((x, y) => y.agree - x.agree)) {
-    out.push(para(t('ballot-result-row', { code: r.code, name: r.name, agree: r.agree, base: r.base, percent: formatPercent(r.percent, input.locale), passed: r.passed ? 'yes' : 'no', elected: r.elected ? 'yes' : 'no' }), { indent: true }));
+    out.push(
+      para(
+        t('ballot-result-row', {
+          code: r.code,
+          name: r.name,
+          agree: r.agree,
+          base: r.base,
+          percent: formatPercent(r.percent, input.locale),
+          passed: r.passed ? 'yes' : 'no',
+          elected: r.elected ? 'yes' : 'no',
+        }),
+        { indent: true },
+      ),
+    );
   }
   if (tally.byScore.length) out.push(para(t('ballot-result-by-score', { codes: tally.byScore.join(', ') }), { indent: true }));
-  if (tally.runoff) out.push(para(t('ballot-result-runoff', { codes: tally.runoff.codes.join(', '), seats: tally.runoff.seats }), { indent: true }));
+  if (tally.runoff)
+    out.push(para(t('ballot-result-runoff', { codes: tally.runoff.codes.join(', '), seats: tally.runoff.seats }), { indent: true }));
   return out;
 }
 
@@ -146,7 +198,9 @@ function conclusion(input: MinutesInput, t: Translate): Paragraph[] {
   }
   if (!awards.size) return [para(t('minutes-no-ballots'), { indent: true })];
   const name = (code: string) => input.attendance.find((a) => a.code === code)?.name ?? code;
-  return [...awards].map(([question, codes]) => para(t('minutes-proposed', { question, units: codes.map(name).join('; ') || t('minutes-proposed-none') }), { indent: true }));
+  return [...awards].map(([question, codes]) =>
+    para(t('minutes-proposed', { question, units: codes.map(name).join('; ') || t('minutes-proposed-none') }), { indent: true }),
+  );
 }
 
 /** The signature blocks: the secretary on the left, the chair (the leader) on the right. */
@@ -181,12 +235,21 @@ function annex(input: MinutesInput, t: Translate): Block[] {
       para(t('minutes-ballot', { question: b.question, round: b.round, seats: b.seats }), { bold: true }),
       para(t('minutes-annex-times', { opened, closed }), { indent: true }),
       ...lines(t, voteRulesMsgs(b.rules, input.locale, b.seats)),
-      para(t('ballot-result-counts', { issued: b.tally.issued, returned: b.tally.returned, valid: b.tally.valid, invalid: b.tally.invalid }), { indent: true }),
+      para(
+        t('ballot-result-counts', { issued: b.tally.issued, returned: b.tally.returned, valid: b.tally.valid, invalid: b.tally.invalid }),
+        { indent: true },
+      ),
       dataTable(
         ['minutes-col-candidate', 'minutes-col-agree', 'minutes-col-base', 'minutes-col-percent', 'minutes-col-result'].map((k) => t(k)),
         [...b.tally.rows]
           .sort((x, y) => y.agree - x.agree)
-          .map((r) => [`${r.code} – ${r.name}`, String(r.agree), String(r.base), `${formatPercent(r.percent, input.locale)}%`, t('minutes-result', { passed: r.passed ? 'yes' : 'no', elected: r.elected ? 'yes' : 'no' })]),
+          .map((r) => [
+            `${r.code} – ${r.name}`,
+            String(r.agree),
+            String(r.base),
+            `${formatPercent(r.percent, input.locale)}%`,
+            t('minutes-result', { passed: r.passed ? 'yes' : 'no', elected: r.elected ? 'yes' : 'no' }),
+          ]),
         [40, 12, 12, 14, 22],
         [1, 2, 3],
       ),

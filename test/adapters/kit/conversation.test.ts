@@ -9,7 +9,15 @@ import { UserError } from '../../../src/domain/errors.js';
 import type { Reply } from '../../../src/reply.js';
 
 const say = (text: string): Reply => ({ text: [{ key: 't-echo', args: { text } }] });
-const incoming: Incoming = { platform: 'console', updateId: 'u1', chat: { key: 'console:group', kind: 'group' }, sender: { key: 'console:lan', displayName: 'Lan' }, command: 'x', args: '', body: '' };
+const incoming: Incoming = {
+  platform: 'console',
+  updateId: 'u1',
+  chat: { key: 'console:group', kind: 'group' },
+  sender: { key: 'console:lan', displayName: 'Lan' },
+  command: 'x',
+  args: '',
+  body: '',
+};
 
 /** An adapter of some platform that records sends and fails the chats it is told to. */
 function platform(name: Platform, failing: string[] = []): Adapter & { sent: string[] } {
@@ -30,7 +38,11 @@ function platform(name: Platform, failing: string[] = []): Adapter & { sent: str
 function loopWith(answer: () => HandleResult | Promise<HandleResult>, router = new NoticeRouter(pino({ level: 'silent' }))) {
   const sent: { reply: Reply; quote: boolean }[] = [];
   const core: Core = { handle: async () => answer(), chatEvent: async () => answer() };
-  const loop = new ConversationLoop<{ kind: 'group' | 'private' }>({ core, router, send: async (_origin, _locale, reply, quote) => void sent.push({ reply, quote }) });
+  const loop = new ConversationLoop<{ kind: 'group' | 'private' }>({
+    core,
+    router,
+    send: async (_origin, _locale, reply, quote) => void sent.push({ reply, quote }),
+  });
   return { loop, sent };
 }
 
@@ -43,7 +55,12 @@ describe('the conversation loop', () => {
   });
 
   it('answers a redelivered update with nothing', async () => {
-    const { loop, sent } = loopWith(() => ({ locale: 'vi', replies: [say('x')], notices: [{ chatKey: 'slack:C1', locale: 'vi', reply: say('y') }], duplicate: true }));
+    const { loop, sent } = loopWith(() => ({
+      locale: 'vi',
+      replies: [say('x')],
+      notices: [{ chatKey: 'slack:C1', locale: 'vi', reply: say('y') }],
+      duplicate: true,
+    }));
     await loop.converse(incoming, { kind: 'group' }, 'vi');
     await loop.settled();
     expect(sent).toEqual([]);
@@ -65,7 +82,11 @@ describe('the conversation loop', () => {
     const slack = platform('slack', ['slack:GONE']);
     const telegram = platform('telegram');
     const router = new NoticeRouter(pino({ level: 'silent' })).register(slack).register(telegram);
-    const notices = ['slack:GONE', 'slack:C1', 'telegram:-100', 'zalo:nobody'].map((chatKey) => ({ chatKey, locale: 'vi', reply: say('nhắc') }));
+    const notices = ['slack:GONE', 'slack:C1', 'telegram:-100', 'zalo:nobody'].map((chatKey) => ({
+      chatKey,
+      locale: 'vi',
+      reply: say('nhắc'),
+    }));
     const { loop } = loopWith(() => ({ locale: 'vi', replies: [], notices, duplicate: false }), router);
     await loop.converse(incoming, { kind: 'group' }, 'vi');
     await loop.settled();

@@ -15,7 +15,14 @@ describe('packing lines under a limit', () => {
 
   it('keeps a table row whole and cuts only a line that alone exceeds the limit', () => {
     const chunks = packLines([text('a'.repeat(6)), pre('1  SNV  9,5'), pre('2  CA   8'), text('x'.repeat(25))], 12);
-    expect(chunks).toEqual([[text('a'.repeat(6))], [pre('1  SNV  9,5')], [pre('2  CA   8')], [text('x'.repeat(12))], [text('x'.repeat(12))], [text('x')]]);
+    expect(chunks).toEqual([
+      [text('a'.repeat(6))],
+      [pre('1  SNV  9,5')],
+      [pre('2  CA   8')],
+      [text('x'.repeat(12))],
+      [text('x'.repeat(12))],
+      [text('x')],
+    ]);
   });
 
   it('drops blank edges and messages of blank lines only', () => {

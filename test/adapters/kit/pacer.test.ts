@@ -85,7 +85,12 @@ describe('broadcast pacing', () => {
   it('rejects waiting and queued tasks when closed', async () => {
     const pacer = new Pacer({ ...LIMITS, perChatMs: 10_000 });
     const times: number[] = [];
-    const [first, second, third] = broadcast(pacer, 'c', false, 3, times).map((p) => p.then(() => 'sent', (e: unknown) => e));
+    const [first, second, third] = broadcast(pacer, 'c', false, 3, times).map((p) =>
+      p.then(
+        () => 'sent',
+        (e: unknown) => e,
+      ),
+    );
     await vi.advanceTimersByTimeAsync(1);
     pacer.close();
     expect(await first).toBe('sent');

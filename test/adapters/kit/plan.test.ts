@@ -12,7 +12,14 @@ const NOTHING: Capabilities = { images: false, files: false, buttons: false, edi
 const say = (text: string) => ({ key: 't-echo', args: { text } });
 const png = { fileName: 'xep-hang.png', mimeType: 'image/png', bytes: new Uint8Array([1]) };
 const csv = { fileName: 'bang-tong-hop.csv', mimeType: 'text/csv', bytes: new Uint8Array([2]), caption: say('Bảng tổng hợp') };
-const table = { headers: [say('Hạng'), say('Đơn vị')], rows: [[1, 'SNV'], [2, 'CA']], numeric: [0] };
+const table = {
+  headers: [say('Hạng'), say('Đơn vị')],
+  rows: [
+    [1, 'SNV'],
+    [2, 'CA'],
+  ],
+  numeric: [0],
+};
 const buttons = [[{ label: say('Sơ kết'), data: '/results midyear' }]];
 
 const plan = (reply: Reply, capabilities = ALL, quote = true) => planReply({ i18n, locale: 'vi', reply, capabilities, quote });
@@ -51,7 +58,8 @@ describe('reply planning', () => {
   it('never plans an undeliverable part: long text is packed under the limit, buttons alone get their commands', () => {
     const long = Array.from({ length: 200 }, (_, i) => `Dòng ${i}: ${'đánh giá '.repeat(3)}`).join('\n');
     const parts = plan({ text: [say(long)], file: csv }, NOTHING);
-    for (const part of parts) expect(part.kind === 'text' && part.lines.reduce((n, l) => n + l.text.length + 1, -1)).toBeLessThanOrEqual(2000);
+    for (const part of parts)
+      expect(part.kind === 'text' && part.lines.reduce((n, l) => n + l.text.length + 1, -1)).toBeLessThanOrEqual(2000);
     expect(texts(parts).join('\n')).toContain('Dòng 199: ');
     const alone = plan({ buttons });
     expect(alone).toHaveLength(1);

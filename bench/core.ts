@@ -5,11 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Store } from '../src/store/store.js';
 import { Harness, type Speaker } from '../test/support/harness.js';
-
-/** A percentile of sorted numbers. */
-export function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
+import { percentile } from './figures.js';
 
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 

@@ -10,6 +10,7 @@ import { I18n } from '../src/i18n/i18n.js';
 import { FakeSlack, type SlackPost } from '../test/support/fake-slack.js';
 import { SlackEvents, type Answer } from '../test/support/fake-slack-events.js';
 import { freshSqliteStore } from '../test/support/store.js';
+import { MEKONG, ms, percentile } from './figures.js';
 
 /**
  * Slack end to end: a signed request (slash command) → the HTTP server → Bolt → the adapter →
@@ -19,14 +20,7 @@ import { freshSqliteStore } from '../test/support/store.js';
  * the same process (it is small next to the bot's work); latencies include its HTTP hops.
  */
 
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const SECRET = 'bench-signing-secret';
-const MEKONG =
-  'AG An Giang,BL Bạc Liêu,BT Bến Tre,CM Cà Mau,CT Cần Thơ,DT Đồng Tháp,HG Hậu Giang,KG Kiên Giang,LA Long An,ST Sóc Trăng,TG Tiền Giang,TV Trà Vinh,VL Vĩnh Long'
-    .split(',')
-    .map((s) => [s.split(' ')[0]!, `Sở Nội vụ ${s.split(' ').slice(1).join(' ')}`] as const);
-
 /** Replies in one channel come in the order of the commands (the adapter keeps a channel's order). */
 class Replies {
   private readonly waiting: ((post: SlackPost) => void)[] = [];

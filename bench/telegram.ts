@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -14,6 +13,7 @@ import { OutboxSender, type OutboxTarget } from '../src/adapters/kit/outbox-send
 import type { Store } from '../src/store/store.js';
 import { FakeTelegram, type BotMessage } from '../test/support/fake-telegram.js';
 import { freshSqliteStore } from '../test/support/store.js';
+import { MEKONG, report, sampleCriteria } from './figures.js';
 
 /**
  * Telegram end to end: the fake Bot API server queues a person's message, grammY's runner
@@ -24,14 +24,6 @@ import { freshSqliteStore } from '../test/support/store.js';
  * The fake server runs in a worker thread, as Telegram runs on other machines: the bot's event
  * loop is measured, not the server's.
  */
-
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-const MEKONG =
-  'AG An Giang,BL Bạc Liêu,BT Bến Tre,CM Cà Mau,CT Cần Thơ,DT Đồng Tháp,HG Hậu Giang,KG Kiên Giang,LA Long An,ST Sóc Trăng,TG Tiền Giang,TV Trà Vinh,VL Vĩnh Long'
-    .split(',')
-    .map((s) => [s.split(' ')[0]!, `Sở Nội vụ ${s.split(' ').slice(1).join(' ')}`] as const);
 
 /** One message a person writes. */
 interface Said {
@@ -182,11 +174,6 @@ class Telegram {
   }
 }
 
-function report(label: string, latencies: number[], rate?: number): void {
-  const figures = [`p50 ${ms(percentile(latencies, 50))}`, `p99 ${ms(percentile(latencies, 99))}`, `max ${ms(latencies.at(-1) ?? 0)}`];
-  console.log(`${label}: ${latencies.length} messages${rate ? ` → ${rate.toFixed(0)} messages/s` : ''}; ${figures.join(', ')}`);
-}
-
 /**
  * The adapter on the fake server, long polling; with `store`, through the durable inbox and
  * outbox (our poller stores each batch before confirming it, the worker hands each update to
@@ -245,22 +232,6 @@ async function adapterOnly(i18n: I18n): Promise<void> {
     const paced = await telegram.ask<{ latencies: number[] }>({ op: 'steady', messages: spread.slice(0, 1000), perSecond: 100 });
     report('adapter alone (core answers at once), 100 messages/s offered', paced.latencies);
   });
-}
-
-/** The criteria table of the sample CSV as a `/criteria` body, and its scored criteria. */
-function sampleCriteria(): { body: string; scored: (readonly [string, number])[] } {
-  const csv = readFileSync(resolve('examples/criteria-home-affairs.csv'), 'utf8');
-  const rows = csv
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => line.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '')));
-  const body = rows
-    .map(([code, title, max, kind]) =>
-      kind === 'section' ? `${code} | ${title}` : `${code} | ${title} | ${max}${kind === 'criterion' ? '' : ` | ${kind}`}`,
-    )
-    .join('\n');
-  return { body, scored: rows.filter((r) => r[3] === 'criterion').map((r) => [r[0]!, Number(r[2])] as const) };
 }
 
 /** The whole path on the real core and a SQLite file, for the 13-unit Mekong cluster; `inbox`: through the durable inbox and outbox. */

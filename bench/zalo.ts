@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
@@ -11,6 +10,7 @@ import { I18n } from '../src/i18n/i18n.js';
 import { outboundLedger } from '../src/store/outbound-counts.js';
 import { FakeZalo, zaloText, type FakeZaloMessage } from '../test/support/fake-zalo.js';
 import { freshSqliteStore } from '../test/support/store.js';
+import { MEKONG, report, sampleCriteria } from './figures.js';
 
 /**
  * Zalo end to end in webhook mode: the fake Zalo Bot API POSTs a person's message to the bot's
@@ -20,36 +20,6 @@ import { freshSqliteStore } from '../test/support/store.js';
  * fake API by then). The fake runs in the same process as the bot, so its work counts against
  * the bot's figures: they are on the safe side.
  */
-
-const ms = (n: number) => `${n.toFixed(1)} ms`;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-const MEKONG =
-  'AG An Giang,BL Bạc Liêu,BT Bến Tre,CM Cà Mau,CT Cần Thơ,DT Đồng Tháp,HG Hậu Giang,KG Kiên Giang,LA Long An,ST Sóc Trăng,TG Tiền Giang,TV Trà Vinh,VL Vĩnh Long'
-    .split(',')
-    .map((s) => [s.split(' ')[0]!, `Sở Nội vụ ${s.split(' ').slice(1).join(' ')}`] as const);
-
-function report(label: string, latencies: number[], rate?: number): void {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const figures = [`p50 ${ms(percentile(sorted, 50))}`, `p99 ${ms(percentile(sorted, 99))}`, `max ${ms(sorted.at(-1) ?? 0)}`];
-  console.log(`${label}: ${sorted.length} messages${rate ? ` → ${rate.toFixed(0)} messages/s` : ''}; ${figures.join(', ')}`);
-}
-
-/** The criteria table of the sample CSV as a `/criteria` body, and its scored criteria. */
-function sampleCriteria(): { body: string; scored: (readonly [string, number])[] } {
-  const csv = readFileSync(resolve('examples/criteria-home-affairs.csv'), 'utf8');
-  const rows = csv
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((line) => line.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '')));
-  const body = rows
-    .map(([code, title, max, kind]) =>
-      kind === 'section' ? `${code} | ${title}` : `${code} | ${title} | ${max}${kind === 'criterion' ? '' : ` | ${kind}`}`,
-    )
-    .join('\n');
-  return { body, scored: rows.filter((r) => r[3] === 'criterion').map((r) => [r[0]!, Number(r[2])] as const) };
-}
 
 /** `npm run bench -- zalo`: the Zalo figures. */
 export async function benchZalo(): Promise<void> {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TickReport } from '../../src/scheduler/index.js';
-import { Store } from '../../src/store/store.js';
-import { freshPostgresStore, freshSqliteStore, POSTGRES_URL, postgresAvailable } from '../support/store.js';
+import type { Store } from '../../src/store/store.js';
+import { POSTGRES_URL, postgresAvailable } from '../support/store.js';
 import { bulkSeed } from '../reminders/bulk.js';
 import { HOUR, MINUTE } from '../reminders/fixtures.js';
-import { inProcess, inProcesses, type Instances } from '../reminders/instances.js';
+import { withThreeInstances, type Instances } from '../reminders/instances.js';
 
 const NOW = new Date('2025-06-30T03:00:00Z');
 const CLUSTERS = 300;
@@ -68,28 +68,10 @@ async function race(store: Store, instances: Instances): Promise<void> {
 
 describe('three instances racing for private reminders', () => {
   it('on SQLite (three processes on one file): each representative gets each reminder once', async () => {
-    const { store, url, close } = await freshSqliteStore();
-    const instances = await inProcesses(url);
-    try {
-      await race(store, instances);
-    } finally {
-      await instances.close();
-      await close();
-    }
+    await withThreeInstances('SQLite', race);
   });
 
   it.skipIf(!pg)('on PostgreSQL (three Store objects in this process): each representative gets each reminder once', async () => {
-    const first = await freshPostgresStore();
-    const others = await Promise.all([
-      Store.open(POSTGRES_URL, { schema: first.schema, migrate: false }),
-      Store.open(POSTGRES_URL, { schema: first.schema, migrate: false }),
-    ]);
-    const instances = inProcess([first.store, ...others]);
-    try {
-      await race(first.store, instances);
-    } finally {
-      await instances.close();
-      await first.close();
-    }
+    await withThreeInstances('PostgreSQL', race);
   });
 });

@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import type { Adapter } from '../../src/delivery.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import { Scheduler, type TickReport } from '../../src/scheduler/index.js';
-import type { Store } from '../../src/store/store.js';
+import { Store } from '../../src/store/store.js';
+import { freshPostgresStore, freshSqliteStore, POSTGRES_URL } from '../support/store.js';
 import { RecordingAdapter, reminderI18n, rollOverOn } from './fixtures.js';
 
 /**
@@ -107,4 +108,37 @@ export async function inProcesses(url: string): Promise<Instances> {
       );
     },
   };
+}
+
+/**
+ * Runs `race` on three fresh instances on `database`: three processes on one new SQLite file, or
+ * three Store objects on one new PostgreSQL schema in this process. Closes everything after.
+ */
+export async function withThreeInstances(
+  database: 'SQLite' | 'PostgreSQL',
+  race: (store: Store, instances: Instances) => Promise<void>,
+): Promise<void> {
+  if (database === 'SQLite') {
+    const { store, url, close } = await freshSqliteStore();
+    const instances = await inProcesses(url);
+    try {
+      await race(store, instances);
+    } finally {
+      await instances.close();
+      await close();
+    }
+    return;
+  }
+  const first = await freshPostgresStore();
+  const others = await Promise.all([
+    Store.open(POSTGRES_URL, { schema: first.schema, migrate: false }),
+    Store.open(POSTGRES_URL, { schema: first.schema, migrate: false }),
+  ]);
+  const instances = inProcess([first.store, ...others]);
+  try {
+    await race(first.store, instances);
+  } finally {
+    await instances.close();
+    await first.close();
+  }
 }

@@ -11,11 +11,11 @@ import { Scheduler } from '../src/scheduler/index.js';
 import { roundReminderReply } from '../src/scheduler/messages.js';
 import { privateRoundReply } from '../src/scheduler/private-messages.js';
 import { rollOverHandover } from '../src/app/rollover.js';
-import { createPrismaClient, type Db, type Provider } from '../src/store/client.js';
+import type { Provider } from '../src/store/client.js';
 import { loadReminderBatch } from '../src/store/reminder-batch.js';
 import { claimDueReminders, finishReminders } from '../src/store/reminder-claims.js';
 import { Store } from '../src/store/store.js';
-import { dialectOf, openTx, type Tx } from '../src/store/tx.js';
+import { dialectOf, observingRaw, type Tx } from '../src/store/tx.js';
 import { bulkSeed } from '../test/reminders/bulk.js';
 
 /**
@@ -38,21 +38,6 @@ const DEADLINE = new Date('2026-06-30T16:59:00Z');
 const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
-
-/** A client on the same database that counts every query it sends. */
-function countingClient(url: string, schema: string | undefined): { db: Db; count: () => number; close: () => Promise<void> } {
-  let queries = 0;
-  const base = createPrismaClient(url, { schema });
-  const counted = base.$extends({
-    query: {
-      async $allOperations({ args, query }) {
-        queries += 1;
-        return query(args);
-      },
-    },
-  });
-  return { db: counted as unknown as Db, count: () => queries, close: () => base.$disconnect() };
-}
 
 /**
  * The sweep: claim a batch, load it (missing units included), build the replies, mark it done
@@ -118,36 +103,32 @@ async function run(label: string, url: string, schema?: string): Promise<void> {
       `${label}: seeded ${CLUSTERS.toLocaleString('en')} clusters × ${UNITS} units, ${CLUSTERS.toLocaleString('en')} due reminders in ${ms(performance.now() - t0)}`,
     );
 
-    const counting = countingClient(url, schema);
-    const provider: Provider = dialectOf(store.handle(NOW));
-    const tx = openTx(counting.db, NOW, provider);
-    try {
-      // Steady state: the seed checkpointed out of the WAL (SQLite) or analysed (PostgreSQL), a warm-up batch.
-      if (provider === 'sqlite') await store.db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
-      // PostgreSQL plans from table statistics; autovacuum gathers them for a live database
-      // some time after a bulk load. Gather them now, as a deployment would have them.
-      else await store.db.$executeRawUnsafe('ANALYZE');
-      const reset = () => store.db.$executeRawUnsafe(`UPDATE "Reminder" SET "state" = 'pending', "claimedBy" = NULL, "claimedAt" = NULL`);
-      await loadReminderBatch(tx, { reminders: await claimDueReminders(tx, { instanceId: 'warm', limit: 50, leaseMs: LEASE_MS }) });
-      for (const size of BATCHES) {
-        const runs = [];
-        for (let i = 0; i < 3; i += 1) {
-          await reset();
-          runs.push(await sweep(tx, counting.count, size));
-        }
-        runs.sort((a, b) => a.elapsed - b.elapsed);
-        const s = runs[0]!;
-        const perBatch = [...new Set(s.perBatch)].join('/');
-        console.log(
-          `${label}: sweep claimed ${s.claimedTotal.toLocaleString('en')} reminders, found ${s.missingTotal.toLocaleString('en')} missing units and built ${s.privateTotal.toLocaleString('en')} private reminders for their representatives in ${ms(s.elapsed)} ` +
-            `(best of 3; median ${ms(runs[1]!.elapsed)}; ${s.batches} batches of ≤ ${size}, ${perBatch} queries per batch + 1 empty claim to finish, ` +
-            `${(s.elapsed / s.batches).toFixed(0)} ms per batch; target ≤ 2,000 ms with the private reminders; load average ${loadavg()
-              .map((l) => l.toFixed(1))
-              .join(' ')} on ${cpus().length} CPUs)`,
-        );
+    let queries = 0;
+    const tx = observingRaw(store.handle(NOW), () => (queries += 1));
+    const provider: Provider = dialectOf(tx);
+    // Steady state: the seed checkpointed out of the WAL (SQLite) or analysed (PostgreSQL), a warm-up batch.
+    if (provider === 'sqlite') await store.db.$queryRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
+    // PostgreSQL plans from table statistics; autovacuum gathers them for a live database
+    // some time after a bulk load. Gather them now, as a deployment would have them.
+    else await store.db.$executeRawUnsafe('ANALYZE');
+    const reset = () => store.db.$executeRawUnsafe(`UPDATE "Reminder" SET "state" = 'pending', "claimedBy" = NULL, "claimedAt" = NULL`);
+    await loadReminderBatch(tx, { reminders: await claimDueReminders(tx, { instanceId: 'warm', limit: 50, leaseMs: LEASE_MS }) });
+    for (const size of BATCHES) {
+      const runs = [];
+      for (let i = 0; i < 3; i += 1) {
+        await reset();
+        runs.push(await sweep(tx, () => queries, size));
       }
-    } finally {
-      await counting.close();
+      runs.sort((a, b) => a.elapsed - b.elapsed);
+      const s = runs[0]!;
+      const perBatch = [...new Set(s.perBatch)].join('/');
+      console.log(
+        `${label}: sweep claimed ${s.claimedTotal.toLocaleString('en')} reminders, found ${s.missingTotal.toLocaleString('en')} missing units and built ${s.privateTotal.toLocaleString('en')} private reminders for their representatives in ${ms(s.elapsed)} ` +
+          `(best of 3; median ${ms(runs[1]!.elapsed)}; ${s.batches} batches of ≤ ${size}, ${perBatch} queries per batch + 1 empty claim to finish, ` +
+          `${(s.elapsed / s.batches).toFixed(0)} ms per batch; target ≤ 2,000 ms with the private reminders; load average ${loadavg()
+            .map((l) => l.toFixed(1))
+            .join(' ')} on ${cpus().length} CPUs)`,
+      );
     }
 
     // The same reminders through a whole tick: claim, load, render, send (no-op), record deliveries.

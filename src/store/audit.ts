@@ -1,4 +1,4 @@
-import { Params } from './sql.js';
+import { Params, rawExecute } from './sql.js';
 import type { Tx } from './tx.js';
 
 /** One audit record: who did what to which record, and the state before and after. */
@@ -30,7 +30,8 @@ export async function writeAudit(tx: Tx, record: AuditRecord): Promise<void> {
     record.after === undefined ? null : JSON.stringify(record.after),
     tx.now,
   ];
-  await tx.db.$executeRawUnsafe(
+  await rawExecute(
+    tx,
     `INSERT INTO "AuditLog" ("clusterId", "actorId", "action", "subjectType", "subjectId", "before", "after", "createdAt") VALUES (${q.list(values)})`,
     ...q.values,
   );

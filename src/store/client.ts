@@ -1,5 +1,6 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PrismaClient as SqliteClient, type Prisma } from '../../generated/sqlite/index.js';
@@ -28,9 +29,14 @@ export function sqlitePath(url: string): string {
   return path === ':memory:' ? path : resolve(path);
 }
 
-/** Options for PostgreSQL: the schema to use (tests give each run its own). */
+/** Options: for PostgreSQL the schema to use (tests give each run its own). */
 export interface ClientOptions {
   schema?: string;
+  /**
+   * Called with the better-sqlite3 connection Prisma's SQLite adapter opens (each time it
+   * connects), so the store can run its raw SQL on that connection (`raw.ts`).
+   */
+  onSqliteConnection?: (connection: Database.Database) => void;
 }
 
 /**
@@ -48,5 +54,16 @@ export function createPrismaClient(url: string, options: ClientOptions = {}): Sq
   const path = sqlitePath(url);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const adapter = new PrismaBetterSQLite3({ url: path, timeout: 10_000 } as { url: string });
+  const { onSqliteConnection } = options;
+  if (onSqliteConnection) {
+    const connect = adapter.connect.bind(adapter);
+    adapter.connect = async () => {
+      const connected = await connect();
+      // The adapter keeps its connection as `client` (adapter-better-sqlite3 6.19.3, pinned).
+      const connection = (connected as unknown as { client?: Database.Database }).client;
+      if (connection && typeof connection.prepare === 'function') onSqliteConnection(connection);
+      return connected;
+    };
+  }
   return new SqliteClient({ adapter });
 }

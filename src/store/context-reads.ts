@@ -16,7 +16,7 @@ import {
   type TermRecord,
   type UnitRecord,
 } from './records.js';
-import { Params, pick, selectAs } from './sql.js';
+import { Params, pick, selectAs, rawQuery, rawExecute } from './sql.js';
 import type { Tx } from './tx.js';
 
 /**
@@ -55,7 +55,8 @@ export interface Speaker {
 async function readSpeaker(tx: Tx, options: { chatKey: string; personKey: string }): Promise<Speaker> {
   const { chatKey, personKey } = options;
   const q = new Params(tx);
-  const rows = await tx.db.$queryRawUnsafe<Record<string, unknown>[]>(
+  const rows = await rawQuery<Record<string, unknown>[]>(
+    tx,
     `SELECT ${selectAs('Chat', 'h', 'chat')}, ${selectAs('Cluster', 'c', 'cluster')},
             ${selectAs('Person', 'p', 'person')}, ${selectAs('Role', 'r', 'role')}, ${selectAs('Unit', 'u', 'unit')}
        FROM (SELECT 1 AS "anchor") a
@@ -151,7 +152,8 @@ export interface OpenYear {
 export async function readOpenYear(tx: Tx, options: { clusterId: number; unitId: number }): Promise<OpenYear | null> {
   const { clusterId, unitId } = options;
   const q = new Params(tx);
-  const rows = await tx.db.$queryRawUnsafe<Record<string, unknown>[]>(
+  const rows = await rawQuery<Record<string, unknown>[]>(
+    tx,
     `SELECT ${selectAs('Term', 't', 'term')}, ${selectAs('Round', 'r', 'round')}, ${selectAs('Sheet', 's', 'sheet')}
        FROM "Term" t
        LEFT JOIN "Round" r ON r."id" = (SELECT MAX("id") FROM "Round" WHERE "termId" = t."id" AND "state" IN ('open', 'review'))
@@ -165,7 +167,8 @@ export async function readOpenYear(tx: Tx, options: { clusterId: number; unitId:
   if (!row) return null;
   const term = asTerm(pick<Term>(row, 'Term', 'term')!);
   const c = new Params(tx);
-  const criteria = await tx.db.$queryRawUnsafe<Criterion[]>(
+  const criteria = await rawQuery<Criterion[]>(
+    tx,
     `SELECT ${selectAs('Criterion', 'k', 'criterion')} FROM "Criterion" k WHERE k."termId" = ${c.p(term.id)} ORDER BY k."position"`,
     ...c.values,
   );
@@ -186,7 +189,8 @@ export async function readOpenYear(tx: Tx, options: { clusterId: number; unitId:
  */
 export async function recordUpdate(tx: Tx, options: { key: string }): Promise<boolean> {
   const q = new Params(tx);
-  const count = await tx.db.$executeRawUnsafe(
+  const count = await rawExecute(
+    tx,
     `INSERT INTO "ProcessedUpdate" ("key", "processedAt") VALUES (${q.p(options.key)}, ${q.p(tx.now)}) ON CONFLICT ("key") DO NOTHING`,
     ...q.values,
   );

@@ -1,5 +1,5 @@
 import { dialectOf, type Tx } from './tx.js';
-import { Params } from './sql.js';
+import { Params, rawQuery, rawExecute } from './sql.js';
 
 /**
  * The durable inbox: every platform update is written here (raw, with its platform key) before
@@ -48,7 +48,8 @@ export async function insertInbox(conn: Tx, rows: readonly InboxInput[], now: Da
   if (!rows.length) return 0;
   const q = new Params(conn);
   const values = rows.map((r) => `(${q.list([r.key, r.platform, r.chatKey, r.payload, now])}, 'pending', 0)`).join(', ');
-  return conn.db.$executeRawUnsafe(
+  return rawExecute(
+    conn,
     `INSERT INTO "InboxUpdate" ("key", "platform", "chatKey", "payload", "receivedAt", "state", "attempts") VALUES ${values} ON CONFLICT ("key") DO NOTHING`,
     ...q.values,
   );
@@ -62,13 +63,14 @@ export async function insertInbox(conn: Tx, rows: readonly InboxInput[], now: Da
  */
 export async function claimInbox(conn: Tx, platforms: readonly string[], limit: number, lease: LeaseOptions): Promise<ClaimedUpdate[]> {
   if (!platforms.length) return [];
-  if (dialectOf(conn) === 'postgresql') await conn.db.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(72510901)`);
+  if (dialectOf(conn) === 'postgresql') await rawExecute(conn, `SELECT pg_advisory_xact_lock(72510901)`);
   const q = new Params(conn);
   const until = new Date(lease.now.getTime() + lease.leaseMs);
   const set = `"leaseOwner" = ${q.p(lease.owner)}, "leaseUntil" = ${q.p(until)}, "attempts" = "attempts" + 1`;
   const now = lease.now;
   const platformList = platforms.map((p) => q.p(p)).join(', ');
-  const rows = await conn.db.$queryRawUnsafe<Record<string, unknown>[]>(
+  const rows = await rawQuery<Record<string, unknown>[]>(
+    conn,
     `UPDATE "InboxUpdate" SET ${set}
       WHERE "id" IN (
         SELECT i."id" FROM "InboxUpdate" i
@@ -107,7 +109,8 @@ export async function claimMoreInbox(conn: Tx, chatKey: string, limit: number, l
   const q = new Params(conn);
   const until = new Date(lease.now.getTime() + lease.leaseMs);
   const set = `"leaseOwner" = ${q.p(lease.owner)}, "leaseUntil" = ${q.p(until)}, "attempts" = "attempts" + 1`;
-  const rows = await conn.db.$queryRawUnsafe<Record<string, unknown>[]>(
+  const rows = await rawQuery<Record<string, unknown>[]>(
+    conn,
     `UPDATE "InboxUpdate" SET ${set}
       WHERE "id" IN (
         SELECT "id" FROM "InboxUpdate" WHERE "state" = 'pending' AND "chatKey" = ${q.p(chatKey)} AND ("leaseUntil" IS NULL OR "leaseUntil" <= ${q.p(lease.now)})
@@ -132,7 +135,8 @@ export async function renewInbox(conn: Tx, ids: readonly number[], lease: LeaseO
   if (!ids.length) return 0;
   const q = new Params(conn);
   const until = new Date(lease.now.getTime() + lease.leaseMs);
-  return conn.db.$executeRawUnsafe(
+  return rawExecute(
+    conn,
     `UPDATE "InboxUpdate" SET "leaseUntil" = ${q.p(until)} WHERE "state" = 'pending' AND "leaseOwner" = ${q.p(lease.owner)} AND ${q.in('"id"', ids)}`,
     ...q.values,
   );
@@ -156,7 +160,8 @@ export async function settleInbox(
       : // A settled row keeps its key and state but not what was said: a `/vote` must not stay
         // readable in the store after it was counted (the ballot's secrecy, README).
         `"state" = ${q.p(outcome.state)}, "doneAt" = ${q.p(outcome.now)}, "leaseOwner" = NULL, "leaseUntil" = NULL, "payload" = ''`;
-  return conn.db.$executeRawUnsafe(
+  return rawExecute(
+    conn,
     `UPDATE "InboxUpdate" SET ${set} WHERE "state" = 'pending' AND "leaseOwner" = ${q.p(owner)} AND ${q.in('"id"', ids)}`,
     ...q.values,
   );
@@ -165,7 +170,8 @@ export async function settleInbox(
 /** At start: leases this instance held before it restarted are free again at once. */
 export async function releaseOwnInbox(conn: Tx, owner: string): Promise<number> {
   const q = new Params(conn);
-  return conn.db.$executeRawUnsafe(
+  return rawExecute(
+    conn,
     `UPDATE "InboxUpdate" SET "leaseUntil" = NULL WHERE "state" = 'pending' AND "leaseOwner" = ${q.p(owner)}`,
     ...q.values,
   );
@@ -174,14 +180,11 @@ export async function releaseOwnInbox(conn: Tx, owner: string): Promise<number> 
 /** Deletes handled rows older than `before` (the ledger still remembers their keys). */
 export async function pruneInbox(conn: Tx, before: Date): Promise<number> {
   const q = new Params(conn);
-  return conn.db.$executeRawUnsafe(
-    `DELETE FROM "InboxUpdate" WHERE "state" IN ('done', 'failed') AND "doneAt" < ${q.p(before)}`,
-    ...q.values,
-  );
+  return rawExecute(conn, `DELETE FROM "InboxUpdate" WHERE "state" IN ('done', 'failed') AND "doneAt" < ${q.p(before)}`, ...q.values);
 }
 
 /** Rows not yet handled (health checks, tests). */
 export async function pendingInbox(conn: Tx): Promise<number> {
-  const rows = await conn.db.$queryRawUnsafe<{ n: unknown }[]>(`SELECT COUNT(*) AS "n" FROM "InboxUpdate" WHERE "state" = 'pending'`);
+  const rows = await rawQuery<{ n: unknown }[]>(conn, `SELECT COUNT(*) AS "n" FROM "InboxUpdate" WHERE "state" = 'pending'`);
   return int(rows[0]?.n ?? 0);
 }

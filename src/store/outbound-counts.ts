@@ -1,4 +1,4 @@
-import { Params } from './sql.js';
+import { Params, rawQuery, rawExecute } from './sql.js';
 import type { Reader, Tx } from './tx.js';
 
 /**
@@ -13,7 +13,8 @@ export type BudgetMark = 'warned' | 'spent';
 /** Adds `count` messages to the month's tally and returns the new total. */
 export async function countOutbound(tx: Tx, options: { platform: string; month: string; count: number }): Promise<number> {
   const q = new Params(tx);
-  const rows = await tx.db.$queryRawUnsafe<{ sent: number | bigint }[]>(
+  const rows = await rawQuery<{ sent: number | bigint }[]>(
+    tx,
     `INSERT INTO "OutboundCount" ("platform", "month", "sent", "updatedAt") VALUES (${q.list([options.platform, options.month, options.count, tx.now])})
       ON CONFLICT ("platform", "month") DO UPDATE SET "sent" = "OutboundCount"."sent" + excluded."sent", "updatedAt" = excluded."updatedAt"
       RETURNING "sent"`,
@@ -35,13 +36,15 @@ export async function outboundSoFar(reader: Reader, options: { platform: string;
 export async function markBudget(tx: Tx, options: { platform: string; month: string; mark: BudgetMark }): Promise<boolean> {
   const column = options.mark === 'warned' ? '"warnedAt"' : '"spentAt"';
   const q = new Params(tx);
-  await tx.db.$executeRawUnsafe(
+  await rawExecute(
+    tx,
     `INSERT INTO "OutboundCount" ("platform", "month", "sent", "updatedAt") VALUES (${q.list([options.platform, options.month, 0, tx.now])})
       ON CONFLICT ("platform", "month") DO NOTHING`,
     ...q.values,
   );
   const u = new Params(tx);
-  const changed = await tx.db.$executeRawUnsafe(
+  const changed = await rawExecute(
+    tx,
     `UPDATE "OutboundCount" SET ${column} = ${u.p(tx.now)} WHERE "platform" = ${u.p(options.platform)} AND "month" = ${u.p(options.month)} AND ${column} IS NULL`,
     ...u.values,
   );

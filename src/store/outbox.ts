@@ -1,6 +1,6 @@
 import type { Reply } from '../reply.js';
 import { dialectOf, type Tx } from './tx.js';
-import { Params } from './sql.js';
+import { Params, rawQuery, rawExecute } from './sql.js';
 import { freeChats, type LeaseOptions } from './inbox.js';
 
 /**
@@ -73,7 +73,8 @@ export async function insertOutbox(
         `(${q.list([platformOf(m.chatKey), m.chatKey, m.locale, encodeReply(m.reply), m.privateTo ?? null, m.placement ?? null, m.kind, lease.owner, until, lease.now])}, 'pending', 0)`,
     )
     .join(', ');
-  const rows = await conn.db.$queryRawUnsafe<{ id: unknown }[]>(
+  const rows = await rawQuery<{ id: unknown }[]>(
+    conn,
     `INSERT INTO "OutboxMessage" ("platform", "chatKey", "locale", "reply", "privateTo", "placement", "kind", "leaseOwner", "leaseUntil", "createdAt", "state", "attempts")
      VALUES ${values} RETURNING "id"`,
     ...q.values,
@@ -104,12 +105,13 @@ function item(r: Record<string, unknown>): OutboxItem {
  */
 export async function claimOutbox(conn: Tx, platforms: readonly string[], limit: number, lease: LeaseOptions): Promise<OutboxItem[]> {
   if (!platforms.length) return [];
-  if (dialectOf(conn) === 'postgresql') await conn.db.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(72510902)`);
+  if (dialectOf(conn) === 'postgresql') await rawExecute(conn, `SELECT pg_advisory_xact_lock(72510902)`);
   const q = new Params(conn);
   const until = new Date(lease.now.getTime() + lease.leaseMs);
   const set = `"leaseOwner" = ${q.p(lease.owner)}, "leaseUntil" = ${q.p(until)}`;
   const platformList = platforms.map((p) => q.p(p)).join(', ');
-  const rows = await conn.db.$queryRawUnsafe<Record<string, unknown>[]>(
+  const rows = await rawQuery<Record<string, unknown>[]>(
+    conn,
     `UPDATE "OutboxMessage" SET ${set}
       WHERE "id" IN (
         SELECT m."id" FROM "OutboxMessage" m
@@ -125,7 +127,8 @@ export async function claimOutbox(conn: Tx, platforms: readonly string[], limit:
 /** Marks one row sent (only while this worker holds it). One statement. */
 export async function markOutboxSent(conn: Tx, id: number, owner: string, now: Date): Promise<number> {
   const q = new Params(conn);
-  return conn.db.$executeRawUnsafe(
+  return rawExecute(
+    conn,
     `UPDATE "OutboxMessage" SET "state" = 'sent', "sentAt" = ${q.p(now)}, "leaseOwner" = NULL, "leaseUntil" = NULL WHERE "id" = ${q.p(id)} AND "state" = 'pending' AND "leaseOwner" = ${q.p(owner)}`,
     ...q.values,
   );
@@ -146,7 +149,8 @@ export async function markOutboxFailed(
   const set = outcome.final
     ? `"state" = 'failed', "sentAt" = ${q.p(outcome.now)}, "leaseOwner" = NULL, "leaseUntil" = NULL`
     : `"leaseUntil" = ${q.p(outcome.retryAt)}`;
-  return conn.db.$executeRawUnsafe(
+  return rawExecute(
+    conn,
     `UPDATE "OutboxMessage" SET ${set}, "attempts" = "attempts" + 1, "error" = ${q.p(error.slice(0, 500))} WHERE "id" = ${q.p(id)} AND "state" = 'pending' AND "leaseOwner" = ${q.p(owner)}`,
     ...q.values,
   );
@@ -155,7 +159,8 @@ export async function markOutboxFailed(
 /** At start: this instance's leases from before its restart are free again at once. */
 export async function releaseOwnOutbox(conn: Tx, owner: string): Promise<number> {
   const q = new Params(conn);
-  return conn.db.$executeRawUnsafe(
+  return rawExecute(
+    conn,
     `UPDATE "OutboxMessage" SET "leaseUntil" = NULL WHERE "state" = 'pending' AND "leaseOwner" = ${q.p(owner)}`,
     ...q.values,
   );
@@ -164,8 +169,5 @@ export async function releaseOwnOutbox(conn: Tx, owner: string): Promise<number>
 /** Deletes delivered rows older than `before`. */
 export async function pruneOutbox(conn: Tx, before: Date): Promise<number> {
   const q = new Params(conn);
-  return conn.db.$executeRawUnsafe(
-    `DELETE FROM "OutboxMessage" WHERE "state" IN ('sent', 'failed') AND "sentAt" < ${q.p(before)}`,
-    ...q.values,
-  );
+  return rawExecute(conn, `DELETE FROM "OutboxMessage" WHERE "state" IN ('sent', 'failed') AND "sentAt" < ${q.p(before)}`, ...q.values);
 }

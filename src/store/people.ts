@@ -1,6 +1,6 @@
 import type { ClusterRecord } from './records.js';
 import { asCluster } from './records.js';
-import { Params } from './sql.js';
+import { Params, rawExecute } from './sql.js';
 import type { Tx } from './tx.js';
 
 /**
@@ -16,7 +16,8 @@ import type { Tx } from './tx.js';
  */
 export async function notePrivateChat(tx: Tx, options: { personId: number; chatKey: string; platform: string }): Promise<void> {
   const q = new Params(tx);
-  await tx.db.$executeRawUnsafe(
+  await rawExecute(
+    tx,
     `UPDATE "Person" SET "privateChatKey" = ${q.p(options.chatKey)}, "privatePlatform" = ${q.p(options.platform)}, "updatedAt" = ${q.p(tx.now)} WHERE "id" = ${q.p(options.personId)}`,
     ...q.values,
   );

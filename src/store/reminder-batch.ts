@@ -20,7 +20,7 @@ import {
 } from '../domain/states.js';
 import type { ClaimedReminder } from './reminder-claims.js';
 import { loadPrivateRecipients, type PrivateRecipient } from './reminder-recipients.js';
-import { Params } from './sql.js';
+import { Params, rawQuery } from './sql.js';
 import { dialectOf, type Tx } from './tx.js';
 
 /**
@@ -115,7 +115,7 @@ export function deliveryKey(reminderId: number, chatId: number): string {
  */
 export async function loadReminderBatch(tx: Tx, options: { reminders: ClaimedReminder[] }): Promise<ReminderBatch> {
   const { reminders } = options;
-  const { db, now } = tx;
+  const { now } = tx;
   const provider = dialectOf(tx);
   const batch: ReminderBatch = {
     clusters: new Map(),
@@ -134,7 +134,7 @@ export async function loadReminderBatch(tx: Tx, options: { reminders: ClaimedRem
     const q = new Params(tx);
     const sql = build(q);
     batch.queries += 1;
-    return db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...q.values);
+    return rawQuery<Record<string, unknown>[]>(tx, sql, ...q.values);
   };
   const plain = (column: string) => (provider === 'sqlite' ? `+${column}` : column);
   const of = (type: ReminderSubjectType) => unique(reminders.filter((r) => r.subjectType === type).map((r) => r.subjectId));

@@ -1,6 +1,6 @@
 import { parseReminderSlot, parseReminderSubject } from '../domain/states.js';
 import type { ReminderSlot, ReminderSubjectType } from '../domain/reminders.js';
-import { Params } from './sql.js';
+import { Params, rawQuery, rawExecute } from './sql.js';
 import { dialectOf, type Tx } from './tx.js';
 
 /**
@@ -80,7 +80,7 @@ export async function claimDueReminders(tx: Tx, options: ClaimOptions): Promise<
           WHERE "id" IN (SELECT "id" FROM "Reminder" WHERE ${due} ORDER BY "dueAt" LIMIT ${limit})
              OR "id" IN (SELECT "id" FROM "Reminder" WHERE ${lapsed} LIMIT ${limit})
          ${returning}`;
-  const rows = await tx.db.$queryRawUnsafe<Record<string, unknown>[]>(sql, ...q.values);
+  const rows = await rawQuery<Record<string, unknown>[]>(tx, sql, ...q.values);
   return rows
     .map((r) => ({
       id: int(r.id),
@@ -102,7 +102,8 @@ export async function claimDueReminders(tx: Tx, options: ClaimOptions): Promise<
 export async function renewLeases(tx: Tx, options: { ids: number[]; instanceId: string }): Promise<Set<number>> {
   if (!options.ids.length) return new Set();
   const q = new Params(tx);
-  const rows = await tx.db.$queryRawUnsafe<Record<string, unknown>[]>(
+  const rows = await rawQuery<Record<string, unknown>[]>(
+    tx,
     `UPDATE "Reminder" SET "claimedAt" = ${q.p(tx.now)}
       WHERE "state" = 'claimed' AND "claimedBy" = ${q.p(options.instanceId)} AND ${q.in('"id"', options.ids)}
       RETURNING "id"`,
@@ -118,7 +119,8 @@ export async function renewLeases(tx: Tx, options: { ids: number[]; instanceId: 
 export async function finishReminders(tx: Tx, options: { ids: number[]; state: 'sent' | 'skipped'; instanceId: string }): Promise<number> {
   if (!options.ids.length) return 0;
   const q = new Params(tx);
-  return tx.db.$executeRawUnsafe(
+  return rawExecute(
+    tx,
     `UPDATE "Reminder" SET "state" = ${q.p(options.state)}, "doneAt" = ${q.p(tx.now)}
       WHERE "state" = 'claimed' AND "claimedBy" = ${q.p(options.instanceId)} AND ${q.in('"id"', options.ids)}`,
     ...q.values,

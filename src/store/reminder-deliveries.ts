@@ -1,5 +1,5 @@
 import type { DeliveryState } from '../domain/states.js';
-import { Params } from './sql.js';
+import { Params, rawExecute } from './sql.js';
 import type { Tx } from './tx.js';
 
 /**
@@ -23,7 +23,8 @@ export interface DeliveryAttempt {
  */
 export async function recordDelivery(tx: Tx, delivery: DeliveryAttempt): Promise<boolean> {
   const q = new Params(tx);
-  const count = await tx.db.$executeRawUnsafe(
+  const count = await rawExecute(
+    tx,
     `INSERT INTO "ReminderDelivery" ("reminderId", "chatId", "state", "error", "createdAt")
       VALUES (${q.list([delivery.reminderId, delivery.chatId, delivery.state, delivery.error ?? null, tx.now])})
       ON CONFLICT ("reminderId", "chatId") DO NOTHING`,
@@ -35,7 +36,8 @@ export async function recordDelivery(tx: Tx, delivery: DeliveryAttempt): Promise
 /** Marks a chat removed at the handle's `now` (the bot was kicked, the chat is gone): reminders stop going there. */
 export async function markChatRemoved(tx: Tx, options: { chatId: number }): Promise<void> {
   const q = new Params(tx);
-  await tx.db.$executeRawUnsafe(
+  await rawExecute(
+    tx,
     `UPDATE "Chat" SET "removedAt" = ${q.p(tx.now)}, "updatedAt" = ${q.p(tx.now)} WHERE "id" = ${q.p(options.chatId)} AND "removedAt" IS NULL`,
     ...q.values,
   );
@@ -58,7 +60,8 @@ export interface PrivateDeliveryAttempt {
  */
 export async function recordPrivateDelivery(tx: Tx, delivery: PrivateDeliveryAttempt): Promise<boolean> {
   const q = new Params(tx);
-  const count = await tx.db.$executeRawUnsafe(
+  const count = await rawExecute(
+    tx,
     `INSERT INTO "ReminderPrivateDelivery" ("reminderId", "personId", "chatKey", "state", "error", "createdAt")
       VALUES (${q.list([delivery.reminderId, delivery.personId, delivery.chatKey, delivery.state, delivery.error ?? null, tx.now])})
       ON CONFLICT ("reminderId", "personId") DO NOTHING`,
@@ -74,7 +77,8 @@ export async function recordPrivateDelivery(tx: Tx, delivery: PrivateDeliveryAtt
  */
 export async function forgetPrivateChat(tx: Tx, options: { personId: number; chatKey: string }): Promise<void> {
   const q = new Params(tx);
-  await tx.db.$executeRawUnsafe(
+  await rawExecute(
+    tx,
     `UPDATE "Person" SET "privateChatKey" = NULL, "privatePlatform" = NULL, "updatedAt" = ${q.p(tx.now)} WHERE "id" = ${q.p(options.personId)} AND "privateChatKey" = ${q.p(options.chatKey)}`,
     ...q.values,
   );

@@ -1,4 +1,4 @@
-import { Params } from './sql.js';
+import { Params, rawQuery } from './sql.js';
 import { dialectOf, type Tx } from './tx.js';
 
 /**
@@ -39,7 +39,8 @@ export async function loadPrivateRecipients(tx: Tx, options: { reminderIds: numb
   const pg = dialectOf(tx) === 'postgresql';
   // One row per reminder, its recipients aggregated into one JSON array: the driver's per-row,
   // per-cell cost (not the database's) is what 1,300 plain rows a batch would spend.
-  const rows = await tx.db.$queryRawUnsafe<{ reminderId: unknown; recipients: unknown }[]>(
+  const rows = await rawQuery<{ reminderId: unknown; recipients: unknown }[]>(
+    tx,
     `SELECT m."id" AS "reminderId",
         (SELECT ${pg ? 'json_agg(json_build_array' : 'json_group_array(json_array'}(r."unitId", u."code", u."name", p."id", p."privateChatKey", p."privatePlatform", p."locale", d."id"))
            FROM "Role" r

@@ -1,5 +1,5 @@
 import { parseScoreKind, type ScoreKind } from '../domain/states.js';
-import { Params } from './sql.js';
+import { Params, rawQuery, rawExecute } from './sql.js';
 import type { Tx } from './tx.js';
 
 /**
@@ -36,7 +36,8 @@ export async function insertScoreEntries(tx: Tx, options: { sheetId: number; aut
   if (!entries.length) return;
   const q = new Params(tx);
   const rows = entries.map((e) => `(${q.list([sheetId, e.criterionId, e.kind, e.points, e.note, e.input ?? null, authorId, tx.now])})`);
-  await tx.db.$executeRawUnsafe(
+  await rawExecute(
+    tx,
     `INSERT INTO "ScoreEntry" ("sheetId", "criterionId", "kind", "points", "note", "input", "authorId", "createdAt") VALUES ${rows.join(', ')}`,
     ...q.values,
   );
@@ -45,7 +46,8 @@ export async function insertScoreEntries(tx: Tx, options: { sheetId: number; aut
 /** A sheet's score versions, oldest first (one statement). */
 export async function readSheetEntries(tx: Tx, options: { sheetId: number }): Promise<ScoreEntryRow[]> {
   const q = new Params(tx);
-  const rows = await tx.db.$queryRawUnsafe<Record<string, unknown>[]>(
+  const rows = await rawQuery<Record<string, unknown>[]>(
+    tx,
     `SELECT "id", "sheetId", "criterionId", "kind", "points", "note", "input" FROM "ScoreEntry" WHERE "sheetId" = ${q.p(options.sheetId)} ORDER BY "id"`,
     ...q.values,
   );
@@ -55,7 +57,8 @@ export async function readSheetEntries(tx: Tx, options: { sheetId: number }): Pr
 /** Every score version of a round, of every unit's sheet, oldest first (one statement). */
 export async function readRoundEntries(tx: Tx, options: { roundId: number }): Promise<ScoreEntryRow[]> {
   const q = new Params(tx);
-  const rows = await tx.db.$queryRawUnsafe<Record<string, unknown>[]>(
+  const rows = await rawQuery<Record<string, unknown>[]>(
+    tx,
     `SELECT e."id", e."sheetId", e."criterionId", e."kind", e."points", e."note", e."input"
        FROM "ScoreEntry" e JOIN "Sheet" s ON s."id" = e."sheetId"
       WHERE s."roundId" = ${q.p(options.roundId)}
@@ -68,7 +71,8 @@ export async function readRoundEntries(tx: Tx, options: { roundId: number }): Pr
 /** The latest version of one criterion on a sheet, of either kind (what a review replaces). */
 export async function latestScoreEntry(tx: Tx, options: { sheetId: number; criterionId: number }): Promise<ScoreEntryRow | null> {
   const q = new Params(tx);
-  const rows = await tx.db.$queryRawUnsafe<Record<string, unknown>[]>(
+  const rows = await rawQuery<Record<string, unknown>[]>(
+    tx,
     `SELECT "id", "sheetId", "criterionId", "kind", "points", "note", "input" FROM "ScoreEntry"
       WHERE "sheetId" = ${q.p(options.sheetId)} AND "criterionId" = ${q.p(options.criterionId)} ORDER BY "id" DESC LIMIT 1`,
     ...q.values,

@@ -1,6 +1,6 @@
 import { Prisma } from '../../generated/sqlite/index.js';
 import type { Provider } from './client.js';
-import { dialectOf, type Tx } from './tx.js';
+import { dialectOf, rawOf, type Reader, type Tx } from './tx.js';
 
 /**
  * Raw SQL that reads the same on SQLite and PostgreSQL, for the few statements where Prisma's
@@ -67,4 +67,17 @@ export function pick<T>(row: Record<string, unknown>, model: Prisma.ModelName, p
   const record: Record<string, unknown> = {};
   for (const column of columnsOf(model)) record[column] = row[`${prefix}.${column}`];
   return record as T;
+}
+
+/**
+ * Runs a raw statement that returns rows on the handle's runner (`raw.ts`), e.g.
+ * `rawQuery<Row[]>(tx, sql, ...q.values)`: typed as Prisma's `$queryRawUnsafe` types it.
+ */
+export function rawQuery<T>(tx: Reader, sql: string, ...values: unknown[]): Promise<T> {
+  return rawOf(tx).query<T>(sql, values);
+}
+
+/** Runs a raw statement that changes rows on the handle's runner; the number of rows it changed. */
+export function rawExecute(tx: Reader, sql: string, ...values: unknown[]): Promise<number> {
+  return rawOf(tx).execute(sql, values);
 }

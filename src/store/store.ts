@@ -1,5 +1,6 @@
 import { createPrismaClient, providerOf, type Db, type Provider } from './client.js';
 import { migrate } from './migrate.js';
+import { SqliteRaw } from './raw.js';
 import { openTx, type Tx } from './tx.js';
 
 /**
@@ -10,14 +11,27 @@ export class Store {
   private constructor(
     private readonly client: ReturnType<typeof createPrismaClient>,
     private readonly provider: Provider,
+    /** The raw-SQL runner on Prisma's SQLite connection, set when it connects (none on PostgreSQL: raw SQL goes through Prisma there). */
+    private readonly sqlite: { raw?: SqliteRaw },
   ) {}
+
+  private get sqliteRaw(): SqliteRaw | undefined {
+    return this.sqlite.raw;
+  }
 
   /** Opens the database at `url`, applying committed migrations first. */
   static async open(url: string, options: { schema?: string; migrate?: boolean } = {}): Promise<Store> {
     if (options.migrate !== false) await migrate(url, { schema: options.schema });
-    const client = createPrismaClient(url, { schema: options.schema });
+    const sqlite: { raw?: SqliteRaw } = {};
+    const client = createPrismaClient(url, {
+      schema: options.schema,
+      onSqliteConnection: (connection) => {
+        sqlite.raw?.clear();
+        sqlite.raw = new SqliteRaw(connection);
+      },
+    });
     await client.$connect();
-    const store = new Store(client, providerOf(url));
+    const store = new Store(client, providerOf(url), sqlite);
     if (store.provider === 'sqlite') {
       await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
       await client.$queryRawUnsafe('PRAGMA synchronous = NORMAL');
@@ -32,7 +46,7 @@ export class Store {
 
   /** A handle on the pool (no transaction) at `now`: for store reads outside a command. */
   handle(now: Date): Tx {
-    return openTx(this.client, now, this.provider);
+    return openTx(this.client, now, this.provider, this.sqliteRaw);
   }
 
   /**
@@ -40,7 +54,10 @@ export class Store {
    * row it writes): a command's changes and their audit records commit together or not at all.
    */
   tx<T>(now: Date, work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.client.$transaction((db) => work(openTx(db as unknown as Db, now, this.provider)), { maxWait: 10_000, timeout: 30_000 });
+    return this.client.$transaction((db) => work(openTx(db as unknown as Db, now, this.provider, this.sqliteRaw)), {
+      maxWait: 10_000,
+      timeout: 30_000,
+    });
   }
 
   /**
@@ -71,6 +88,7 @@ export class Store {
   }
 
   async close(): Promise<void> {
+    this.sqliteRaw?.clear();
     await this.client.$disconnect();
   }
 }

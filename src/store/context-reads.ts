@@ -129,7 +129,13 @@ function parsePerson(row: Person & { roles: (Role & { unit: Unit | null })[] }):
 
 /** A cluster by id, or null. */
 export async function readCluster(tx: Tx, options: { id: number }): Promise<ClusterRecord | null> {
-  const row = await tx.db.cluster.findUnique({ where: { id: options.id } });
+  const q = new Params(tx);
+  const rows = await rawQuery<Record<string, unknown>[]>(
+    tx,
+    `SELECT ${selectAs('Cluster', 'c', 'cluster')} FROM "Cluster" c WHERE c."id" = ${q.p(options.id)}`,
+    ...q.values,
+  );
+  const row = rows[0] && pick<Cluster>(rows[0], 'Cluster', 'cluster');
   return row ? asCluster(row) : null;
 }
 

@@ -1,5 +1,9 @@
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxTarget } from '../../src/adapters/kit/outbox-sender.js';
+import { sheetFormReader } from '../../src/app/sheet-form.js';
+import { ManualClock } from '../../src/domain/clock.js';
+import { I18n } from '../../src/i18n/i18n.js';
 import { FakeSlack, type SlackUser } from '../support/fake-slack.js';
 import { freshSqliteStore } from '../support/store.js';
 import { startSlack, type SlackWorld } from './harness.js';
@@ -74,6 +78,37 @@ describe('Slack answers through the durable outbox', () => {
     const rows = await w.store.db.outboxMessage.findMany({ where: { chatKey: chatOf(other) } });
     expect(rows.map((r) => [r.state, JSON.parse(r.placement ?? '{}')])).toEqual([['sent', { u: lan.id, k: 'g', i: 1 }]]);
     expect(await w.store.db.chat.count({ where: { key: chatOf(other) } })).toBe(1);
+  });
+});
+
+describe('a Slack form sub-command from the inbox', () => {
+  it('opens its modal from the worker; one that cannot be opened (trigger expired) holds nothing back', async () => {
+    const fresh = await freshSqliteStore();
+    const clock = new ManualClock(new Date('2026-01-05T02:00:00Z'));
+    const i18n = new I18n(resolve('locales'), 'vi');
+    const readSheet = sheetFormReader({ store: fresh.store, clock, i18n, defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' } });
+    const w = await startSlack({ store: fresh.store, clock, durable: {}, adapter: { readSheet } });
+    try {
+      const lan = w.fake.user('Lan');
+      const channel = w.fake.channel();
+      await w.events.slash(channel, lan.id, 'criteriaform');
+      await w.settled();
+      expect(w.fake.views.map((v) => v.view.callback_id)).toEqual(['thidua-criteria']);
+      w.fake.failNext('views.open', 1, { error: 'expired_trigger_id' });
+      await w.events.slash(channel, lan.id, 'criteriaform');
+      await w.events.slash(channel, lan.id, 'setup Cụm có biểu mẫu');
+      await w.settled();
+      expect(w.fake.postsIn(channel).map((p) => p.text)).toEqual([expect.stringMatching(/Cụm có biểu mẫu/)]);
+      const rows = await fresh.store.db.inboxUpdate.findMany({ orderBy: { id: 'asc' } });
+      expect(rows.map((r) => [r.state, r.attempts])).toEqual([
+        ['done', 1],
+        ['done', 1],
+        ['done', 1],
+      ]);
+    } finally {
+      await w.stop();
+      await fresh.close();
+    }
   });
 });
 

@@ -191,8 +191,13 @@ export class SlackAdapter implements Adapter {
               languageOf: async (team, user) => (await this.users.get(team, user)).languageCode,
               ...(forms
                 ? {
-                    form: async (form, ask, incoming, locale) =>
-                      void (await forms.open(form, { triggerId: ask.triggerId, origin: originOf(ask), incoming, locale }, this.client)),
+                    // A trigger lasts about 3 s: a modal that could not be opened is not tried again.
+                    form: async (form, ask, incoming, locale) => {
+                      const request = { triggerId: ask.triggerId, origin: originOf(ask), incoming, locale };
+                      await forms.open(form, request, this.client).catch((error: unknown) => {
+                        this.logger.warn({ err: error, form, channel: ask.channel }, 'slack: modal not opened');
+                      });
+                    },
                   }
                 : {}),
             })

@@ -77,11 +77,12 @@ export class BotCore implements Core {
             await db.chat.create({ data: { key: event.chatKey, platform: event.chatKey.split(':')[0]!, title: event.title ?? null } });
           else await db.chat.update({ where: { id: chat.id }, data: { removedAt: null, title: event.title ?? chat.title } });
           const lang = event.languageCode?.slice(0, 2);
-          return {
+          const greeting: HandleResult = {
             ...empty,
             locale: lang === 'en' ? 'en' : defaults.locale,
             replies: [{ text: [{ key: chat?.clusterId ? 'bot-added-again' : 'bot-added' }] }],
           };
+          return this.commit(tx, { chat: { key: event.chatKey, kind: 'group' } }, greeting, options);
         }
         if (!chat) return empty;
         if (event.type === 'migrated') {

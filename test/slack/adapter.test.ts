@@ -2,13 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackUser } from '../support/fake-slack.js';
 import { startSlack, type SlackWorld } from './harness.js';
 
-describe('Slack adapter over HTTP (real Bolt, fake Web API)', () => {
+// Answered at once by Bolt's listeners, and through the durable inbox and outbox (as `main.ts` runs it).
+describe.each([
+  { path: 'answered by the listeners', durable: false },
+  { path: 'through the durable inbox and outbox', durable: true },
+])('Slack adapter over HTTP (real Bolt, fake Web API), $path', ({ durable }) => {
   let w: SlackWorld;
   let lan: SlackUser;
   let channel: string;
 
   beforeAll(async () => {
-    w = await startSlack();
+    w = await startSlack(durable ? { durable: {} } : {});
     lan = w.fake.user('Nguyễn Thị Lan', { name: 'lan' });
     channel = w.fake.channel();
   });

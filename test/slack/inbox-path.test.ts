@@ -4,9 +4,10 @@ import { startSlack, type SlackWorld } from './harness.js';
 
 /**
  * The adapter's side of the durable inbox: a request it takes is stored first (the 200 waits
- * for the store), one row per message however many events carry it, and the worker's replay
- * through `inboxSource()` runs it (once). The store here keeps rows by key as `insertInbox`
- * does (`ON CONFLICT ("key") DO NOTHING`); the kit's worker has its own suite.
+ * for the store), one row per message however many events carry it, and `inboxSource()` reads
+ * it back as the core's `Incoming` with its placement. The store here keeps rows by key as
+ * `insertInbox` does (`ON CONFLICT ("key") DO NOTHING`); the real worker runs in
+ * `inbox-worker.test.ts` and `outbox-path.test.ts`.
  */
 class GatedInbox implements SlackInbox {
   readonly rows = new Map<string, SlackInboxRow>();
@@ -41,7 +42,7 @@ describe('Slack requests through the durable inbox', () => {
   });
   afterAll(async () => w.stop());
 
-  it('acknowledges only once the request is stored, stores a message once, and handles it on replay', async () => {
+  it('acknowledges only once the request is stored, stores a message once, and reads it back as the command', async () => {
     const lan = w.fake.user('Lan');
     const channel = w.fake.channel();
     inbox.gate = true;
@@ -59,16 +60,18 @@ describe('Slack requests through the durable inbox', () => {
     expect(w.fake.postsIn(channel)).toHaveLength(0);
     expect([...inbox.rows.keys()].map((k) => k.split(':').slice(2, 3)[0])).toEqual(['command', channel]);
 
+    // The worker reads each row as the command Bolt's listeners would have handed the core,
+    // with its ledger key (the row's) and where its answers go (the outbox's placement).
     const source = w.adapter.inboxSource();
-    for (const row of inbox.rows.values()) await source.parse(JSON.parse(row.payload))!.run();
-    await w.settled();
-    expect(w.fake.postsIn(channel).map((p) => p.text.split('\n')[0])).toEqual([
-      expect.stringMatching(/Đã lập Cụm thử/),
-      expect.stringMatching(/HN/),
-    ]);
-    // The worker may replay a row again after a crash: the ledger answers nothing the second time.
-    for (const row of inbox.rows.values()) await source.parse(JSON.parse(row.payload))!.run();
-    await w.settled();
-    expect(w.fake.postsIn(channel)).toHaveLength(2);
+    const works = [];
+    for (const row of inbox.rows.values()) works.push(await source.parse(JSON.parse(row.payload)));
+    const [setup, addunit] = works.map((work) => (work?.kind === 'incoming' ? work : undefined));
+    const [setupKey, addunitKey] = [...inbox.rows.keys()];
+    const chat = { key: `slack:${w.fake.team}:${channel}`, kind: 'group' };
+    expect(setup?.incoming).toMatchObject({ updateId: setupKey, chat, command: 'setup', args: 'Cụm thử' });
+    expect(setup?.incoming.sender).toMatchObject({ key: `slack:${w.fake.team}:${lan.id}`, displayName: 'Lan' });
+    expect(addunit?.incoming).toMatchObject({ updateId: addunitKey, chat, command: 'addunit', body: 'HN Sở Nội vụ Hà Nội' });
+    expect(JSON.parse(setup!.placement!)).toEqual({ u: lan.id, k: 'g' });
+    expect(JSON.parse(addunit!.follow!)).toEqual({ u: lan.id, k: 'g' });
   });
 });

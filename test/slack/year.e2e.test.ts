@@ -39,7 +39,12 @@ function selfScore(unitIndex: number, code: string): number {
 }
 const vi = (n: number) => String(n).replace('.', ',');
 
-describe('Slack end to end: a year of the Northern cluster in one channel', () => {
+// Answered at once by Bolt's listeners, and as `main.ts` runs it: stored in the durable inbox,
+// handled by its worker, answered through the outbox.
+describe.each([
+  { path: 'answered by the listeners', durable: false },
+  { path: 'through the durable inbox and outbox', durable: true },
+])('Slack end to end: a year of the Northern cluster in one channel, $path', ({ durable }) => {
   let w: SlackWorld;
   const clock = new ManualClock(new Date('2026-01-05T02:00:00Z'));
 
@@ -47,7 +52,7 @@ describe('Slack end to end: a year of the Northern cluster in one channel', () =
     const { store, close } = await freshSqliteStore();
     const i18n = new I18n(resolve('locales'), 'vi');
     const readSheet = sheetFormReader({ store, clock, i18n, defaults: { timezone: 'Asia/Ho_Chi_Minh', locale: 'vi' } });
-    w = await startSlack({ store, clock, adapter: { readSheet } });
+    w = await startSlack({ store, clock, adapter: { readSheet }, ...(durable ? { durable: {} } : {}) });
     const stop = w.stop;
     w.stop = async () => {
       await stop();

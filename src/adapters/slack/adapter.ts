@@ -7,7 +7,10 @@ import { SendError, type Adapter, type Capabilities } from '../../delivery.js';
 import type { HttpServer, RouteHandler } from '../../http.js';
 import type { I18n } from '../../i18n/i18n.js';
 import type { Reply } from '../../reply.js';
+import type { OutboxItem } from '../../store/outbox.js';
 import { ConversationLoop } from '../kit/conversation.js';
+import type { InboxSource } from '../kit/inbox-worker.js';
+import { linkReply } from '../kit/links.js';
 import { localeFor } from '../kit/locale.js';
 import { Pacer, PacerClosedError, type PacingLimits } from '../kit/pacer.js';
 import { NoticeRouter } from '../kit/router.js';
@@ -15,11 +18,14 @@ import { boltLogger } from './bolt-logger.js';
 import { toSendError } from './errors.js';
 import { installHandlers, type SheetRequest } from './handlers.js';
 import { channelOf, chatKey, type SlackOrigin } from './incoming.js';
+import { readSlackRequest } from './inbox-parse.js';
 import { SlackForms } from './modal.js';
 import { Outbox } from './outbox.js';
 import { realSleep, type Sleep } from './rate-limit.js';
 import { SlackReceiver } from './receive.js';
 import type { SlackInbox } from './inbox-rows.js';
+import { originOfRow, whereTo } from './placement.js';
+import { incomingOfAsk, originOf } from './requests.js';
 import { SlackUsers } from './users.js';
 
 /**
@@ -38,9 +44,6 @@ export const SLACK_CAPABILITIES: Capabilities = {
 
 /** `chat.postMessage`: about 1 message/s per channel, bursts allowed; the workspace cap is kept well under. */
 const SLACK_PACING: PacingLimits = { perChatMs: 1000, groupPerMinute: 60, globalPerSecond: 10 };
-
-/** The keys of the replies shown only to the person who asked (errors, usage). */
-const PERSONAL = /^(error-|usage-|kit-error)/;
 
 /** What the adapter is built from; `main.ts` passes the first six, tests may pass the rest. */
 export interface SlackAdapterOptions {
@@ -65,7 +68,9 @@ export interface SlackAdapterOptions {
   readSheet?: SheetFormReader;
   /**
    * The durable inbox: with it, slash commands, mentions, button presses and membership events
-   * are stored before Slack is acknowledged and handled by the inbox worker (`inboxSource`).
+   * are stored before Slack is acknowledged and handled by the inbox worker (`inboxSource`),
+   * and their answers go out through the outbox (`deliverOutbox`). Modal submissions stay
+   * synchronous (Slack waits for their field errors).
    */
   inbox?: SlackInbox;
   /** The clock of the signature check (tests). */
@@ -94,6 +99,7 @@ export class SlackAdapter implements Adapter {
   private readonly outbox: Outbox;
   private readonly pacer: Pacer;
   private readonly users: SlackUsers;
+  private readonly forms?: SlackForms;
   private botUserId?: string;
 
   constructor(private readonly options: SlackAdapterOptions) {
@@ -137,9 +143,9 @@ export class SlackAdapter implements Adapter {
       logger: this.logger,
       send: (origin, locale, reply) => this.answer(origin, locale, reply),
     });
-    const forms = options.readSheet
+    const forms = (this.forms = options.readSheet
       ? new SlackForms({ core, i18n, loop: this.loop, users: this.users, logger: this.logger, readSheet: options.readSheet })
-      : undefined;
+      : undefined);
     installHandlers(this.app, {
       core,
       loop: this.loop,
@@ -162,15 +168,39 @@ export class SlackAdapter implements Adapter {
   }
 
   /**
-   * How the inbox worker reads this adapter's stored requests: each is replayed through Bolt
-   * (acknowledged already), whose listeners hand it to the core with its ledger key.
+   * How the inbox worker reads this adapter's stored requests (`inbox-parse.ts`): commands and
+   * button presses go to the core with their answers committed to the outbox, placed as Bolt's
+   * listeners would answer them; membership changes are chat events.
    */
-  inboxSource(): { platform: 'slack'; parse(payload: unknown): { kind: 'local'; run: () => Promise<void> } | undefined } {
+  inboxSource(): InboxSource {
+    const { config, i18n } = this.options;
+    const forms = this.forms;
     return {
       platform: 'slack',
       parse: (payload) =>
         payload && typeof payload === 'object'
-          ? { kind: 'local', run: () => this.receiver.replay(payload as Record<string, unknown>) }
+          ? readSlackRequest(payload as Record<string, unknown>, {
+              botUserId: () => this.botUserId ?? '',
+              command: config.command,
+              incoming: async (ask) =>
+                incomingOfAsk(ask, await this.users.get(ask.team, ask.user), {
+                  botUserId: this.botUserId ?? '',
+                  token: config.botToken,
+                  fallback: i18n.fallback,
+                }),
+              languageOf: async (team, user) => (await this.users.get(team, user)).languageCode,
+              ...(forms
+                ? {
+                    // A trigger lasts about 3 s: a modal that could not be opened is not tried again.
+                    form: async (form, ask, incoming, locale) => {
+                      const request = { triggerId: ask.triggerId, origin: originOf(ask), incoming, locale };
+                      await forms.open(form, request, this.client).catch((error: unknown) => {
+                        this.logger.warn({ err: error, form, channel: ask.channel }, 'slack: modal not opened');
+                      });
+                    },
+                  }
+                : {}),
+            })
           : undefined,
     };
   }
@@ -212,22 +242,19 @@ export class SlackAdapter implements Adapter {
   }
 
   /**
-   * Sends one outbox row (the sender's call): a notice like `send`; a reply in its channel, or
-   * shown only to its person (`privateTo`, ephemeral). Throws `SendError`, so the sender retries.
+   * Sends one outbox row (the sender's call): a notice like `send`; a reply where its placement
+   * says, as a conversation's reply goes (`answer`): in its channel or direct message, in its
+   * thread, shown only to its person (ephemeral) when private, an error or usage; the greeting
+   * of a channel the bot joined followed by its intro. Throws `SendError`, so the sender retries.
    */
-  async deliverOutbox(item: {
-    chatKey: string;
-    locale: string;
-    reply: Reply;
-    kind: 'reply' | 'notice';
-    privateTo?: string;
-  }): Promise<void> {
+  async deliverOutbox(item: OutboxItem): Promise<void> {
     if (item.kind === 'notice') return this.send(item.chatKey, item.locale, item.reply);
-    const target = channelOf(item.chatKey);
-    if (!target) throw new SendError('other', `not a Slack channel: ${item.chatKey}`);
-    const user = item.privateTo?.split(':')[2];
+    const row = originOfRow(item.chatKey, item.placement);
+    if (!row) throw new SendError('other', `not a Slack channel: ${item.chatKey}`);
     try {
-      await this.outbox.sendReply(item.locale, item.reply, { channel: target.channel, ...(user ? { ephemeralTo: user } : {}) });
+      let reply = await linkReply(item.reply, this.capabilities, undefined);
+      if (row.intro) reply = await this.withIntro(reply);
+      await this.outbox.sendReply(item.locale, this.decorated(reply), whereTo(row.origin, reply, item.privateTo));
     } catch (error) {
       throw toSendError(error);
     }
@@ -241,20 +268,23 @@ export class SlackAdapter implements Adapter {
 
   /** One reply of a conversation: in the channel, or only to the person (private things, errors). */
   private async answer(origin: SlackOrigin, locale: string, reply: Reply): Promise<void> {
-    if (this.options.readSheet && reply.text?.[0]?.key === 'mine-header') {
-      // Under a person's own sheet, the button that opens it as a form.
-      reply = { ...reply, buttons: [...(reply.buttons ?? []), [{ label: { key: 'slack-sheet-button' }, data: '/sheet' }]] };
-    }
-    const personal = origin.kind === 'group' && (reply.privately || PERSONAL.test(reply.text?.[0]?.key ?? ''));
     try {
-      await this.outbox.sendReply(locale, reply, {
-        channel: origin.channel,
-        ...(personal ? { ephemeralTo: origin.user } : {}),
-        ...(origin.threadTs ? { threadTs: origin.threadTs } : {}),
-      });
+      await this.outbox.sendReply(locale, this.decorated(reply), whereTo(origin, reply));
     } catch (error) {
       this.logger.error({ err: error, channel: origin.channel, code: toSendError(error).message }, 'slack: reply not delivered');
     }
+  }
+
+  /** A reply with what Slack adds: under a person's own sheet, the button that opens it as a form. */
+  private decorated(reply: Reply): Reply {
+    if (!this.options.readSheet || reply.text?.[0]?.key !== 'mine-header') return reply;
+    return { ...reply, buttons: [...(reply.buttons ?? []), [{ label: { key: 'slack-sheet-button' }, data: '/sheet' }]] };
+  }
+
+  /** The core's greeting of a channel the bot joined, with Slack's advice (how commands reach the bot). */
+  private async withIntro(reply: Reply): Promise<Reply> {
+    const args = { command: this.options.config.command, bot: `@${(await this.botName()) ?? 'thidua'}` };
+    return { ...reply, text: [...(reply.text ?? []), { key: 'slack-intro', args }] };
   }
 
   /** The bot joined a channel: the core records it and greets; the greeting gets Slack's advice. */
@@ -263,8 +293,8 @@ export class SlackAdapter implements Adapter {
     if (inviter) languageCode = (await this.users.get(team, inviter)).languageCode;
     const result = await this.chatEvent({ type: 'bot-added', chatKey: chatKey(team, channel), updateId, languageCode });
     if (!result || result.duplicate) return;
-    const args = { command: this.options.config.command, bot: `@${(await this.botName()) ?? 'thidua'}` };
-    const replies: Reply[] = [...result.replies, { text: [{ key: 'slack-intro', args }] }];
+    const [first, ...rest] = result.replies;
+    const replies: Reply[] = [await this.withIntro(first ?? {}), ...rest];
     const origin: SlackOrigin = { team, channel, user: inviter ?? '', kind: 'group' };
     await this.loop.deliver({ ...result, locale: result.locale || localeFor(languageCode, this.options.i18n.fallback), replies }, origin);
   }

@@ -3,14 +3,14 @@ import type { Logger } from 'pino';
 import type { Core } from '../../app/core.js';
 import type { Incoming } from '../../app/ports.js';
 import type { Locale } from '../../i18n/i18n.js';
-import type { CommandLine } from '../kit/command-line.js';
-import { parseCommandLine } from '../kit/command-line.js';
 import type { ConversationLoop } from '../kit/conversation.js';
-import { localeFor } from '../kit/locale.js';
-import { attachmentsOf, type SlackFile } from './files.js';
-import { chatKey, kindOf, unescape, mentionsOf, parseMentionText, parseSlashText, personKey, type SlackOrigin } from './incoming.js';
+import type { SlackOrigin } from './incoming.js';
 import { BUTTON_ACTION } from './outbox.js';
+import { askOfAction, askOfCommand, askOfMessage, FORMS, incomingOfAsk, originOf, type SlackAsk } from './requests.js';
 import type { SlackUsers } from './users.js';
+
+type Body = Record<string, unknown>;
+const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
 /** What the listeners need of the adapter. */
 export interface HandlerDeps {
@@ -38,21 +38,6 @@ export interface SheetRequest {
   origin: SlackOrigin;
   incoming: Incoming;
   locale: Locale;
-}
-
-/** A message event, as far as the bot reads it. */
-interface MessageEvent {
-  type: string;
-  subtype?: string;
-  bot_id?: string;
-  user?: string;
-  text?: string;
-  ts: string;
-  thread_ts?: string;
-  channel: string;
-  channel_type?: string;
-  team?: string;
-  files?: SlackFile[];
 }
 
 /**
@@ -98,14 +83,6 @@ class ChannelQueues {
   }
 }
 
-/** The sub-commands that open a modal instead of running a command. */
-const FORMS = new Map<string, 'sheet' | 'criteria'>([
-  ['sheet', 'sheet'],
-  ['bangdiem', 'sheet'],
-  ['criteriaform', 'criteria'],
-  ['nhaptieuchi', 'criteria'],
-]);
-
 /**
  * Installs the Bolt listeners: the slash command, messages that start by mentioning the bot
  * (`app_mention` and `message.*` carry the same message: both have its channel and `ts` as
@@ -114,105 +91,35 @@ const FORMS = new Map<string, 'sheet' | 'criteria'>([
  */
 export function installHandlers(app: App, deps: HandlerDeps): void {
   const queues = new ChannelQueues();
-  const incomingOf = async (
-    team: string,
-    channel: string,
-    kind: 'group' | 'private',
-    user: string,
-    updateId: string,
-    parsed: CommandLine,
-    title?: string,
-  ) => {
-    const person = await deps.users.get(team, user);
-    const incoming: Incoming = {
-      platform: 'slack',
-      updateId,
-      chat: { key: chatKey(team, channel), kind, ...(title ? { title } : {}) },
-      sender: { key: personKey(team, user), displayName: person.displayName, username: person.username, languageCode: person.languageCode },
-      command: parsed.command,
-      args: parsed.args,
-      body: parsed.body,
-    };
-    const mentions = mentionsOf(`${parsed.args}\n${parsed.body}`, team, deps.botUserId());
-    if (mentions.length) incoming.mentions = mentions;
-    return { incoming, locale: localeFor(person.languageCode, deps.fallback) };
-  };
-
-  app.command(deps.command, async ({ ack, command, body }) => {
-    await ack();
-    const team = command.team_id;
-    const kind = kindOf(command.channel_id, command.channel_name === 'directmessage' ? 'im' : undefined);
-    const parsed = parseSlashText(command.text ?? '');
-    const origin: SlackOrigin = { team, channel: command.channel_id, user: command.user_id, kind };
-    const title = command.channel_name && command.channel_name !== 'directmessage' ? `#${command.channel_name}` : undefined;
-    await queues.run(command.channel_id, async () => {
-      const { incoming, locale } = await incomingOf(
-        team,
-        command.channel_id,
-        kind,
-        command.user_id,
-        `slack:${team}:command:${command.trigger_id}`,
-        parsed,
-        title,
-      );
-      const form = FORMS.get(parsed.command);
-      if (form && deps.form && (await deps.form(form, { triggerId: body.trigger_id, origin, incoming, locale }))) return;
+  const run = async (ask: SlackAsk | undefined) => {
+    if (!ask) return;
+    await queues.run(ask.channel, async () => {
+      const person = await deps.users.get(ask.team, ask.user);
+      const { incoming, locale } = incomingOfAsk(ask, person, { botUserId: deps.botUserId(), token: deps.token, fallback: deps.fallback });
+      const origin = originOf(ask);
+      const form = FORMS.get(ask.parsed.command);
+      if (form && ask.triggerId && deps.form && (await deps.form(form, { triggerId: ask.triggerId, origin, incoming, locale }))) return;
       await deps.loop.converse(incoming, origin, locale);
     });
+  };
+
+  app.command(deps.command, async ({ ack, body }) => {
+    await ack();
+    await run(askOfCommand(body as unknown as Body));
   });
 
   const recent = new RecentMessages();
-  const onMessage = async (event: MessageEvent, teamOfBody: string | undefined) => {
-    if (event.bot_id || !event.user || (event.subtype && event.subtype !== 'file_share')) return;
-    const kind = kindOf(event.channel, event.channel_type);
-    // In a direct message everything is addressed to the bot: the mention is optional there.
-    const parsed =
-      parseMentionText(event.text, deps.botUserId()) ??
-      (kind === 'private' && event.text?.trim() ? parseSlashText(unescape(event.text)) : undefined);
-    if (!parsed) return;
-    const team = teamOfBody ?? event.team ?? '';
-    if (!recent.first(`${team}:${event.channel}:${event.ts}`)) return;
-    const origin: SlackOrigin = {
-      team,
-      channel: event.channel,
-      user: event.user,
-      kind,
-      ...(event.thread_ts ? { threadTs: event.thread_ts } : {}),
-    };
-    await queues.run(event.channel, async () => {
-      const { incoming, locale } = await incomingOf(
-        team,
-        event.channel,
-        kind,
-        event.user!,
-        `slack:${team}:${event.channel}:${event.ts}`,
-        parsed,
-      );
-      const attachments = attachmentsOf(event.files, deps.token);
-      if (attachments.length) incoming.attachments = attachments;
-      await deps.loop.converse(incoming, origin, locale);
-    });
+  const onMessage = async (event: Body, team: string | undefined) => {
+    const ask = askOfMessage(event, team ?? str(event.team) ?? '', deps.botUserId());
+    if (!ask || !recent.first(ask.updateId)) return;
+    await run(ask);
   };
-  app.event('app_mention', async ({ event, body }) => onMessage({ ...(event as unknown as MessageEvent), type: 'message' }, body.team_id));
-  app.event('message', async ({ event, body }) => onMessage(event as unknown as MessageEvent, body.team_id));
+  app.event('app_mention', async ({ event, body }) => onMessage({ ...(event as unknown as Body), type: 'message' }, body.team_id));
+  app.event('message', async ({ event, body }) => onMessage(event as unknown as Body, body.team_id));
 
-  app.action(new RegExp(`^${BUTTON_ACTION}`), async ({ ack, body, action }) => {
+  app.action(new RegExp(`^${BUTTON_ACTION}`), async ({ ack, body }) => {
     await ack();
-    if (body.type !== 'block_actions' || !('value' in action) || typeof action.value !== 'string') return;
-    const team = body.team?.id ?? body.user.team_id ?? '';
-    const channel = body.channel?.id ?? body.container?.channel_id;
-    if (!channel) return;
-    const kind = kindOf(channel);
-    const parsed = parseCommandLine(action.value) ?? { command: '', args: action.value.trim(), body: '' };
-    const origin: SlackOrigin = { team, channel, user: body.user.id, kind };
-    const value = action.value;
-    const updateId = `slack:${team}:action:${body.trigger_id}:${'action_ts' in action ? String(action.action_ts) : ''}`;
-    await queues.run(channel, async () => {
-      const { incoming, locale } = await incomingOf(team, channel, kind, body.user.id, updateId, parsed);
-      const form = FORMS.get(parsed.command);
-      if (form && deps.form && (await deps.form(form, { triggerId: body.trigger_id, origin, incoming, locale }))) return;
-      await deps.loop.converse({ ...incoming, action: value }, origin, locale);
-    });
+    await run(askOfAction(body as unknown as Body));
   });
 
   app.event('member_joined_channel', async ({ event, body }) => {

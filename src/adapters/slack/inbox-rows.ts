@@ -9,7 +9,7 @@ export interface SlackInboxRow {
   key: string;
   platform: 'slack';
   chatKey: string;
-  /** The request's body as JSON, replayed through Bolt by the inbox worker. */
+  /** The request's body as JSON, as Slack posted it: read by the inbox worker (`inbox-parse.ts`). */
   payload: string;
 }
 

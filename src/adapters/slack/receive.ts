@@ -83,7 +83,7 @@ export class SlackReceiver implements Receiver {
       appToken?: string;
       apiUrl?: string;
       now?: () => number;
-      /** The durable inbox: requests it takes are stored before they are acknowledged, handled by its worker (`replay`). */
+      /** The durable inbox: requests it takes are stored before they are acknowledged, and handled by its worker. */
       inbox?: SlackInbox;
       botUserId?: () => string;
     },
@@ -99,11 +99,6 @@ export class SlackReceiver implements Receiver {
     if (!inbox || !row) return false;
     await inbox.receive([row]);
     return true;
-  }
-
-  /** Handles a stored request (the inbox worker's call): through Bolt, acknowledged already. */
-  async replay(body: Record<string, unknown>): Promise<void> {
-    await this.dispatch({ body }, () => undefined);
   }
 
   init(app: App): void {

@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { resolve } from 'node:path';
+import { InboxWorker } from '../src/adapters/kit/inbox-worker.js';
+import { OutboxSender, type OutboxTarget } from '../src/adapters/kit/outbox-sender.js';
 import { NoticeRouter } from '../src/adapters/kit/router.js';
 import { SLACK_CAPABILITIES, SlackAdapter } from '../src/adapters/slack/index.js';
 import { BotCore } from '../src/app/bot-core.js';
@@ -16,7 +18,8 @@ import { MEKONG, ms, percentile } from './figures.js';
  * Slack end to end: a signed request (slash command) → the HTTP server → Bolt → the adapter →
  * the core (SQLite) → the reply at the fake Web API (`chat.postMessage`), for the 13-unit
  * Mekong cluster in one channel. Three figures: the acknowledgement's latency at 50
- * requests/s, the reply's latency at 50/s, and commands/s for a burst. The fake Slack runs in
+ * requests/s, the reply's latency at 50/s, and commands/s for a burst; through the durable
+ * inbox and outbox as `src/main.ts` runs it, and straight through Bolt. The fake Slack runs in
  * the same process (it is small next to the bot's work); latencies include its HTTP hops.
  */
 
@@ -36,7 +39,14 @@ class Replies {
   }
 }
 
+/** `npm run bench -- slack`: through the durable inbox and outbox (as `src/main.ts` runs it), then straight through Bolt. */
 export async function benchSlack(): Promise<void> {
+  await slackPath(true);
+  await slackPath(false);
+}
+
+async function slackPath(inbox: boolean): Promise<void> {
+  const via = inbox ? ' [inbox + outbox]' : ' [direct]';
   const fake = await FakeSlack.start();
   const { store, close } = await freshSqliteStore();
   const i18n = new I18n(resolve('locales'), 'vi');
@@ -52,6 +62,9 @@ export async function benchSlack(): Promise<void> {
   });
   const http = new HttpServer();
   const router = new NoticeRouter(logger);
+  const targets = new Map<string, OutboxTarget>();
+  const sender = inbox ? new OutboxSender({ store, owner: 'bench', targets, logger }) : undefined;
+  const worker = sender && new InboxWorker({ store, core, sender, sources: [], logger });
   const adapter = new SlackAdapter({
     config: { botToken: fake.token, signingSecret: SECRET, apiUrl: fake.apiUrl, command: '/thidua' },
     core,
@@ -61,10 +74,15 @@ export async function benchSlack(): Promise<void> {
     router,
     botUserId: fake.botUserId,
     botId: fake.botId,
+    ...(worker ? { inbox: worker } : {}),
   });
   router.register(adapter);
+  worker?.addSource(adapter.inboxSource());
+  targets.set('slack', (item) => adapter.deliverOutbox(item));
   const port = await http.listen(0, '127.0.0.1');
   await adapter.start();
+  await sender?.start();
+  await worker?.start();
   const events = new SlackEvents(fake, `http://127.0.0.1:${port}/slack/events`, SECRET);
   const channel = fake.channel();
   const replies = new Replies(fake, channel);
@@ -83,6 +101,7 @@ export async function benchSlack(): Promise<void> {
   // The cluster, set up through Slack.
   await events.botJoins(channel, secretary.id);
   await adapter.settled();
+  await worker?.idle();
   await command(secretary.id, 'setup Cụm thi đua Sở Nội vụ đồng bằng sông Cửu Long');
   const body = MEKONG.map(([c, n]) => `${c} ${n}`).join('\n');
   const added = replies.next();
@@ -128,9 +147,9 @@ export async function benchSlack(): Promise<void> {
   acks.sort((a, b) => a - b);
   ends.sort((a, b) => a - b);
   console.log(
-    `slack ack at 50 req/s: ${acks.length} requests; p50 ${ms(percentile(acks, 50))}, p99 ${ms(percentile(acks, 99))}, max ${ms(acks.at(-1)!)}`,
+    `slack${via} ack at 50 req/s: ${acks.length} requests; p50 ${ms(percentile(acks, 50))}, p99 ${ms(percentile(acks, 99))}, max ${ms(acks.at(-1)!)}`,
   );
-  console.log(`slack reply at 50 req/s: p50 ${ms(percentile(ends, 50))}, p99 ${ms(percentile(ends, 99))}, max ${ms(ends.at(-1)!)}`);
+  console.log(`slack${via} reply at 50 req/s: p50 ${ms(percentile(ends, 50))}, p99 ${ms(percentile(ends, 99))}, max ${ms(ends.at(-1)!)}`);
 
   // A burst of 1,000 commands, 50 in flight at a time: commands/s end to end.
   const total = 1000;
@@ -146,10 +165,12 @@ export async function benchSlack(): Promise<void> {
   );
   const seconds = (performance.now() - burstStart) / 1000;
   console.log(
-    `slack end to end: ${total} commands in ${seconds.toFixed(2)} s → ${(total / seconds).toFixed(0)} commands/s (13 units, one channel, SQLite)`,
+    `slack${via} end to end: ${total} commands in ${seconds.toFixed(2)} s → ${(total / seconds).toFixed(0)} commands/s (13 units, one channel, SQLite)`,
   );
 
   await adapter.stop();
+  await worker?.stop();
+  await sender?.stop();
   await http.close();
   await fake.stop();
   await close();

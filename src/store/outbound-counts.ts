@@ -80,16 +80,17 @@ export async function clustersOnPlatform(reader: Reader, platform: string): Prom
 
 /**
  * The month's tally of one platform as an adapter's budget reads it (the shape of
- * `BudgetLedger` in `adapters/zalo/budget.ts`): each call in a short transaction of its own.
+ * `BudgetLedger` in `adapters/zalo/budget.ts`): a count is one statement of its own (never
+ * part of a command's transaction), a mark a short transaction.
  */
 export function outboundLedger(
-  store: { atomic<T>(now: Date, work: (tx: Tx) => Promise<T>): Promise<T>; db: Reader['db'] },
+  store: { atomic<T>(now: Date, work: (tx: Tx) => Promise<T>): Promise<T>; handle(now: Date): Tx; db: Reader['db'] },
   platform: string,
   now: () => Date = () => new Date(),
 ) {
   return {
     soFar: (month: string) => outboundSoFar({ db: store.db }, { platform, month }),
-    count: (month: string, messages: number) => store.atomic(now(), (tx) => countOutbound(tx, { platform, month, count: messages })),
+    count: (month: string, messages: number) => countOutbound(store.handle(now()), { platform, month, count: messages }),
     mark: (month: string, mark: BudgetMark) => store.atomic(now(), (tx) => markBudget(tx, { platform, month, mark })),
     recipients: () => clustersOnPlatform({ db: store.db }, platform),
   };

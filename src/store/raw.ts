@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
 import type { Db } from './client.js';
 
@@ -21,6 +22,45 @@ export function prismaRaw(db: Db): RawSql {
     query: <T>(sql: string, values: readonly unknown[]) => db.$queryRawUnsafe<T>(sql, ...values),
     execute: (sql: string, values: readonly unknown[]) => db.$executeRawUnsafe(sql, ...values),
   };
+}
+
+/** Thrown when a transaction is begun inside another on SQLite, where it could only wait for itself. */
+export class NestedTransactionError extends Error {
+  constructor() {
+    super('a store transaction was begun inside another one; SQLite has one connection, so it would wait for itself forever');
+    this.name = 'NestedTransactionError';
+  }
+}
+
+/**
+ * One transaction at a time on SQLite's single connection, and statements from outside any
+ * transaction wait until none is open. Without it, a statement issued while some command's
+ * transaction is open (between two of its awaits) would run inside that transaction: undone if
+ * the command rolls back, and not on disk until it commits, so an inbox row acknowledged to the
+ * platform in between could vanish.
+ */
+export class SqliteGate {
+  private tail: Promise<unknown> = Promise.resolve();
+  private queued = 0;
+  private readonly inside = new AsyncLocalStorage<true>();
+
+  /** Runs `work` (a transaction) alone: after the ones before it, with no outside statement meanwhile. */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (this.inside.getStore()) return Promise.reject(new NestedTransactionError());
+    this.queued += 1;
+    const run = this.tail.then(() => this.inside.run(true, work));
+    this.tail = run.then(
+      () => (this.queued -= 1),
+      () => (this.queued -= 1),
+    );
+    return run;
+  }
+
+  /** Runs a statement from outside a transaction: at once when none is open or waiting, else in its turn. */
+  outside<T>(statement: () => Promise<T>): Promise<T> {
+    if (this.queued === 0 || this.inside.getStore()) return statement();
+    return this.exclusive(statement);
+  }
 }
 
 /** How many prepared statements a connection keeps (the store writes a few dozen distinct ones). */
@@ -105,6 +145,14 @@ export class SqliteRaw implements RawSql {
     } catch (error) {
       return Promise.reject(error);
     }
+  }
+
+  /** This runner for statements outside any transaction: each waits its turn at `gate`. */
+  outside(gate: SqliteGate): RawSql {
+    return {
+      query: <T>(sql: string, values: readonly unknown[]) => gate.outside(() => this.query<T>(sql, values)),
+      execute: (sql: string, values: readonly unknown[]) => gate.outside(() => this.execute(sql, values)),
+    };
   }
 
   /** Forgets the prepared statements (before the connection closes). */

@@ -1,6 +1,6 @@
 import { createPrismaClient, providerOf, type Db, type Provider } from './client.js';
 import { migrate } from './migrate.js';
-import { SqliteRaw } from './raw.js';
+import { SqliteGate, SqliteRaw, type RawSql } from './raw.js';
 import { openTx, type Tx } from './tx.js';
 
 /**
@@ -15,8 +15,12 @@ export class Store {
     private readonly sqlite: { raw?: SqliteRaw },
   ) {}
 
-  private get sqliteRaw(): SqliteRaw | undefined {
-    return this.sqlite.raw;
+  /** SQLite only: one transaction at a time, and statements from outside wait for it (`raw.ts`). */
+  private readonly gate = new SqliteGate();
+
+  /** The runner for raw statements outside a transaction: gated on SQLite. */
+  private get outsideRaw(): RawSql | undefined {
+    return this.sqlite.raw?.outside(this.gate);
   }
 
   /** Opens the database at `url`, applying committed migrations first. */
@@ -46,7 +50,7 @@ export class Store {
 
   /** A handle on the pool (no transaction) at `now`: for store reads outside a command. */
   handle(now: Date): Tx {
-    return openTx(this.client, now, this.provider, this.sqliteRaw);
+    return openTx(this.client, now, this.provider, this.outsideRaw);
   }
 
   /**
@@ -54,18 +58,19 @@ export class Store {
    * row it writes): a command's changes and their audit records commit together or not at all.
    */
   tx<T>(now: Date, work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.client.$transaction((db) => work(openTx(db as unknown as Db, now, this.provider, this.sqliteRaw)), {
-      maxWait: 10_000,
-      timeout: 30_000,
-    });
+    const run = () =>
+      this.client.$transaction((db) => work(openTx(db as unknown as Db, now, this.provider, this.sqlite.raw)), {
+        maxWait: 10_000,
+        timeout: 30_000,
+      });
+    return this.provider === 'sqlite' ? this.gate.exclusive(run) : run();
   }
 
   /**
    * Runs a few statements that belong to no command (the scheduler's claims and delivery
    * records). On PostgreSQL they go straight to the pool. On SQLite they run in a transaction
-   * of their own: Prisma's SQLite adapter has one connection, and a statement issued while a
-   * command's transaction is open on it joins that transaction, so a command that fails (and
-   * rolls back) would take them with it; `tx` waits for the open transaction to end instead.
+   * of their own, after any open one (SQLite has one connection: see `SqliteGate`), so Prisma
+   * model calls among them never land in a command's transaction either.
    */
   atomic<T>(now: Date, work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.provider === 'sqlite' ? this.tx(now, work) : work(this.handle(now));
@@ -88,7 +93,7 @@ export class Store {
   }
 
   async close(): Promise<void> {
-    this.sqliteRaw?.clear();
+    this.sqlite.raw?.clear();
     await this.client.$disconnect();
   }
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertInbox } from '../../src/store/inbox.js';
 import { rawExecute, rawQuery } from '../../src/store/sql.js';
 import type { Store } from '../../src/store/store.js';
 import { freshSqliteStore } from '../support/store.js';
@@ -63,5 +64,48 @@ describe('raw SQL on the SQLite connection', () => {
     const before = await rawQuery<{ n: bigint }[]>(handle, 'SELECT COUNT(*) AS n FROM "Kinds"');
     await expect(rawExecute(handle, 'INSERT INTO "Kinds" (s) VALUES (?)', 'kept')).rejects.toThrow(/UNIQUE/);
     expect(await rawQuery<{ n: bigint }[]>(handle, 'SELECT COUNT(*) AS n FROM "Kinds"')).toEqual(before);
+  });
+});
+
+/**
+ * On SQLite every statement shares one connection. A statement issued outside a command while a
+ * command's transaction is open on it would join that transaction: lost if the command rolls
+ * back, not durable until it commits (an inbox row acknowledged to the platform in between
+ * would be gone after a crash). Outside statements wait for the open transaction instead.
+ */
+describe('statements outside a transaction on SQLite', () => {
+  let store: Store;
+  let close: () => Promise<void>;
+  const now = new Date('2026-12-01T05:06:07.089Z');
+  beforeAll(async () => {
+    ({ store, close } = await freshSqliteStore());
+  });
+  afterAll(async () => close?.());
+
+  it('never join a command that is open meanwhile: an inbox row stored during a command that fails is kept', async () => {
+    let release!: () => void;
+    const paused = new Promise<void>((resolve) => (release = resolve));
+    let began!: () => void;
+    const open = new Promise<void>((resolve) => (began = resolve));
+    const command = store.tx(now, async (tx) => {
+      await rawExecute(tx, 'INSERT INTO "ProcessedUpdate" ("key", "processedAt") VALUES (?, ?)', 'failing-command', now);
+      began();
+      await paused;
+      throw new Error('the command failed');
+    });
+    await open;
+    const stored = insertInbox(
+      store.handle(now),
+      [{ key: 'telegram:1', platform: 'telegram', chatKey: 'telegram:-100', payload: '{}' }],
+      now,
+    );
+    release();
+    await expect(command).rejects.toThrow('the command failed');
+    expect(await stored).toBe(1);
+    const rows = await rawQuery<{ key: string }[]>(store.handle(now), 'SELECT "key" FROM "InboxUpdate"');
+    expect(rows.map((r) => r.key)).toEqual(['telegram:1']);
+    expect(await rawQuery<unknown[]>(store.handle(now), 'SELECT * FROM "ProcessedUpdate" WHERE "key" = ?', 'failing-command')).toHaveLength(
+      0,
+    );
   });
 });

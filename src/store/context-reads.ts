@@ -101,17 +101,36 @@ export interface ResolvedSpeaker {
  */
 export async function resolveSpeaker(tx: Tx, identity: SpeakerIdentity): Promise<ResolvedSpeaker> {
   const { chat: c, person: p } = identity;
-  const speaker = await readSpeaker(tx, { chatKey: c.key, personKey: p.key });
-  const chat = speaker.chat ?? {
-    chat: await tx.db.chat.create({ data: { key: c.key, platform: c.platform, title: c.title } }),
-    cluster: null,
-  };
+  const keys = { chatKey: c.key, personKey: p.key };
+  let speaker = await readSpeaker(tx, keys);
   const username = p.username?.toLowerCase() ?? null;
+  if (!speaker.chat || !speaker.person) {
+    // First seen: inserted unless a concurrent first message did it meanwhile (that one's
+    // transaction is waited for on PostgreSQL), then read back, whoever inserted it.
+    if (!speaker.chat) {
+      const q = new Params(tx);
+      await rawExecute(
+        tx,
+        `INSERT INTO "Chat" ("key", "platform", "title", "createdAt", "updatedAt") VALUES (${q.list([c.key, c.platform, c.title, tx.now, tx.now])})
+          ON CONFLICT ("key") DO NOTHING`,
+        ...q.values,
+      );
+    }
+    if (!speaker.person) {
+      const q = new Params(tx);
+      await rawExecute(
+        tx,
+        `INSERT INTO "Person" ("key", "displayName", "username", "createdAt", "updatedAt") VALUES (${q.list([p.key, p.displayName, username, tx.now, tx.now])})
+          ON CONFLICT ("key") DO NOTHING`,
+        ...q.values,
+      );
+    }
+    speaker = await readSpeaker(tx, keys);
+  }
+  const chat = speaker.chat!;
   const withRoles = { roles: { include: { unit: true } } } as const;
-  let person = speaker.person;
-  if (!person) {
-    person = parsePerson(await tx.db.person.create({ data: { key: p.key, displayName: p.displayName, username }, include: withRoles }));
-  } else if (person.displayName !== p.displayName || (username && person.username !== username)) {
+  let person = speaker.person!;
+  if (person.displayName !== p.displayName || (username && person.username !== username)) {
     person = parsePerson(
       await tx.db.person.update({
         where: { id: person.id },

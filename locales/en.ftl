@@ -116,6 +116,8 @@ term-previous-closed = The { $year } emulation year is closed.
 term-opened = Emulation year { $year } is open. Next: set the leader (/leader CODE), the deputy (/deputy CODE) and the criteria (/criteria).
 term-opened-theme = Emulation year { $year } is open, theme “{ $theme }”. Next: set the leader (/leader CODE), the deputy (/deputy CODE) and the criteria (/criteria).
 term-leader-from-handover = This year's leader, from the latest handover: { $code } – { $unit }.
+term-leader-from-election = This year's leader, as elected at last year's review meeting: { $code } – { $unit }.
+term-deputy-from-election = This year's deputy, as elected at last year's review meeting: { $code } – { $unit }.
 
 usage-leader = Usage: /leader UNIT_CODE.
 usage-deputy = Usage: /deputy UNIT_CODE.

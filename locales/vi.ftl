@@ -111,6 +111,8 @@ term-previous-closed = Đã kết thúc năm thi đua { $year }.
 term-opened = Đã mở năm thi đua { $year }. Tiếp theo: chỉ định Cụm trưởng (/leader MÃ), Cụm phó (/deputy MÃ) và gửi bảng tiêu chí (/criteria).
 term-opened-theme = Đã mở năm thi đua { $year } với chủ đề “{ $theme }”. Tiếp theo: chỉ định Cụm trưởng (/leader MÃ), Cụm phó (/deputy MÃ) và gửi bảng tiêu chí (/criteria).
 term-leader-from-handover = Cụm trưởng năm nay theo lần bàn giao gần nhất: { $code } – { $unit }.
+term-leader-from-election = Cụm trưởng năm nay theo kết quả bầu tại hội nghị tổng kết năm trước: { $code } – { $unit }.
+term-deputy-from-election = Cụm phó năm nay theo kết quả bầu tại hội nghị tổng kết năm trước: { $code } – { $unit }.
 
 usage-leader = Cách dùng: /leader MÃ_ĐƠN_VỊ.
 usage-deputy = Cách dùng: /deputy MÃ_ĐƠN_VỊ.

@@ -200,6 +200,14 @@ for (const { name, open, skip } of PROVIDERS) {
       const styles = await zip.file('word/styles.xml')!.async('string');
       expect(styles).toContain('Times New Roman');
       expect(styles).toMatch(/<w:sz w:val="28"\/>/);
+
+      // The next year opens with the leader and deputy the meeting elected (no handover held yet).
+      const next = await ok(sec, '/namthidua 2027', /Đã mở năm thi đua 2027/);
+      expect(next.text).toContain('Cụm trưởng năm nay theo kết quả bầu tại hội nghị tổng kết năm trước: LA – Sở Nội vụ Long An.');
+      expect(next.text).toContain('Cụm phó năm nay theo kết quả bầu tại hội nghị tổng kết năm trước: CT – Sở Nội vụ Cần Thơ.');
+      const year2027 = await h.store.db.term.findFirstOrThrow({ where: { year: 2027 } });
+      const codeOf = async (id: number | null) => (id === null ? null : (await h.store.db.unit.findUniqueOrThrow({ where: { id } })).code);
+      expect([await codeOf(year2027.leaderUnitId), await codeOf(year2027.deputyUnitId)]).toEqual(['LA', 'CT']);
     });
   });
 }

@@ -7,6 +7,7 @@ import { ballotParts, membersOf, presentUnitIds } from '../ballots.js';
 import { isSecretary, representedUnitIds, requireCluster, rulesOf, type CommandContext } from '../context.js';
 import { toTable, loadCriteria } from '../lookups.js';
 import { reportInputFor } from '../round-report.js';
+import { electionOf } from '../election-result.js';
 import type { Command } from '../registry.js';
 import { asRound, asTerm, type ClusterRecord, type TermRecord } from '../../store/records.js';
 
@@ -35,22 +36,6 @@ async function rankingRows(ctx: CommandContext, cluster: ClusterRecord, term: Te
       classification: r.classification,
     };
   });
-}
-
-/** Next year's leader and deputy as the audit log recorded them (the latest of each). */
-async function electionOf(ctx: CommandContext, cluster: ClusterRecord, term: TermRecord): Promise<MinutesInput['election']> {
-  const logs = await ctx.db.auditLog.findMany({
-    where: { clusterId: cluster.id, action: 'election.result', subjectType: 'term', subjectId: term.id },
-    orderBy: { id: 'asc' },
-  });
-  const out: MinutesInput['election'] = { leader: null, deputy: null, mode: rulesOf(cluster).election.mode };
-  for (const l of logs) {
-    const after = JSON.parse(l.after ?? '{}') as { post?: string; code?: string; mode?: string };
-    if (after.post === 'leader') out.leader = after.code ?? null;
-    if (after.post === 'deputy') out.deputy = after.code ?? null;
-    if (after.mode === 'appointed') out.mode = 'appointed';
-  }
-  return out;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { UserError } from '../../domain/errors.js';
 import { writeAudit } from '../../store/audit.js';
-import { requireSecretary } from '../context.js';
+import { requireSecretary, type CommandContext } from '../context.js';
+import { electionOf } from '../election-result.js';
+import { asTerm, type ClusterRecord } from '../../store/records.js';
 import { findActiveRound, splitFirst } from '../lookups.js';
 import type { Command } from '../registry.js';
 import { say } from '../registry.js';
@@ -8,7 +10,8 @@ import { say } from '../registry.js';
 /**
  * `/term YEAR [THEME]` (`/namthidua`): opens an emulation year. One open year per cluster: the
  * previous open year is closed, unless a round of it is still in progress. The leader is taken
- * from the latest completed handover, if there is one.
+ * from the latest completed handover, else from the previous year's election; the deputy from
+ * that election.
  */
 export const term: Command = {
   name: 'term',
@@ -42,8 +45,11 @@ export const term: Command = {
       where: { term: { clusterId: cluster.id }, state: 'done' },
       orderBy: { at: 'desc' },
     });
+    const elected = await electedFor(ctx, cluster, year);
+    const leaderUnitId = handover?.toUnitId ?? elected.leader?.id ?? null;
+    const deputy = elected.deputy && elected.deputy.id !== leaderUnitId ? elected.deputy : null;
     const created = await ctx.db.term.create({
-      data: { clusterId: cluster.id, year, theme: theme || null, openedAt: ctx.now, leaderUnitId: handover?.toUnitId ?? null },
+      data: { clusterId: cluster.id, year, theme: theme || null, openedAt: ctx.now, leaderUnitId, deputyUnitId: deputy?.id ?? null },
     });
     await writeAudit(ctx, {
       clusterId: cluster.id,
@@ -51,13 +57,23 @@ export const term: Command = {
       action: 'term.open',
       subjectType: 'term',
       subjectId: created.id,
-      after: { year, theme: theme || null, leaderUnitId: created.leaderUnitId },
+      after: { year, theme: theme || null, leaderUnitId: created.leaderUnitId, deputyUnitId: created.deputyUnitId },
     });
     replies.push(say(theme ? 'term-opened-theme' : 'term-opened', { year, theme }));
     if (handover) {
       const leader = await ctx.db.unit.findUnique({ where: { id: handover.toUnitId } });
       if (leader) replies.push(say('term-leader-from-handover', { code: leader.code, unit: leader.name }));
-    }
+    } else if (elected.leader) replies.push(say('term-leader-from-election', { code: elected.leader.code, unit: elected.leader.name }));
+    if (deputy) replies.push(say('term-deputy-from-election', { code: deputy.code, unit: deputy.name }));
     return replies;
   },
 };
+
+/** The leader and deputy units the meeting of the year before `year` elected for it, if it did. */
+async function electedFor(ctx: CommandContext, cluster: ClusterRecord, year: number) {
+  const before = await ctx.db.term.findUnique({ where: { clusterId_year: { clusterId: cluster.id, year: year - 1 } } });
+  if (!before) return { leader: null, deputy: null };
+  const election = await electionOf(ctx, cluster, asTerm(before));
+  const unit = async (code: string | null) => (code ? ctx.db.unit.findFirst({ where: { clusterId: cluster.id, code } }) : null);
+  return { leader: await unit(election.leader), deputy: await unit(election.deputy) };
+}

@@ -125,6 +125,9 @@ error-elect-few = A cluster needs at least two member units to elect a leader an
 
 ## Minutes (/minutes)
 
+rules-issuer = • The issuing body printed above the cluster's name in the minutes' header: { $issuer }.
+rules-issuer-none = • The minutes' header names the cluster alone; the secretary adds the issuing body with /rules issuer NAME (e.g. /rules issuer Bộ Nội vụ).
+error-rules-issuer = Write the issuing body after /rules issuer, at most { $max } characters (e.g. /rules issuer Ủy ban nhân dân tỉnh Hà Nam); /rules issuer none removes it.
 error-minutes-role = Only the secretary and the leader unit's representatives may take the minutes.
 minutes-ready = The minutes of the { $year } year-end meeting ({ $ballots } ballot round(s)) are ready to print and sign.
 minutes-caption = Minutes of the { $year } year-end meeting

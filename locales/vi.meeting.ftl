@@ -125,6 +125,10 @@ error-elect-few = Cụm cần ít nhất hai đơn vị thành viên để bầu
 
 ## Biên bản (/minutes)
 
+rules-issuer = • Tên cơ quan chủ quản ghi trên tiêu đề biên bản (phía trên tên Cụm): { $issuer }.
+rules-issuer-none = • Tiêu đề biên bản chỉ ghi tên Cụm; thư ký thêm tên cơ quan chủ quản bằng /rules issuer TÊN_CƠ_QUAN (ví dụ /rules issuer Bộ Nội vụ).
+error-rules-issuer = Xin ghi tên cơ quan chủ quản sau /rules issuer, không quá { $max } ký tự (ví dụ /rules issuer Ủy ban nhân dân tỉnh Hà Nam); /rules issuer none để bỏ.
+
 error-minutes-role = Chỉ thư ký Cụm và đại diện đơn vị Cụm trưởng được lấy biên bản.
 minutes-ready = Biên bản hội nghị tổng kết năm { $year } ({ $ballots } vòng bỏ phiếu) đã sẵn sàng để in, ký.
 minutes-caption = Biên bản hội nghị tổng kết năm { $year }

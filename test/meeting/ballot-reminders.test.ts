@@ -217,6 +217,32 @@ for (const provider of PROVIDERS) {
       expect(adapter.sent).toEqual([]);
     });
 
+    it('a tie at the closing time opens the second round, announced with the count; it is reminded daily', async () => {
+      const { h, sec, reps, adapter, ok } = m;
+      await ok(sec, '/rules threshold >=50% valid', /từ 50% số phiếu hợp lệ/);
+      const opened = await ok(sec, '/ballot open Đề nghị tặng Bằng khen | candidates=BL,LA | closes=12/12/2026 17:00', /Đã mở phiếu/);
+      const id = ballotNumber(opened.text);
+      // Half the valid papers each: both pass, tied at the one seat.
+      await ok(reps.BL, `/vote ${id} LA`, /Đã nhận phiếu/, { private: true });
+      await ok(reps.LA, `/vote ${id} BL`, /Đã nhận phiếu/, { private: true });
+      h.clock.set(CLOSES);
+      const report = await m.scheduler().tick();
+      expect(report.ballotsClosed).toBe(1);
+      const count = adapter.sent.find((x) => x.reply.text![0]!.key === 'ballot-closed-at-time')!;
+      const keys = count.reply.text!.map((t) => t.key);
+      expect(keys).toContain('ballot-second-round');
+      const next = await store.db.ballot.findFirstOrThrow({ where: { parentId: id } });
+      expect([next.state, next.round, next.closesAt]).toEqual(['open', 2, null]);
+      expect(text(count)).toContain(`/vote ${next.id}`);
+      const rows = await store.db.reminder.findMany({ where: { subjectType: 'ballot', subjectId: next.id }, orderBy: { dueAt: 'asc' } });
+      expect([rows.length, rows[0]!.slot, rows[0]!.dueAt.toISOString()]).toEqual([7, 'bd1', '2026-12-13T01:00:00.000Z']);
+      await ok(
+        sec,
+        '/help ballot',
+        /nhắc các đơn vị chưa bỏ phiếu lúc 08:00 ngày trước hạn và ngày hết hạn, nhắc lần cuối 2 giờ trước hạn/,
+      );
+    });
+
     it('with reminders private only, the group gets no reminder but still gets the count', async () => {
       const { h, sec, reps, adapter, ok, privateKey } = m;
       await ok(sec, '/rules reminders private', /riêng cho đại diện/);

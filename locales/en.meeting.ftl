@@ -7,7 +7,7 @@ cmd-elect = elect next year's leader and deputy
 cmd-minutes = the year-end meeting's minutes (Word file)
 
 usage-attend = Usage: /attend CODE… (records the units present at the year-end meeting scheduled with /meeting); /attend all records every unit; /attend -CODE takes a unit off the list; /attend alone shows the list.
-usage-ballot = Usage: /ballot open QUESTION | seats=1 | candidates=BL,LA | closes=dd/mm/yyyy HH:MM opens a ballot (candidates default to the closed year-end ranking, frozen at opening; seats and closing time are optional); /ballot shows progress (which units have voted and which have not, never how); /ballot close [NUMBER] closes the box and publishes the count; /ballot NUMBER shows one ballot. The cluster's vote rules apply (/rules).
+usage-ballot = Usage: /ballot open QUESTION | seats=1 | candidates=BL,LA | closes=dd/mm/yyyy HH:MM opens a ballot (candidates default to the closed year-end ranking, frozen at opening; seats and closing time are optional); /ballot shows progress (which units have voted and which have not, never how); /ballot close [NUMBER] closes the box and publishes the count; /ballot NUMBER shows one ballot. The cluster's vote rules apply (/rules). Reminders: with a closing time, the units that have not voted are reminded at 08:00 on the day before and on the closing day and once more 2 hours before it, then the bot closes the box at the closing time and publishes the count in the cluster's chats; without one, at 08:00 every day (up to 7 days) until the ballot is closed. They go to the group chats and privately to the representatives of the units that have not voted (as /rules reminders says), and name only which units have not voted, never how anyone voted.
 usage-vote = Usage (in a private chat with the bot only): /vote [NUMBER] CODE… agrees with the listed candidates and not with the others; /vote [NUMBER] none agrees with none; /vote alone shows the open ballots (with buttons where the platform has them). Each unit votes once, by its representative; a vote cannot be changed or withdrawn, because nothing links a unit to its paper.
 usage-elect = Usage: /elect proposes next year's leader and deputy from the rotation order (or by the election mode of the rules) and opens their confirming ballots; /elect LEADER_CODE DEPUTY_CODE proposes other units or records an appointment.
 usage-minutes = Usage: /minutes sends the year-end meeting's minutes as a Word file (.docx).
@@ -68,6 +68,7 @@ error-ballot-which = Several ballots are open ({ $ids }). Give the ballot's numb
 error-ballot-none = No ballot is open.
 error-ballot-unknown = There is no ballot number { $id } this year.
 ballot-opened = A secret ballot is open.
+ballot-closed-at-time = ⏱️ Ballot { $id } reached its closing time ({ $closes }): the box is closed and takes no more papers.
 ballot-heading = Ballot { $id }: { $question } (round { $round }, { $seats } seat(s)).
 ballot-candidates = Candidates: { $list }.
 ballot-how-to-vote = Each unit's representative votes in a private chat with the bot: /vote { $id } CODE… (or /vote { $id } none). Ballots are secret.
@@ -124,6 +125,9 @@ error-elect-few = A cluster needs at least two member units to elect a leader an
 
 ## Minutes (/minutes)
 
+rules-issuer = • The issuing body printed above the cluster's name in the minutes' header: { $issuer }.
+rules-issuer-none = • The minutes' header names the cluster alone; the secretary adds the issuing body with /rules issuer NAME (e.g. /rules issuer Bộ Nội vụ).
+error-rules-issuer = Write the issuing body after /rules issuer, at most { $max } characters (e.g. /rules issuer Ủy ban nhân dân tỉnh Hà Nam); /rules issuer none removes it.
 error-minutes-role = Only the secretary and the leader unit's representatives may take the minutes.
 minutes-ready = The minutes of the { $year } year-end meeting ({ $ballots } ballot round(s)) are ready to print and sign.
 minutes-caption = Minutes of the { $year } year-end meeting

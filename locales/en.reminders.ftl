@@ -75,3 +75,17 @@ reminder-upcoming-meeting = • { $due }: { $kind ->
     } review meeting reminder ({ $at })
 reminder-upcoming-handover = • { $due }: handover reminder, leadership to { $code } – { $name } ({ $at })
 reminder-upcoming-rollover = • { $due }: handover to { $code } – { $name } and the year rolls over
+
+## Secret ballots at the year-end meeting: the units that have not voted (never how anyone voted)
+reminder-ballot-closes = 🗳️ Secret ballot reminder: ballot { $id } “{ $question }” (round { $round }) closes at { $closes } ({ $days ->
+        [0] today
+        [1] tomorrow
+       *[other] in { $days } days
+    }).
+reminder-ballot-open = 🗳️ Secret ballot reminder: ballot { $id } “{ $question }” (round { $round }), open since { $opened }, is still waiting for units to vote.
+reminder-ballot-missing = Units that have not voted ({ $count }/{ $issued }):
+reminder-ballot-unit = • { $code } – { $name }
+reminder-ballot-how = Each unit's representative votes in a private chat with the bot: /vote { $id }. Ballots are secret; reminders only say which units have not voted.
+reminder-ballot-private = Your unit { $code } – { $name } has not voted yet.
+reminder-upcoming-ballot = • { $due }: reminder to the units that have not voted in ballot { $id } ({ $question })
+reminder-upcoming-ballot-close = • { $due }: ballot { $id } ({ $question }) closes and its count is published

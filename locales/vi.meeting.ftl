@@ -7,7 +7,7 @@ cmd-elect = bầu Cụm trưởng, Cụm phó năm sau
 cmd-minutes = biên bản hội nghị tổng kết (tệp Word)
 
 usage-attend = Cách dùng: /attend MÃ_ĐƠN_VỊ… (ghi nhận các đơn vị có mặt tại hội nghị tổng kết đã lên lịch bằng /meeting); /attend all để ghi nhận tất cả; /attend -MÃ để bỏ một đơn vị khỏi danh sách; /attend để xem danh sách.
-usage-ballot = Cách dùng: /ballot open NỘI_DUNG | seats=1 | candidates=BL,LA | closes=dd/mm/yyyy HH:MM để mở phiếu (ứng viên mặc định lấy từ bảng xếp hạng tổng kết đã khóa sổ, cố định khi mở phiếu; seats là số suất, closes là thời hạn, đều không bắt buộc); /ballot để xem tiến độ (đơn vị nào đã, chưa bỏ phiếu; không bao giờ hiển thị nội dung phiếu); /ballot close [SỐ_PHIẾU] để đóng hòm phiếu và công bố kết quả; /ballot SỐ_PHIẾU để xem một phiếu. Nguyên tắc bỏ phiếu theo quy chế của Cụm (/rules).
+usage-ballot = Cách dùng: /ballot open NỘI_DUNG | seats=1 | candidates=BL,LA | closes=dd/mm/yyyy HH:MM để mở phiếu (ứng viên mặc định lấy từ bảng xếp hạng tổng kết đã khóa sổ, cố định khi mở phiếu; seats là số suất, closes là thời hạn, đều không bắt buộc); /ballot để xem tiến độ (đơn vị nào đã, chưa bỏ phiếu; không bao giờ hiển thị nội dung phiếu); /ballot close [SỐ_PHIẾU] để đóng hòm phiếu và công bố kết quả; /ballot SỐ_PHIẾU để xem một phiếu. Nguyên tắc bỏ phiếu theo quy chế của Cụm (/rules). Nhắc nhở: có thời hạn thì bot nhắc các đơn vị chưa bỏ phiếu lúc 08:00 ngày trước hạn và ngày hết hạn, nhắc lần cuối 2 giờ trước hạn, rồi tự đóng hòm phiếu đúng thời hạn và công bố kết quả kiểm phiếu trong các nhóm của Cụm; không có thời hạn thì nhắc lúc 08:00 mỗi ngày (tối đa 7 ngày) cho đến khi phiếu được đóng. Nhắc nhở gửi vào nhóm và riêng cho đại diện các đơn vị chưa bỏ phiếu (theo /rules reminders), chỉ nêu đơn vị nào chưa bỏ phiếu, không bao giờ nêu nội dung phiếu.
 usage-vote = Cách dùng (chỉ trong tin nhắn riêng với bot): /vote [SỐ_PHIẾU] MÃ… để đồng ý với các ứng viên được liệt kê, các ứng viên còn lại là không đồng ý; /vote [SỐ_PHIẾU] none để không đồng ý với ứng viên nào; /vote để xem các phiếu đang mở (có nút bấm trên nền tảng hỗ trợ). Mỗi đơn vị bỏ phiếu một lần, do người đại diện thực hiện; phiếu đã bỏ không thể sửa hoặc rút lại, vì hệ thống không lưu mối liên hệ nào giữa đơn vị và lá phiếu.
 usage-elect = Cách dùng: /elect để đề xuất Cụm trưởng, Cụm phó năm sau theo thứ tự luân phiên (hoặc theo hình thức bầu trong quy chế) và mở phiếu xác nhận; /elect MÃ_CỤM_TRƯỞNG MÃ_CỤM_PHÓ để đề xuất đơn vị khác hoặc ghi nhận quyết định chỉ định.
 usage-minutes = Cách dùng: /minutes để nhận biên bản hội nghị tổng kết dạng tệp Word (.docx).
@@ -68,6 +68,7 @@ error-ballot-which = Đang có nhiều phiếu mở ({ $ids }). Đề nghị ghi
 error-ballot-none = Hiện không có phiếu nào đang mở.
 error-ballot-unknown = Không có phiếu số { $id } trong năm thi đua này.
 ballot-opened = Đã mở phiếu bỏ phiếu kín.
+ballot-closed-at-time = ⏱️ Đã đến thời hạn đóng hòm phiếu số { $id } ({ $closes }): hòm phiếu đã đóng, không nhận thêm phiếu.
 ballot-heading = Phiếu số { $id }: { $question } (vòng { $round }, { $seats } suất).
 ballot-candidates = Ứng viên: { $list }.
 ballot-how-to-vote = Người đại diện mỗi đơn vị bỏ phiếu trong tin nhắn riêng với bot: /vote { $id } MÃ… (hoặc /vote { $id } none). Nội dung phiếu được giữ bí mật.
@@ -123,6 +124,10 @@ error-elect-open = Đang có phiếu bầu chưa đóng ({ $ids }). Đề nghị
 error-elect-few = Cụm cần ít nhất hai đơn vị thành viên để bầu Cụm trưởng, Cụm phó.
 
 ## Biên bản (/minutes)
+
+rules-issuer = • Tên cơ quan chủ quản ghi trên tiêu đề biên bản (phía trên tên Cụm): { $issuer }.
+rules-issuer-none = • Tiêu đề biên bản chỉ ghi tên Cụm; thư ký thêm tên cơ quan chủ quản bằng /rules issuer TÊN_CƠ_QUAN (ví dụ /rules issuer Bộ Nội vụ).
+error-rules-issuer = Xin ghi tên cơ quan chủ quản sau /rules issuer, không quá { $max } ký tự (ví dụ /rules issuer Ủy ban nhân dân tỉnh Hà Nam); /rules issuer none để bỏ.
 
 error-minutes-role = Chỉ thư ký Cụm và đại diện đơn vị Cụm trưởng được lấy biên bản.
 minutes-ready = Biên bản hội nghị tổng kết năm { $year } ({ $ballots } vòng bỏ phiếu) đã sẵn sàng để in, ký.

@@ -75,3 +75,17 @@ reminder-upcoming-meeting = • { $due }: nhắc lịch hội nghị { $kind ->
     } ({ $at })
 reminder-upcoming-handover = • { $due }: nhắc lễ bàn giao Cụm trưởng cho { $code } – { $name } ({ $at })
 reminder-upcoming-rollover = • { $due }: bàn giao Cụm trưởng cho { $code } – { $name } và khép lại năm thi đua
+
+## Bỏ phiếu kín tại hội nghị tổng kết: nhắc đơn vị chưa bỏ phiếu (không bao giờ nêu nội dung phiếu)
+reminder-ballot-closes = 🗳️ Nhắc bỏ phiếu kín: phiếu số { $id } “{ $question }” (vòng { $round }) đóng hòm phiếu lúc { $closes } ({ $days ->
+        [0] hôm nay
+        [1] ngày mai
+       *[other] còn { $days } ngày nữa
+    }).
+reminder-ballot-open = 🗳️ Nhắc bỏ phiếu kín: phiếu số { $id } “{ $question }” (vòng { $round }), mở lúc { $opened }, vẫn đang chờ phiếu của các đơn vị.
+reminder-ballot-missing = Các đơn vị chưa bỏ phiếu ({ $count }/{ $issued }):
+reminder-ballot-unit = • { $code } – { $name }
+reminder-ballot-how = Người đại diện đơn vị bỏ phiếu trong tin nhắn riêng với bot: /vote { $id }. Nội dung phiếu được giữ bí mật; nhắc nhở chỉ nêu đơn vị nào chưa bỏ phiếu.
+reminder-ballot-private = Đơn vị { $code } – { $name } của Bạn chưa bỏ phiếu.
+reminder-upcoming-ballot = • { $due }: nhắc các đơn vị chưa bỏ phiếu số { $id } ({ $question })
+reminder-upcoming-ballot-close = • { $due }: đóng hòm phiếu số { $id } ({ $question }) và công bố kết quả kiểm phiếu

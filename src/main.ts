@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { destination, pino } from 'pino';
 import { BotCore } from './app/bot-core.js';
+import { closeBallotAtDeadline } from './app/ballot-deadline.js';
 import { rollOverHandover } from './app/rollover.js';
 import { sheetFormReader } from './app/sheet-form.js';
 import { DEFAULT_CAPABILITIES, type Adapter } from './delivery.js';
@@ -85,7 +86,9 @@ async function main(): Promise<void> {
     targets.set('zalo', (item) => zalo.deliverOutbox(item));
   }
   const rollOver = (request: { handoverId: number; clusterId: number; now: Date }) => rollOverHandover(store, request);
-  const scheduler = new Scheduler({ store, clock, i18n, adapters, rollOver, cron: config.schedulerCron, logger });
+  const closeBallot = (request: { ballotId: number; clusterId: number; reminderId: number; now: Date }) =>
+    closeBallotAtDeadline(store, request);
+  const scheduler = new Scheduler({ store, clock, i18n, adapters, rollOver, closeBallot, cron: config.schedulerCron, logger });
   let stopping = false;
   const stop = async (code = 0) => {
     if (stopping) return;

@@ -5,19 +5,33 @@ import { UserError } from '../domain/errors.js';
 import { quorumMet, tally, type Candidate, type Tally } from '../domain/tally.js';
 import { writeAudit } from '../store/audit.js';
 import { readPapers, votedUnitIds } from '../store/ballot-box.js';
+import { scheduleBallotReminders } from '../store/ballot-reminders.js';
+import type { Tx } from '../store/tx.js';
 import { formatPercent, voteRulesMsgs } from '../reports/minutes/format.js';
-import type { Msg, Reply } from '../reply.js';
+import type { Msg, Notice, Reply } from '../reply.js';
 import { type CommandContext } from './context.js';
 import { consolidatedFor } from './round-report.js';
 
 /**
- * The year-end meeting's use cases shared by `/attend`, `/ballot`, `/vote` and `/elect`: the
- * meeting and who is present, opening a ballot with its rules frozen, counting it when it closes
- * and publishing the count in the cluster's chats. Secrecy lives in `store/ballot-box.ts`.
+ * The year-end meeting's use cases shared by `/attend`, `/ballot`, `/vote` and `/elect` (and the
+ * scheduler, at a ballot's closing time): the meeting and who is present, opening a ballot with
+ * its rules frozen and its reminders planned, counting it when it closes and publishing the count
+ * in the cluster's chats. Secrecy lives in `store/ballot-box.ts`.
  */
 
+/**
+ * What the ballot use cases need of whoever runs them: the transaction, the person acting (null:
+ * the scheduler, at a ballot's closing time), the chat the command came from (null: none) and
+ * the notices for the cluster's other chats. A command's context is one.
+ */
+export interface BallotScope extends Tx {
+  person: { id: number } | null;
+  chat: { id: number } | null;
+  notices: Notice[];
+}
+
 /** The year's review meeting the vote belongs to: the year-end one, else the latest scheduled. */
-export async function requireYearEndMeeting(ctx: CommandContext, term: TermRecord): Promise<MeetingRecord> {
+export async function requireYearEndMeeting(ctx: BallotScope, term: TermRecord): Promise<MeetingRecord> {
   const meetings = await ctx.db.meeting.findMany({ where: { termId: term.id, state: 'scheduled' }, orderBy: { id: 'desc' } });
   const meeting = meetings.find((m) => m.kind === 'yearend') ?? meetings[0];
   if (!meeting) throw new UserError('error-attend-no-meeting');
@@ -25,13 +39,13 @@ export async function requireYearEndMeeting(ctx: CommandContext, term: TermRecor
 }
 
 /** Unit ids recorded present at a meeting. */
-export async function presentUnitIds(ctx: CommandContext, meetingId: number): Promise<Set<number>> {
+export async function presentUnitIds(ctx: BallotScope, meetingId: number): Promise<Set<number>> {
   const rows = await ctx.db.attendance.findMany({ where: { meetingId }, select: { unitId: true } });
   return new Set(rows.map((r) => r.unitId));
 }
 
 /** The cluster's member units in the order they were added (the rotation's fallback order). */
-export function membersOf(ctx: CommandContext, clusterId: number): Promise<UnitRecord[]> {
+export function membersOf(ctx: BallotScope, clusterId: number): Promise<UnitRecord[]> {
   return ctx.db.unit.findMany({ where: { clusterId }, orderBy: { id: 'asc' } });
 }
 
@@ -77,9 +91,10 @@ export interface OpenBallot {
 
 /**
  * Opens one ballot round: the quorum is checked on the attendance, the entitled units fixed
- * (members, or those present), the candidates and rules frozen.
+ * (members, or those present), the candidates and rules frozen, its reminders planned
+ * (`domain/ballot-reminders.ts`).
  */
-export async function openBallot(ctx: CommandContext, o: OpenBallot): Promise<BallotRecord> {
+export async function openBallot(ctx: BallotScope, o: OpenBallot): Promise<BallotRecord> {
   const meeting = await requireYearEndMeeting(ctx, o.term);
   const units = await membersOf(ctx, o.cluster.id);
   const present = await presentUnitIds(ctx, meeting.id);
@@ -109,9 +124,16 @@ export async function openBallot(ctx: CommandContext, o: OpenBallot): Promise<Ba
       openedAt: ctx.now,
     },
   });
+  await scheduleBallotReminders(ctx, {
+    clusterId: o.cluster.id,
+    ballotId: ballot.id,
+    openedAt: ctx.now,
+    closesAt: ballot.closesAt,
+    timezone: o.cluster.timezone,
+  });
   await writeAudit(ctx, {
     clusterId: o.cluster.id,
-    actorId: ctx.person.id,
+    actorId: ctx.person?.id ?? null,
     action: 'ballot.open',
     subjectType: 'ballot',
     subjectId: ballot.id,
@@ -131,12 +153,12 @@ export function ballotParts(ballot: BallotRecord): { candidates: Candidate[]; ru
 }
 
 /** The open ballots of the year, oldest first. */
-export function openBallots(ctx: CommandContext, termId: number): Promise<BallotRecord[]> {
+export function openBallots(ctx: BallotScope, termId: number): Promise<BallotRecord[]> {
   return ctx.db.ballot.findMany({ where: { termId, state: 'open' }, orderBy: { id: 'asc' } });
 }
 
 /** Counts a ballot from its papers and the meeting's attendance (pure tally over what is stored). */
-export async function countBallot(ctx: CommandContext, ballot: BallotRecord, units: UnitRecord[]): Promise<Tally> {
+export async function countBallot(ctx: BallotScope, ballot: BallotRecord, units: UnitRecord[]): Promise<Tally> {
   const { candidates, rules, voters } = ballotParts(ballot);
   const papers = await readPapers(ctx.db, ballot.id);
   const voted = await votedUnitIds(ctx.db, ballot.id);
@@ -194,8 +216,8 @@ export function ballotMsgs(ballot: BallotRecord, locale: string): Msg[] {
   ];
 }
 
-/** Sends `reply` to every live chat of the cluster but the one the command came from. */
-export async function publish(ctx: CommandContext, cluster: ClusterRecord, reply: Reply): Promise<void> {
+/** Sends `reply` to every live chat of the cluster but the one the command came from (if any). */
+export async function publish(ctx: BallotScope, cluster: ClusterRecord, reply: Reply): Promise<void> {
   const chats = await ctx.db.chat.findMany({ where: { clusterId: cluster.id, removedAt: null }, orderBy: { id: 'asc' } });
-  for (const chat of chats) if (chat.id !== ctx.chat.id) ctx.notices.push({ chatKey: chat.key, locale: cluster.locale, reply });
+  for (const chat of chats) if (chat.id !== ctx.chat?.id) ctx.notices.push({ chatKey: chat.key, locale: cluster.locale, reply });
 }

@@ -13,15 +13,26 @@ import type { RoundState, SheetState } from './lifecycle.js';
  * ```
  */
 
-/** What a reminder is about: a round's deadline, a review meeting, a leadership handover. */
-export type ReminderSubjectType = 'round' | 'meeting' | 'handover';
+/**
+ * What a reminder is about: a round's deadline, a review meeting, a leadership handover, a
+ * secret ballot of the year-end meeting (its units that have not voted, and its closing time).
+ */
+export type ReminderSubjectType = 'round' | 'meeting' | 'handover' | 'ballot';
 
 /**
  * One reminder of a subject. Advance slots come before the event (`d7` = 7 days before a
  * round's deadline, `m1` = the day before a meeting, `h7` …); event slots come at or after it:
  * `overdue` right after a missed deadline, `h0` the handover itself (the year rolls over).
+ * Ballots (`ballot-reminders.ts`): `b1`, `b0`, `bh` before the closing time, `bd1`…`bd7` the
+ * days after the opening of a ballot with none, and `bc` the closing time itself (the count).
  */
-export type ReminderSlot = 'd7' | 'd3' | 'd1' | 'd0' | 'overdue' | 'm3' | 'm1' | 'h7' | 'h1' | 'h0';
+export type ReminderSlot = 'd7' | 'd3' | 'd1' | 'd0' | 'overdue' | 'm3' | 'm1' | 'h7' | 'h1' | 'h0' | BallotSlot;
+
+/** A ballot's slots (planned by `planBallotReminders` in `ballot-reminders.ts`). */
+export type BallotSlot = (typeof BALLOT_ADVANCE_SLOTS)[number] | 'bc';
+
+/** A ballot's slots before its closing time (or, with none, while it stays open). */
+export const BALLOT_ADVANCE_SLOTS = ['b1', 'b0', 'bh', 'bd1', 'bd2', 'bd3', 'bd4', 'bd5', 'bd6', 'bd7'] as const;
 
 /** Advance reminders go out at 08:00 local time. */
 export const REMINDER_HOUR = 8;
@@ -54,21 +65,35 @@ const ADVANCE: Record<ReminderSubjectType, AdvanceRule[]> = {
     { slot: 'h7', daysBefore: 7 },
     { slot: 'h1', daysBefore: 1 },
   ],
+  // Ballots have their own plan (`planBallotReminders`): their times depend on the opening too.
+  ballot: [],
 };
 
 const EVENT: Record<ReminderSubjectType, EventRule[]> = {
   round: [{ slot: 'overdue', delayMs: OVERDUE_DELAY_MS }],
   meeting: [],
   handover: [{ slot: 'h0', delayMs: 0 }],
+  ballot: [],
 };
 
-/** The slots before an event: `d7 d3 d1 d0 m3 m1 h7 h1`. */
-export const ADVANCE_SLOTS: readonly ReminderSlot[] = Object.values(ADVANCE).flatMap((rules) => rules.map((r) => r.slot));
+/** The slots before an event: `d7 d3 d1 d0 m3 m1 h7 h1`, and a ballot's `b1 b0 bh bd1`…`bd7`. */
+export const ADVANCE_SLOTS: readonly ReminderSlot[] = [
+  ...Object.values(ADVANCE).flatMap((rules) => rules.map((r) => r.slot)),
+  ...BALLOT_ADVANCE_SLOTS,
+];
 const ADVANCE_SET: ReadonlySet<string> = new Set(ADVANCE_SLOTS);
 
 /** True for slots before the event (sent only while the event is still ahead). */
 export function isAdvanceSlot(slot: string): boolean {
   return ADVANCE_SET.has(slot);
+}
+
+/**
+ * False for a slot whose message is news, not a reminder of something still ahead (a ballot's
+ * count at its closing time): a platform with a monthly budget never drops it as a repeat.
+ */
+export function mayRepeat(slot: string): boolean {
+  return slot !== 'bc';
 }
 
 /** One planned reminder: its slot and when it is due. */

@@ -40,6 +40,11 @@ export interface ClusterRules {
   evidence: EvidenceLimits;
   /** Where reminders go: the cluster's group chats, the representatives privately, or both. */
   reminderChannels: ReminderChannels;
+  /**
+   * The issuing body printed above the cluster's name in the minutes' header (Decree 30/2020's
+   * *cơ quan chủ quản*, e.g. "Bộ Nội vụ", "UBND tỉnh Hà Nam"); null: the cluster's name alone.
+   */
+  minutesIssuer: string | null;
 }
 
 /** Where a cluster's reminders go (`/rules reminders group|private|both`). */
@@ -59,7 +64,11 @@ export const DEFAULT_RULES: ClusterRules = {
   election: DEFAULT_ELECTION_RULES,
   evidence: DEFAULT_EVIDENCE_LIMITS,
   reminderChannels: 'both',
+  minutesIssuer: null,
 };
+
+/** The longest issuing body the minutes' header takes (one or two lines of the left column). */
+const MAX_ISSUER_LENGTH = 120;
 
 const rulesSchema = z.object({
   bands: z
@@ -77,6 +86,7 @@ const rulesSchema = z.object({
     })
     .optional(),
   reminderChannels: z.enum(['both', 'group', 'private']).optional(),
+  minutesIssuer: z.string().min(1).max(MAX_ISSUER_LENGTH).nullable().optional(),
 });
 
 /** Reads stored cluster settings, filling in defaults for what the cluster did not set. */
@@ -90,6 +100,7 @@ export function parseRules(json: string): ClusterRules {
     election: electionRulesFrom(parsed.election),
     evidence: parsed.evidence ?? DEFAULT_RULES.evidence,
     reminderChannels: parsed.reminderChannels ?? DEFAULT_RULES.reminderChannels,
+    minutesIssuer: parsed.minutesIssuer ?? DEFAULT_RULES.minutesIssuer,
   };
 }
 
@@ -110,6 +121,7 @@ export function serializeRules(rules: ClusterRules): string {
     election: rules.election,
     evidence: rules.evidence,
     reminderChannels: rules.reminderChannels,
+    minutesIssuer: rules.minutesIssuer,
   });
 }
 
@@ -191,4 +203,14 @@ export function withReminderChannels(rules: ClusterRules, word: string): Cluster
   const channels = CHANNEL_WORDS[word.toLowerCase()];
   if (!channels) throw new UserError('error-rules-reminders');
   return { ...rules, reminderChannels: channels };
+}
+
+/**
+ * The issuing body the minutes' header names above the cluster (`/rules issuer Bộ Nội vụ`), as
+ * typed (spaces tidied, Unicode NFC); `none` / `khong` removes it. At most 120 characters.
+ */
+export function withMinutesIssuer(rules: ClusterRules, text: string): ClusterRules {
+  const issuer = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (!issuer || issuer.length > MAX_ISSUER_LENGTH) throw new UserError('error-rules-issuer', { max: MAX_ISSUER_LENGTH });
+  return { ...rules, minutesIssuer: ['none', 'khong'].includes(issuer.toLowerCase()) ? null : issuer };
 }

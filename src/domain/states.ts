@@ -30,6 +30,9 @@ export type MeetingState = 'scheduled' | 'cancelled';
 /** A leadership handover's lifecycle: `done` once its moment has come (the year rolls over). */
 export type HandoverState = 'scheduled' | 'done' | 'cancelled';
 
+/** A secret ballot's lifecycle: open until closed (by the secretary, the last vote or its closing time). */
+export type BallotState = 'open' | 'closed';
+
 /** One reminder's delivery to one chat. */
 export type DeliveryState = 'sent' | 'failed';
 
@@ -45,8 +48,12 @@ const VALUES = {
   'score kind': { self: 1, review: 1 } satisfies Record<ScoreKind, 1>,
   'meeting state': { scheduled: 1, cancelled: 1 } satisfies Record<MeetingState, 1>,
   'handover state': { scheduled: 1, done: 1, cancelled: 1 } satisfies Record<HandoverState, 1>,
-  'reminder subject': { round: 1, meeting: 1, handover: 1 } satisfies Record<ReminderSubjectType, 1>,
-  'reminder slot': { d7: 1, d3: 1, d1: 1, d0: 1, overdue: 1, m3: 1, m1: 1, h7: 1, h1: 1, h0: 1 } satisfies Record<ReminderSlot, 1>,
+  'reminder subject': { round: 1, meeting: 1, handover: 1, ballot: 1 } satisfies Record<ReminderSubjectType, 1>,
+  'reminder slot': {
+    ...{ d7: 1, d3: 1, d1: 1, d0: 1, overdue: 1, m3: 1, m1: 1, h7: 1, h1: 1, h0: 1 },
+    ...{ b1: 1, b0: 1, bh: 1, bc: 1, bd1: 1, bd2: 1, bd3: 1, bd4: 1, bd5: 1, bd6: 1, bd7: 1 },
+  } satisfies Record<ReminderSlot, 1>,
+  'ballot state': { open: 1, closed: 1 } satisfies Record<BallotState, 1>,
 } as const;
 
 /** A stored value outside its vocabulary: the database holds a row the code cannot read. */
@@ -91,3 +98,5 @@ export const parseHandoverState = parser<HandoverState>('handover state');
 export const parseReminderSubject = parser<ReminderSubjectType>('reminder subject');
 /** Parses a stored reminder slot. */
 export const parseReminderSlot = parser<ReminderSlot>('reminder slot');
+/** Parses a stored ballot state. */
+export const parseBallotState = parser<BallotState>('ballot state');

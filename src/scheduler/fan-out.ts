@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { SendError, type Adapter, type SendFailure } from '../delivery.js';
 import type { Clock } from '../domain/clock.js';
+import { mayRepeat } from '../domain/reminders.js';
 import type { Reply } from '../reply.js';
 import { deliveryKey, type ClusterRef, type ReminderBatch } from '../store/reminder-batch.js';
 import type { ClaimedReminder } from '../store/reminder-claims.js';
@@ -44,7 +45,11 @@ export async function fanOut(
 ): Promise<boolean> {
   const { store, clock, adapters, logger } = parts;
   // Platforms with a monthly budget (Zalo) drop repeated reminders first: they are told which.
-  if ((batch.chats.get(cluster.id) ?? []).some((c) => c.platform === 'zalo') && (await isRepeatReminder({ db: store.db }, reminder))) {
+  if (
+    mayRepeat(reminder.slot) &&
+    (batch.chats.get(cluster.id) ?? []).some((c) => c.platform === 'zalo') &&
+    (await isRepeatReminder({ db: store.db }, reminder))
+  ) {
     reply = { ...reply, repeat: true };
   }
   for (const chat of batch.chats.get(cluster.id) ?? []) {

@@ -1,6 +1,7 @@
 import type { Msg, Reply } from '../reply.js';
 import { daysUntil, localDateTime, localTime, type NextStep, type UnitRef } from '../domain/reminders.js';
 import type { HandoverView, MeetingView, RoundView } from '../store/reminder-batch.js';
+import { BALLOT_REMINDER_MESSAGE_IDS } from './ballot-messages.js';
 
 /**
  * The reminders' replies, as locale ids and arguments (the sentences live in
@@ -35,6 +36,7 @@ export const REMINDER_MESSAGE_IDS = [
   'reminder-upcoming-meeting',
   'reminder-upcoming-handover',
   'reminder-upcoming-rollover',
+  ...BALLOT_REMINDER_MESSAGE_IDS,
 ] as const;
 
 /** The sentence of each next step a missing unit has (the private reminders reuse it). */

@@ -23,6 +23,8 @@ export interface TickReport {
   removedChats: number;
   /** Handovers done and years rolled over. */
   rollovers: number;
+  /** Ballots this instance closed at their closing time (their count published). */
+  ballotsClosed: number;
   /** Reminders left claimed after an error (taken over once their lease lapses). */
   errors: number;
   /** Reminders whose lease lapsed and went to another instance mid-batch (it finishes them). */
@@ -43,6 +45,7 @@ export function emptyReport(): TickReport {
     privateFailures: 0,
     removedChats: 0,
     rollovers: 0,
+    ballotsClosed: 0,
     errors: 0,
     lost: 0,
   };

@@ -5,7 +5,7 @@ import { pino, type Logger } from 'pino';
 import type { Reply } from '../reply.js';
 import type { Adapter } from '../delivery.js';
 import type { Clock } from '../domain/clock.js';
-import { afterRollover, decideReminder, type ReminderDecision, type SubjectNow } from '../domain/reminder-decisions.js';
+import { afterBallotClose, afterRollover, decideReminder, type ReminderDecision, type SubjectNow } from '../domain/reminder-decisions.js';
 import type { SkipReason } from '../domain/reminders.js';
 import type { I18n } from '../i18n/i18n.js';
 import { LOCALES } from '../i18n/i18n.js';
@@ -14,10 +14,11 @@ import { claimDueReminders, finishReminders, type ClaimedReminder } from '../sto
 import type { Store } from '../store/store.js';
 import { fanOut, RecordError, type FanOutParts } from './fan-out.js';
 import { BatchLease } from './lease.js';
+import { ballotReminderReply, privateBallotReply } from './ballot-messages.js';
 import { handoverReminderReply, meetingReminderReply, REMINDER_MESSAGE_IDS, rolloverReply, roundReminderReply } from './messages.js';
 import { fanOutPrivately, type PrivateReplyOf } from './private-fan-out.js';
 import { PRIVATE_REMINDER_MESSAGE_IDS, privateHandoverReply, privateMeetingReply, privateRoundReply } from './private-messages.js';
-import type { RollOver } from './ports.js';
+import type { CloseBallot, RollOver } from './ports.js';
 import { emptyReport, type TickReport } from './report.js';
 
 /** What the scheduler is built from; every part is injected (tests pass fakes and a ManualClock). */
@@ -29,6 +30,11 @@ export interface SchedulerOptions {
   adapters: Map<string, Adapter>;
   /** The year's rollover at a handover's moment (the app's use case, wired in `main.ts`). */
   rollOver: RollOver;
+  /**
+   * Closing a ballot at its closing time (the app's use case, wired in `main.ts`). Without it a
+   * ballot's closing-time reminder fails and is left claimed for a later retry (logged).
+   */
+  closeBallot?: CloseBallot;
   /** node-cron expression for the tick (`SCHEDULER_CRON`); default every minute. */
   cron?: string;
   /** This instance's name in claims; default host, pid and a random suffix. */
@@ -71,6 +77,7 @@ export class Scheduler {
   private readonly store: Store;
   private readonly clock: Clock;
   private readonly rollOver: RollOver;
+  private readonly closeBallot: CloseBallot | undefined;
   private readonly cronExpression: string;
   private readonly logger: Logger;
   private readonly batchSize: number;
@@ -84,6 +91,7 @@ export class Scheduler {
     this.store = options.store;
     this.clock = options.clock;
     this.rollOver = options.rollOver;
+    this.closeBallot = options.closeBallot;
     this.cronExpression = options.cron ?? '* * * * *';
     this.instanceId = options.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.logger = (options.logger ?? pino({ level: 'silent' })).child({ component: 'scheduler', instance: this.instanceId });
@@ -234,6 +242,21 @@ export class Scheduler {
       const meeting = batch.meetings.get(reminder.subjectId)!;
       reply = meetingReminderReply(meeting, now, cluster.timezone);
       replyOf = (r) => privateMeetingReply(meeting, unit(r), now, cluster.timezone);
+    } else if (reminder.subjectType === 'ballot') {
+      const ballot = batch.ballots.get(reminder.subjectId)!;
+      if (decision.close) {
+        if (!this.closeBallot) throw new Error('no closeBallot port: the ballot is not closed at its closing time');
+        const closing = await this.closeBallot({ ballotId: ballot.id, clusterId: cluster.id, reminderId: reminder.id, now });
+        decision = afterBallotClose(closing);
+        if (!decision.send) return { kind: 'skipped', reason: decision.reason };
+        if (!closing.reply) throw new Error(`ballot ${ballot.id} closed without a count to publish`);
+        if (closing.closedNow) report.ballotsClosed += 1;
+        reply = closing.reply;
+      } else {
+        reply = ballotReminderReply(ballot, now, cluster.timezone);
+        const missing = new Map(ballot.missing.map((u) => [u.id, u]));
+        replyOf = (r) => (missing.has(r.unitId) ? privateBallotReply(ballot, missing.get(r.unitId)!, now, cluster.timezone) : null);
+      }
     } else {
       const handover = batch.handovers.get(reminder.subjectId)!;
       if (decision.rollover) {
@@ -247,7 +270,8 @@ export class Scheduler {
         replyOf = (r) => privateHandoverReply(handover, unit(r), now, cluster.timezone);
       }
     }
-    // The group chats (unless the rules say private only; the rollover's news always goes there),
+    // The group chats (unless the rules say private only; the rollover's news and a ballot's
+    // count always go there),
     // then each representative concerned privately (unless the rules say group only).
     if ((cluster.channels !== 'private' || !replyOf) && !(await fanOut(this.parts, reminder, cluster, batch, reply, lease, report)))
       return { kind: 'lost' };
@@ -266,6 +290,10 @@ function subjectNow(reminder: ClaimedReminder, batch: ReminderBatch): SubjectNow
   if (reminder.subjectType === 'meeting') {
     const meeting = batch.meetings.get(reminder.subjectId);
     return meeting ? { type: 'meeting', state: meeting.state, at: meeting.at } : null;
+  }
+  if (reminder.subjectType === 'ballot') {
+    const b = batch.ballots.get(reminder.subjectId);
+    return b ? { type: 'ballot', state: b.state, openedAt: b.openedAt, closesAt: b.closesAt, missing: b.missing.length } : null;
   }
   const handover = batch.handovers.get(reminder.subjectId);
   return handover ? { type: 'handover', state: handover.state, at: handover.at } : null;

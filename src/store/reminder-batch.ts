@@ -18,6 +18,7 @@ import {
   type MeetingState,
   type RoundKind,
 } from '../domain/states.js';
+import { loadBallotViews, type BallotView } from './ballot-reminders.js';
 import type { ClaimedReminder } from './reminder-claims.js';
 import { loadPrivateRecipients, type PrivateRecipient } from './reminder-recipients.js';
 import { Params, rawQuery } from './sql.js';
@@ -84,6 +85,8 @@ export interface ReminderBatch {
   rounds: Map<number, RoundView>;
   meetings: Map<number, MeetingView>;
   handovers: Map<number, HandoverView>;
+  /** Ballots, with their units that have not voted (`ballot-reminders.ts`). */
+  ballots: Map<number, BallotView>;
   /** Ids of advance reminders with a later advance slot of the same subject also due. */
   superseded: Set<number>;
   /** `reminderId:chatId` pairs already recorded (a taken-over claim does not repeat them). */
@@ -95,7 +98,7 @@ export interface ReminderBatch {
   recipients: Map<number, PrivateRecipient[]>;
   /** `reminderId:personId` pairs already recorded privately (`deliveryKey` with the person's id). */
   deliveredPrivately: Set<string>;
-  /** How many queries loading took: at most 6, whatever the batch's size. */
+  /** How many queries loading took: at most 6, whatever the batch's size (9 with ballots). */
   queries: number;
 }
 
@@ -110,8 +113,9 @@ export function deliveryKey(reminderId: number, chatId: number): string {
  * round's cluster without a submitted sheet, or in the review phase without a confirmed one,
  * aggregated per round in SQL), its meetings, its handovers with their units, and which
  * advance reminders a later due slot supersedes, and the representatives who get the reminders
- * privately with what they already got (one query). At most 6 queries whatever the batch's size
- * (4 for a batch of round reminders); none per unit, per person or per cluster.
+ * privately with what they already got (one query), and its ballots with the units that have
+ * not voted (three). At most 9 queries whatever the batch's size (4 for a batch of round
+ * reminders); none per unit, per person or per cluster.
  */
 export async function loadReminderBatch(tx: Tx, options: { reminders: ClaimedReminder[] }): Promise<ReminderBatch> {
   const { reminders } = options;
@@ -123,6 +127,7 @@ export async function loadReminderBatch(tx: Tx, options: { reminders: ClaimedRem
     rounds: new Map(),
     meetings: new Map(),
     handovers: new Map(),
+    ballots: new Map(),
     superseded: new Set(),
     delivered: new Set(),
     recipients: new Map(),
@@ -279,6 +284,13 @@ export async function loadReminderBatch(tx: Tx, options: { reminders: ClaimedRem
     const found = await loadPrivateRecipients(tx, { reminderIds: privately });
     for (const [reminderId, list] of found.recipients) batch.recipients.set(reminderId, list);
     for (const key of found.delivered) batch.deliveredPrivately.add(key);
+  }
+
+  // 7. Ballots, with the units that have not voted (three model queries).
+  const ballotIds = of('ballot');
+  if (ballotIds.length) {
+    batch.queries += 3;
+    batch.ballots = await loadBallotViews(tx, { ballotIds });
   }
   return batch;
 }

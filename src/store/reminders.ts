@@ -99,11 +99,13 @@ export interface UpcomingReminder {
   place: string | null;
   /** Handovers: the receiving unit. */
   toUnit: UnitRef | null;
+  /** Ballots: its number and question. */
+  ballot: { id: number; question: string } | null;
 }
 
 /**
  * The cluster's reminders still to come at the handle's `now` (pending; a due one not yet
- * picked up counts), earliest first, at most `limit`, with their subjects. Five queries.
+ * picked up counts), earliest first, at most `limit`, with their subjects. Six queries.
  */
 export async function listUpcoming(
   tx: Pick<Tx, 'db' | 'now'>,
@@ -123,6 +125,8 @@ export async function listUpcoming(
     where: { id: { in: handovers.map((h) => h.toUnitId) } },
     select: { id: true, code: true, name: true },
   });
+  const ballots = await db.ballot.findMany({ where: { id: { in: ids('ballot') } }, select: { id: true, question: true } });
+  const ballotById = new Map(ballots.map((b) => [b.id, b]));
   const roundById = new Map(rounds.map((r) => [r.id, r]));
   const meetingById = new Map(meetings.map((m) => [m.id, m]));
   const handoverById = new Map(handovers.map((h) => [h.id, h]));
@@ -143,6 +147,7 @@ export async function listUpcoming(
       kind: round ? parseRoundKind(round.kind) : meeting ? parseRoundKind(meeting.kind) : null,
       place: meeting?.place ?? null,
       toUnit: handover ? (unitById.get(handover.toUnitId) ?? null) : null,
+      ballot: type === 'ballot' ? (ballotById.get(r.subjectId) ?? null) : null,
     };
   });
 }

@@ -7,12 +7,18 @@ import { I18n } from '../../src/i18n/i18n.js';
 import type { Db } from '../../src/store/client.js';
 import { replanReminders } from '../../src/store/reminders.js';
 import type { Store } from '../../src/store/store.js';
+import { closeBallotAtDeadline } from '../../src/app/ballot-deadline.js';
 import { rollOverHandover } from '../../src/app/rollover.js';
-import type { RollOver } from '../../src/scheduler/index.js';
+import type { CloseBallot, RollOver } from '../../src/scheduler/index.js';
 
 /** The year's rollover as `main.ts` wires it into the scheduler. */
 export function rollOverOn(store: Store): RollOver {
   return (request) => rollOverHandover(store, request);
+}
+
+/** Closing a ballot at its closing time, as `main.ts` wires it into the scheduler. */
+export function closeBallotOn(store: Store): CloseBallot {
+  return (request) => closeBallotAtDeadline(store, request);
 }
 
 export const TZ = 'Asia/Ho_Chi_Minh';

@@ -14,7 +14,7 @@ import { DEFAULT_CAPABILITIES, type Adapter, type Platform } from '../../src/del
 import { ManualClock } from '../../src/domain/clock.js';
 import { Scheduler } from '../../src/scheduler/index.js';
 import { Store } from '../../src/store/store.js';
-import { reminderI18n, rollOverOn } from './fixtures.js';
+import { closeBallotOn, reminderI18n, rollOverOn } from './fixtures.js';
 
 const [url, instanceId] = process.argv.slice(2) as [string, string];
 const store = await Store.open(url, { migrate: false });
@@ -41,6 +41,7 @@ const scheduler = new Scheduler({
     ['slack', adapter('slack')],
   ]),
   rollOver: rollOverOn(store),
+  closeBallot: closeBallotOn(store),
   instanceId,
   batchSize: 50,
 });

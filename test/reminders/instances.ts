@@ -5,7 +5,7 @@ import { ManualClock } from '../../src/domain/clock.js';
 import { Scheduler, type TickReport } from '../../src/scheduler/index.js';
 import { Store } from '../../src/store/store.js';
 import { freshPostgresStore, freshSqliteStore, POSTGRES_URL } from '../support/store.js';
-import { RecordingAdapter, reminderI18n, rollOverOn } from './fixtures.js';
+import { closeBallotOn, RecordingAdapter, reminderI18n, rollOverOn } from './fixtures.js';
 
 /**
  * Three scheduler instances for the race tests (test/reminders/race.test.ts and
@@ -39,6 +39,7 @@ export function inProcess(stores: Store[]): Instances {
         i18n,
         adapters,
         rollOver: rollOverOn(store),
+        closeBallot: closeBallotOn(store),
         instanceId: `instance-${i + 1}`,
         batchSize: 50,
       }),

@@ -20,6 +20,12 @@ const SAMPLE = {
   place: 'Bạc Liêu',
   year: 2025,
   due: '29/06/2025 08:00',
+  id: 3,
+  question: 'Đề nghị tặng Cờ thi đua',
+  round: 1,
+  closes: '10/12/2026 17:00',
+  opened: '10/12/2026 09:00',
+  issued: 13,
 };
 
 describe('reminder locale files', () => {

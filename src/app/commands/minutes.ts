@@ -72,7 +72,8 @@ export const minutes: Command = {
     const input: MinutesInput = {
       locale: cluster.locale,
       timezone: cluster.timezone,
-      superior: null,
+      // The issuing body above the cluster's name (`/rules issuer`), when the secretary set one.
+      superior: rulesOf(cluster).minutesIssuer,
       clusterName: cluster.name,
       numberSuffix: cluster.kind === 'bloc' ? 'KTĐ' : 'CTĐ',
       year: term.year,

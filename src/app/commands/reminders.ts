@@ -22,6 +22,11 @@ export function upcomingReply(upcoming: UpcomingReminder[], now: Date, timezone:
       });
     } else if (r.subjectType === 'meeting') {
       lines.push({ key: 'reminder-upcoming-meeting', args: { due, kind: r.kind ?? '', at } });
+    } else if (r.subjectType === 'ballot') {
+      lines.push({
+        key: r.slot === 'bc' ? 'reminder-upcoming-ballot-close' : 'reminder-upcoming-ballot',
+        args: { due, id: r.subjectId, question: r.ballot?.question ?? '' },
+      });
     } else {
       const code = r.toUnit?.code ?? '–';
       const name = r.toUnit?.name ?? '';

@@ -6,6 +6,7 @@ import {
   withBands,
   withBonusCap,
   withEvidenceLimits,
+  withMinutesIssuer,
   withReminderChannels,
   withTieBreaks,
   type ClusterRules,
@@ -42,6 +43,7 @@ function rulesReply(ctx: CommandContext, rules: ClusterRules, header: string): R
     { key: 'election-rule-mode', args: { mode: rules.election.mode, order: rules.election.rotation.join(', ') || '–' } },
     { key: 'vote-rules-how' },
     { key: 'rules-reminders', args: { channels: rules.reminderChannels } },
+    rules.minutesIssuer ? { key: 'rules-issuer', args: { issuer: rules.minutesIssuer } } : { key: 'rules-issuer-none' },
   ];
   return { text: header === 'rules-updated' ? [...lines, { key: 'rules-closed-rounds' }] : [...lines, { key: 'rules-how' }] };
 }
@@ -51,7 +53,8 @@ function rulesReply(ctx: CommandContext, rules: ClusterRules, header: string): R
  * (classification bands, tie-breaks, overall bonus cap), for anyone in the cluster. The
  * secretary changes them: `/rules bands 95 80 50`, `/rules tiebreak first-section
  * fewer-deductions` (or `none`), `/rules bonuscap 10` (or `none`), `/rules reminders
- * group|private|both` (where reminders go). A closed round keeps the rules
+ * group|private|both` (where reminders go), `/rules issuer BODY` (or `none`: the issuing body
+ * the minutes' header names above the cluster). A closed round keeps the rules
  * it was ranked with (`Round.rules`), so changing them never rewrites a published ranking.
  */
 export const rules: Command = {
@@ -85,6 +88,10 @@ export const rules: Command = {
       case 'nhacnho':
         if (words.length !== 1) throw new UserError('error-rules-reminders');
         next = withReminderChannels(current, words[0]!);
+        break;
+      case 'issuer':
+      case 'coquan':
+        next = withMinutesIssuer(current, rest);
         break;
       case 'evidence':
       case 'minhchung':

@@ -1,0 +1,54 @@
+import type { Msg, Reply } from '../reply.js';
+import { daysUntil, localDateTime, type UnitRef } from '../domain/reminders.js';
+import type { BallotView } from '../store/ballot-reminders.js';
+
+/**
+ * A secret ballot's reminders, as locale ids and arguments (`locales/*.reminders.ftl`): which
+ * ballot, until when, the units that have not voted (who has voted is public, never how), and
+ * that voting happens in a private chat with the bot.
+ */
+
+/** Every locale id ballot reminders use (part of `REMINDER_MESSAGE_IDS`). */
+export const BALLOT_REMINDER_MESSAGE_IDS = [
+  'reminder-ballot-closes',
+  'reminder-ballot-open',
+  'reminder-ballot-missing',
+  'reminder-ballot-unit',
+  'reminder-ballot-how',
+  'reminder-ballot-private',
+  'reminder-upcoming-ballot',
+  'reminder-upcoming-ballot-close',
+] as const;
+
+/** The first line: the ballot, and its closing time with the days left (or that it is open). */
+function news(ballot: BallotView, now: Date, timezone: string): Msg {
+  const args = { id: ballot.id, question: ballot.question, round: ballot.round };
+  return ballot.closesAt
+    ? {
+        key: 'reminder-ballot-closes',
+        args: { ...args, closes: localDateTime(ballot.closesAt, timezone), days: daysUntil(ballot.closesAt, now, timezone) },
+      }
+    : { key: 'reminder-ballot-open', args: { ...args, opened: localDateTime(ballot.openedAt, timezone) } };
+}
+
+/** The group's reminder: the ballot, the units that have not voted by code and name, how to vote. */
+export function ballotReminderReply(ballot: BallotView, now: Date, timezone: string): Reply {
+  const text: Msg[] = [
+    news(ballot, now, timezone),
+    { key: 'reminder-ballot-missing', args: { count: ballot.missing.length, issued: ballot.issued } },
+  ];
+  for (const unit of ballot.missing) text.push({ key: 'reminder-ballot-unit', args: { code: unit.code, name: unit.name } });
+  text.push({ key: 'reminder-ballot-how', args: { id: ballot.id } });
+  return { text };
+}
+
+/** A representative's private reminder: the ballot, that their unit has not voted, how to vote. */
+export function privateBallotReply(ballot: BallotView, unit: UnitRef, now: Date, timezone: string): Reply {
+  return {
+    text: [
+      news(ballot, now, timezone),
+      { key: 'reminder-ballot-private', args: { code: unit.code, name: unit.name } },
+      { key: 'reminder-ballot-how', args: { id: ballot.id } },
+    ],
+  };
+}

@@ -89,3 +89,4 @@ reminder-ballot-how = Each unit's representative votes in a private chat with th
 reminder-ballot-private = Your unit { $code } – { $name } has not voted yet.
 reminder-upcoming-ballot = • { $due }: reminder to the units that have not voted in ballot { $id } ({ $question })
 reminder-upcoming-ballot-close = • { $due }: ballot { $id } ({ $question }) closes and its count is published
+reminder-chat-gone = The bot can no longer post in “{ $chat }” (it was removed, or the chat was archived): reminders will no longer be sent there. A secretary can add the bot back and bind the chat with /link.

@@ -89,3 +89,4 @@ reminder-ballot-how = Người đại diện đơn vị bỏ phiếu trong tin n
 reminder-ballot-private = Đơn vị { $code } – { $name } của Bạn chưa bỏ phiếu.
 reminder-upcoming-ballot = • { $due }: nhắc các đơn vị chưa bỏ phiếu số { $id } ({ $question })
 reminder-upcoming-ballot-close = • { $due }: đóng hòm phiếu số { $id } ({ $question }) và công bố kết quả kiểm phiếu
+reminder-chat-gone = Bot không còn gửi được tin vào nhóm “{ $chat }” (bot đã bị xóa khỏi nhóm hoặc nhóm đã bị lưu trữ): nhắc việc sẽ không gửi vào đó nữa. Thư ký có thể thêm lại bot rồi gửi /link để gắn lại.

@@ -3,12 +3,13 @@ import { SendError, type Adapter, type SendFailure } from '../delivery.js';
 import type { Clock } from '../domain/clock.js';
 import { mayRepeat } from '../domain/reminders.js';
 import type { Reply } from '../reply.js';
-import { deliveryKey, type ClusterRef, type ReminderBatch } from '../store/reminder-batch.js';
+import { deliveryKey, type ChatRef, type ClusterRef, type ReminderBatch } from '../store/reminder-batch.js';
 import type { ClaimedReminder } from '../store/reminder-claims.js';
 import { markChatRemoved, recordDelivery } from '../store/reminder-deliveries.js';
 import { isRepeatReminder } from '../store/reminder-repeats.js';
 import type { Store } from '../store/store.js';
 import type { BatchLease } from './lease.js';
+import { chatGoneReply } from './messages.js';
 import type { TickReport } from './report.js';
 
 /** Recording a delivery failed: the batch stops, so at most one sent message is unrecorded. */
@@ -30,7 +31,8 @@ export interface FanOutParts {
 /**
  * Sends one reminder to each chat of its cluster that has not had it, one chat after another,
  * recording each attempt right after it. A failing chat is recorded as failed and not retried;
- * a chat the platform says is gone (or forbids the bot) is marked removed. One chat's failure
+ * a chat the platform says is gone (or forbids the bot) is marked removed and the cluster's other
+ * chats are told. One chat's failure
  * never stops the others. Before each chat the lease is checked (and renewed when due): false
  * when it went to another instance, which finishes the remaining chats.
  */
@@ -89,6 +91,7 @@ export async function fanOut(
         (batch.chats.get(cluster.id) ?? []).filter((c) => c.id !== chat.id),
       );
       report.removedChats += 1;
+      await tellChatGone(parts, cluster.locale, chat, batch.chats.get(cluster.id) ?? []);
     }
     if (failure) {
       report.failures += 1;
@@ -96,4 +99,21 @@ export async function fanOut(
     } else report.deliveries += 1;
   }
   return true;
+}
+
+/**
+ * Tells a cluster's other chats that one of them is gone (the bot was removed, or the channel
+ * archived), so a secretary can bind it again: best effort, each failure logged, none retried.
+ */
+async function tellChatGone(parts: FanOutParts, locale: string, gone: ChatRef, others: ChatRef[]): Promise<void> {
+  const reply = chatGoneReply(gone.title ?? gone.key);
+  for (const other of others) {
+    const adapter = parts.adapters.get(other.platform);
+    if (!adapter) continue;
+    try {
+      await adapter.send(other.key, locale, reply);
+    } catch (error) {
+      parts.logger.warn({ chat: other.key, gone: gone.key, err: error }, 'could not tell a chat that another one is gone');
+    }
+  }
 }

@@ -11,6 +11,7 @@ import { BALLOT_REMINDER_MESSAGE_IDS } from './ballot-messages.js';
 
 /** Every locale id reminders use; the scheduler checks at construction that each exists. */
 export const REMINDER_MESSAGE_IDS = [
+  'reminder-chat-gone',
   'reminder-round-submit',
   'reminder-round-confirm',
   'reminder-round-overdue',
@@ -110,4 +111,9 @@ export function rolloverReply(handover: HandoverView, closedYear: number | null,
 
 function unitArgs(unit: UnitRef | null): { code: string; name: string } {
   return { code: unit?.code ?? '–', name: unit?.name ?? '' };
+}
+
+/** The notice to a cluster's other chats when the bot lost one of them (`chat`: its title, else its key). */
+export function chatGoneReply(chat: string): Reply {
+  return { text: [{ key: 'reminder-chat-gone', args: { chat } }] };
 }

@@ -47,6 +47,8 @@ export interface ChatRef {
   id: number;
   key: string;
   platform: string;
+  /** As the platform named it (for telling the other chats when this one is gone). */
+  title: string | null;
 }
 
 /** A round and the units it is waiting for (computed when the batch was loaded). */
@@ -151,7 +153,7 @@ export async function loadReminderBatch(tx: Tx, options: { reminders: ClaimedRem
   // 1. Each reminder's cluster, the cluster's live chats, and whether each pair is delivered.
   const fanout = await raw(
     (q) => `SELECT m."id" AS "reminderId", c."id", c."timezone", c."locale", c."settings",
-        h."id" AS "chatId", h."key", h."platform", d."id" AS "deliveryId"
+        h."id" AS "chatId", h."key", h."platform", h."title", d."id" AS "deliveryId"
       FROM "Reminder" m
       JOIN "Cluster" c ON c."id" = m."clusterId"
       LEFT JOIN "Chat" h ON h."clusterId" = c."id" AND h."removedAt" IS NULL
@@ -176,7 +178,12 @@ export async function loadReminderBatch(tx: Tx, options: { reminders: ClaimedRem
     const chatId = int(row.chatId);
     if (!chatSeen.has(chatId)) {
       chatSeen.add(chatId);
-      push(batch.chats, id, { id: chatId, key: String(row.key), platform: String(row.platform) });
+      push(batch.chats, id, {
+        id: chatId,
+        key: String(row.key),
+        platform: String(row.platform),
+        title: row.title === null ? null : String(row.title),
+      });
     }
     if (row.deliveryId !== null && row.deliveryId !== undefined) batch.delivered.add(deliveryKey(int(row.reminderId), chatId));
   }

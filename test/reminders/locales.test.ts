@@ -26,6 +26,7 @@ const SAMPLE = {
   closes: '10/12/2026 17:00',
   opened: '10/12/2026 09:00',
   issued: 13,
+  chat: 'Cụm thi đua miền Tây',
 };
 
 describe('reminder locale files', () => {

@@ -46,3 +46,7 @@ error-rules-reminders = Reminders go to group (group chats only), private (repre
 ## Private reminders for a unit's representatives
 reminder-private-unit = Your unit { $code } – { $name } still has to:
 reminder-private-for = You get this reminder as the representative of { $code } – { $name }.
+
+## Telling a unit's representatives privately that their sheet was reviewed (/review)
+review-done-private = { $unit }'s sheet in { $name } was reviewed: criterion { $code } from { $before } to { $points } points. Reason: { $reason }. Confirm with /confirm or dispute with /explain { $code } TEXT.
+review-ok-private = { $unit }'s sheet in { $name } was appraised with its self-scores unchanged. Confirm with /confirm or dispute with /explain CRITERION TEXT.

@@ -46,3 +46,7 @@ error-rules-reminders = Nơi gửi nhắc nhở là group (chỉ nhóm), private
 ## Nhắc nhở riêng cho đại diện đơn vị
 reminder-private-unit = Đơn vị { $code } – { $name } của Bạn còn phải:
 reminder-private-for = Bạn nhận nhắc nhở này với tư cách đại diện của { $code } – { $name }.
+
+## Báo riêng cho đại diện đơn vị khi phiếu điểm được thẩm định (/review)
+review-done-private = Phiếu điểm của { $unit } trong { $name } đã được thẩm định: tiêu chí { $code } từ { $before } thành { $points } điểm. Lý do: { $reason }. Đơn vị xác nhận bằng /confirm hoặc giải trình bằng /explain { $code } NỘI_DUNG.
+review-ok-private = Phiếu điểm của { $unit } trong { $name } đã được thẩm định, giữ nguyên điểm tự chấm. Đơn vị xác nhận bằng /confirm hoặc giải trình bằng /explain MÃ_TIÊU_CHÍ NỘI_DUNG.

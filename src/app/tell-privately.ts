@@ -14,3 +14,27 @@ export function tellPrivately(ctx: CommandContext, people: PersonRecord[], clust
     ctx.notices.push({ chatKey: person.privateChatKey, locale: person.locale ?? cluster.locale, reply: { text: [msg] } });
   }
 }
+
+/**
+ * Queues one sentence privately for each active representative of a unit (as `tellPrivately`):
+ * CONTRACT.md's "a unit's representatives when their sheet is reviewed". A representative who is
+ * the one acting, in the chat they act in, is not told twice.
+ */
+export async function tellUnitRepresentatives(
+  ctx: CommandContext,
+  cluster: Pick<ClusterRecord, 'id' | 'locale'>,
+  unitId: number,
+  msg: Msg,
+): Promise<void> {
+  const roles = await ctx.db.role.findMany({
+    where: { clusterId: cluster.id, unitId, kind: 'representative', status: 'active' },
+    include: { person: true },
+    orderBy: { id: 'asc' },
+  });
+  tellPrivately(
+    ctx,
+    roles.map((r) => r.person),
+    cluster,
+    msg,
+  );
+}

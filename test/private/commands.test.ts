@@ -220,5 +220,36 @@ for (const provider of PROVIDERS) {
       expect((await h.say(sec, '/rules reminders sometimes')).text).toBe(i18n.format('vi', 'error-rules-reminders'));
       expect((await h.say(bl, '/rules reminders private')).text).toBe(i18n.format('vi', 'error-not-secretary'));
     });
+
+    it('a review tells the unit’s representatives privately, once, wherever it was typed', async () => {
+      for (const [who, code] of [
+        [bl, 'BL'],
+        [la, 'LA'],
+      ] as const) {
+        await h.say(who, `/join ${code}`);
+        await h.say(sec, `/approve ${code}`);
+      }
+      // BL's representative has written to the bot privately; LA's never has.
+      await h.say(bl, '/help', { private: true });
+      await h.say(sec, '/term 2026');
+      await h.say(sec, '/criteria\nI | Chuyên môn\n1.1 | Tham mưu | 10');
+      await h.say(sec, '/round midyear 10/03/2026');
+      for (const who of [bl, la]) {
+        await h.say(who, '/score 1.1 9');
+        await h.say(who, '/submit');
+      }
+      const blChat = `test:private:${bl.key}`;
+      const reviewed = await h.say(sec, '/review BL 1.1 8,5 Thiếu minh chứng', { private: true });
+      expect(reviewed.text).toContain('Đã thẩm định BL');
+      expect(noticesFor(reviewed, blChat)).toEqual([
+        `Phiếu điểm của BL trong ${WEST} đã được thẩm định: tiêu chí 1.1 từ 9 thành 8,5 điểm. Lý do: Thiếu minh chứng. ` +
+          'Đơn vị xác nhận bằng /confirm hoặc giải trình bằng /explain 1.1 NỘI_DUNG.',
+      ]);
+      const appraised = await h.say(sec, '/review LA ok');
+      expect(appraised.notices).toEqual([]);
+      expect(noticesFor(await h.say(sec, '/review BL ok'), blChat)).toEqual([
+        `Phiếu điểm của BL trong ${WEST} đã được thẩm định, giữ nguyên điểm tự chấm. Đơn vị xác nhận bằng /confirm hoặc giải trình bằng /explain MÃ_TIÊU_CHÍ NỘI_DUNG.`,
+      ]);
+    });
   });
 }

@@ -52,6 +52,15 @@ export function zaloText(
   };
 }
 
+/**
+ * Builds a picture message (`message.image.received`): the picture at `photoUrl` (one the fake
+ * serves, from `FakeZalo.photo`), with an optional caption (which may hold a command).
+ */
+export function zaloPhoto(from: { id: string; name: string }, photoUrl: string, caption?: string): FakeZaloMessage {
+  const { text: _text, ...message } = zaloText(from, '');
+  return { ...message, photo_url: photoUrl, ...(caption === undefined ? {} : { caption }) };
+}
+
 /** The fake server: start it, point the client at `apiRoot`, push updates, read `calls`. */
 export class FakeZalo {
   readonly token: string;
@@ -63,6 +72,9 @@ export class FakeZalo {
   private readonly failures = new Map<string, number[]>();
   private webhook?: { url: string; secret: string };
   private readonly watchers: Array<() => void> = [];
+  private readonly photos = new Map<string, { bytes: Buffer; mimeType: string }>();
+  /** Paths of the pictures the bot downloaded, in order. */
+  readonly photoDownloads: string[] = [];
   private server?: Server;
   private port = 0;
 
@@ -99,6 +111,21 @@ export class FakeZalo {
     }
   }
 
+  /**
+   * Keeps a picture a person sent, as Zalo keeps it on its own servers, and returns its address
+   * (what a message's `photo_url` holds): served to anyone by `GET`, without the token.
+   */
+  photo(bytes: Uint8Array, options: { mimeType?: string; extension?: string } = {}): string {
+    const path = `/photos/${randomBytes(8).toString('hex')}.${options.extension ?? 'jpg'}`;
+    this.photos.set(path, { bytes: Buffer.from(bytes), mimeType: options.mimeType ?? 'image/jpeg' });
+    return `${this.apiRoot}${path}`;
+  }
+
+  /** A picture's address stops answering (404), as an expired one does. */
+  forgetPhoto(url: string): void {
+    this.photos.delete(new URL(url).pathname);
+  }
+
   /** Updates not handed over yet. */
   get pending(): number {
     return this.queue.length;
@@ -114,12 +141,27 @@ export class FakeZalo {
     return this.calls.filter((c) => c.method === 'sendMessage' && c.body.chat_id === chatId).map((c) => String(c.body.text));
   }
 
-  /** Resolves with the first call (from the start) that satisfies `match`, waiting for it if need be. */
-  async waitForCall(match: (call: ZaloCall) => boolean): Promise<ZaloCall> {
+  /**
+   * Resolves with the first call (from the start) that satisfies `match`, waiting for it if need
+   * be; rejects after `timeoutMs` (10 s) naming the last calls, so a test that waits in vain says why.
+   */
+  async waitForCall(match: (call: ZaloCall) => boolean, timeoutMs = 10_000): Promise<ZaloCall> {
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.calls.find(match);
       if (found) return found;
-      await new Promise<void>((resolve) => this.watchers.push(resolve));
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        const last = this.calls.slice(-5).map((c) => `${c.method} ${JSON.stringify(c.body).slice(0, 200)}`);
+        throw new Error(`FakeZalo: timed out waiting for a call; the last ones: ${last.join(' | ')}`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.watchers.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     }
   }
 
@@ -153,6 +195,7 @@ export class FakeZalo {
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (req.method === 'GET' && req.url?.startsWith('/photos/')) return this.servePhoto(req.url, res);
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url ?? '');
     if (!match || req.method !== 'POST') return this.answer(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     const [, token, method] = match as unknown as [string, string, string];
@@ -217,6 +260,14 @@ export class FakeZalo {
       default:
         return this.answer(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
     }
+  }
+
+  private servePhoto(path: string, res: ServerResponse): void {
+    this.photoDownloads.push(path);
+    for (const wake of this.watchers.splice(0)) wake();
+    const photo = this.photos.get(path);
+    if (!photo) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': photo.mimeType, 'content-length': String(photo.bytes.byteLength) }).end(photo.bytes);
   }
 
   private idle(w: { res: ServerResponse; timer: NodeJS.Timeout }): void {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ZaloApiError, ZaloClient, failureOf } from '../../src/adapters/zalo/client.js';
+import { ZaloApiError, ZaloClient, ZaloDownloadError, failureOf } from '../../src/adapters/zalo/client.js';
 import { parseZaloUpdate } from '../../src/adapters/zalo/update.js';
 import { FakeZalo, zaloText } from '../support/fake-zalo.js';
 
@@ -65,6 +65,40 @@ describe('the Zalo client against a fake Bot API', () => {
       method: 'sendPhoto',
       body: { chat_id: PERSON.id, photo: 'https://bot.example.vn/files/abc', caption: 'Bảng xếp hạng' },
     });
+  });
+
+  it('downloads a picture a message links to, without the token, within a limit', async () => {
+    const bytes = Buffer.from('\x89PNG picture bytes');
+    const url = zalo.photo(bytes, { mimeType: 'image/png', extension: 'png' });
+    expect(Buffer.from(await client.download(url, { maxBytes: 1024 })).equals(bytes)).toBe(true);
+    expect(zalo.photoDownloads).toEqual([new URL(url).pathname]);
+    expect(zalo.photoDownloads[0]).not.toContain(zalo.token);
+    const reason = (p: Promise<unknown>) =>
+      p.then(
+        () => 'none',
+        (e: unknown) => (e as ZaloDownloadError).reason,
+      );
+    expect(await reason(client.download(url, { maxBytes: bytes.byteLength - 1 }))).toBe('too-big');
+    zalo.forgetPhoto(url);
+    expect(await reason(client.download(url, { maxBytes: 1024 }))).toBe('unavailable');
+    expect(await reason(client.download('file:///etc/passwd', { maxBytes: 1024 }))).toBe('unavailable');
+    expect(await reason(client.download('no address', { maxBytes: 1024 }))).toBe('unavailable');
+  });
+
+  it('stops reading a download without a length once it passes the limit', async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        controller.enqueue(new Uint8Array(1024));
+      },
+    });
+    const streaming = new ZaloClient({ token: zalo.token, fetch: async () => new Response(endless, { status: 200 }) });
+    const error = await streaming.download('https://photo.zalo.example/p.jpg', { maxBytes: 10 * 1024 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ZaloDownloadError);
+    expect((error as ZaloDownloadError).reason).toBe('too-big');
+    expect((error as Error).message).not.toContain('photo.zalo.example');
+    expect(pulled).toBeLessThan(20);
   });
 
   it('sets, reads and deletes the webhook; no long polling while it is set', async () => {

@@ -236,8 +236,8 @@ export class ZaloAdapter implements Adapter {
     const asked = commandOf(update, [me?.accountName ?? '', me?.accountName?.replace(/^bot\./, '') ?? '']);
     if (!asked) return undefined;
     const origin = originOf(update);
-    if ('text' in asked) return { kind: 'local', run: () => this.loop.say(origin, this.options.i18n.fallback, 'zalo-not-a-command') };
-    return { kind: 'incoming', incoming: incomingOf(update, asked.command) };
+    if ('hint' in asked) return { kind: 'local', run: () => this.loop.say(origin, this.options.i18n.fallback, asked.hint) };
+    return { kind: 'incoming', incoming: incomingOf(update, asked.command, this.client) };
   }
 
   /** How the inbox worker reads this adapter's stored updates. */
@@ -269,8 +269,8 @@ export class ZaloAdapter implements Adapter {
     if (!asked) return;
     const origin = originOf(update);
     const locale = this.options.i18n.fallback;
-    if ('text' in asked) return this.loop.say(origin, locale, 'zalo-not-a-command');
-    await this.loop.converse(incomingOf(update, asked.command), origin, locale);
+    if ('hint' in asked) return this.loop.say(origin, locale, asked.hint);
+    await this.loop.converse(incomingOf(update, asked.command, this.client), origin, locale);
   }
 
   /** One reply of a conversation: in its chat, or for a private one in a group, to the person. */

@@ -46,6 +46,17 @@ export class ZaloApiError extends Error {
   }
 }
 
+/** A file a message links to could not be fetched; never carries the address. */
+export class ZaloDownloadError extends Error {
+  constructor(
+    readonly reason: 'too-big' | 'unavailable',
+    detail: string,
+  ) {
+    super(`Zalo file download failed (${reason}): ${detail}`);
+    this.name = 'ZaloDownloadError';
+  }
+}
+
 /** What `getMe` tells about the bot. */
 export interface ZaloBotInfo {
   id: string;
@@ -154,6 +165,57 @@ export class ZaloClient {
     if (caption) body.caption = [...caption].slice(0, ZALO_TEXT_LIMIT).join('');
     const r = (await this.call('sendPhoto', body)) as Record<string, unknown> | undefined;
     return { messageId: String(r?.message_id ?? '') };
+  }
+
+  /**
+   * Fetches a file a message links to (a picture's `photo_url` on Zalo's servers): a plain
+   * `GET` of that address, without the token, read at most `maxBytes` far. Throws
+   * `ZaloDownloadError`: `too-big` past the limit (by `content-length` or while reading),
+   * `unavailable` for a failed request, a status other than 2xx or an address that is not http(s).
+   */
+  async download(url: string, options: { maxBytes: number; signal?: AbortSignal }): Promise<Uint8Array> {
+    let address: URL;
+    try {
+      address = new URL(url);
+    } catch {
+      throw new ZaloDownloadError('unavailable', 'not an address');
+    }
+    if (address.protocol !== 'https:' && address.protocol !== 'http:') throw new ZaloDownloadError('unavailable', 'not an http(s) address');
+    const timeout = AbortSignal.timeout(this.graceMs * 3);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    let response: Response;
+    try {
+      response = await this.fetchFn(address, { method: 'GET', signal });
+    } catch (error) {
+      throw new ZaloDownloadError('unavailable', error instanceof Error ? error.name : 'network error');
+    }
+    if (!response.ok || !response.body) {
+      await response.body?.cancel();
+      throw new ZaloDownloadError('unavailable', `HTTP ${response.status}`);
+    }
+    if (Number(response.headers.get('content-length') ?? 0) > options.maxBytes) {
+      await response.body.cancel();
+      throw new ZaloDownloadError('too-big', `over ${options.maxBytes} bytes`);
+    }
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = response.body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        size += value.byteLength;
+        if (size > options.maxBytes) {
+          await reader.cancel();
+          throw new ZaloDownloadError('too-big', `over ${options.maxBytes} bytes`);
+        }
+        chunks.push(value);
+      }
+    } catch (error) {
+      if (error instanceof ZaloDownloadError) throw error;
+      throw new ZaloDownloadError('unavailable', error instanceof Error ? error.name : 'read error');
+    }
+    return Buffer.concat(chunks);
   }
 
   /** Shows "typing…" in the chat while a slow command (an export) runs. */

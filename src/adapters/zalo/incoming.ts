@@ -1,6 +1,8 @@
 import type { Incoming } from '../../app/ports.js';
 import { parseCommandLine, type CommandLine } from '../kit/command-line.js';
 import type { Origin } from '../kit/conversation.js';
+import type { ZaloClient } from './client.js';
+import { pictureAttachments } from './pictures.js';
 import type { ZaloUpdate } from './update.js';
 
 /** Where the answers to one Zalo message go. Zalo has no quoting: only the chat and the person. */
@@ -26,19 +28,27 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A sentence the adapter answers a private message with by itself, the core not asked. */
+export type ZaloHint = 'zalo-not-a-command' | 'zalo-picture-without-command' | 'zalo-file-not-received';
+
 /**
- * What a message asks of the bot. In a private chat a text starting with `/` is a command. In
- * a group (where Zalo lets the bot in) only a message that mentions the bot (`@<bot name>`) is:
- * the mention is taken out and the rest is the command, the slash optional. `undefined` for
- * anything else (the bot stays quiet in groups; `text` tells a private chat's other messages).
+ * What a message asks of the bot. In a private chat a text (or a picture's caption) starting
+ * with `/` is a command; anything else there gets a hint: how to type a command, how to send a
+ * picture as evidence (with `/evidence CRITERION` as its caption), that Zalo passes no files to
+ * bots. In a group (where Zalo lets the bot in) only a message that mentions the bot
+ * (`@<bot name>`) is a command: the mention is taken out and the rest is the command, the slash
+ * optional. `undefined` for anything else (the bot stays quiet in groups).
  */
-export function commandOf(update: ZaloUpdate, botNames: readonly string[]): { command: CommandLine } | { text: string } | undefined {
+export function commandOf(update: ZaloUpdate, botNames: readonly string[]): { command: CommandLine } | { hint: ZaloHint } | undefined {
   const raw = update.text ?? update.caption;
-  if (raw === undefined) return undefined;
   if (update.chat.kind === 'private') {
-    const command = parseCommandLine(raw);
-    return command ? { command } : raw.trim() ? { text: raw } : undefined;
+    const command = raw === undefined ? undefined : parseCommandLine(raw);
+    if (command) return { command };
+    if (update.photoUrl) return { hint: 'zalo-picture-without-command' };
+    if (update.eventName === 'message.unsupported.received') return { hint: 'zalo-file-not-received' };
+    return raw?.trim() ? { hint: 'zalo-not-a-command' } : undefined;
   }
+  if (raw === undefined) return undefined;
   const names = botNames.filter(Boolean).map(escapeRegExp);
   if (!names.length) return undefined;
   const mention = new RegExp(`@(?:${names.join('|')})(?=$|[\\s,.:;!?])`, 'giu');
@@ -48,8 +58,11 @@ export function commandOf(update: ZaloUpdate, botNames: readonly string[]): { co
   return command ? { command } : undefined;
 }
 
-/** The `Incoming` the core gets for a Zalo message; the ledger key is `zalo:<message_id>`. */
-export function incomingOf(update: ZaloUpdate, parsed: CommandLine): Incoming {
+/**
+ * The `Incoming` the core gets for a Zalo message; the ledger key is `zalo:<message_id>`. A
+ * picture comes along as an attachment, fetched through `client` when the core asks for it.
+ */
+export function incomingOf(update: ZaloUpdate, parsed: CommandLine, client: Pick<ZaloClient, 'download'>): Incoming {
   return {
     platform: 'zalo',
     updateId: `zalo:${update.messageId}`,
@@ -58,6 +71,7 @@ export function incomingOf(update: ZaloUpdate, parsed: CommandLine): Incoming {
     command: parsed.command,
     args: parsed.args,
     body: parsed.body,
+    ...pictureAttachments(update, client),
   };
 }
 

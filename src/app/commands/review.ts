@@ -9,6 +9,7 @@ import { isSecretary, representedUnitIds, requireCluster, type CommandContext } 
 import { requireActiveRound, requireCriteria, requireOpenTerm, requireUnit, splitFirst } from '../lookups.js';
 import type { Command } from '../registry.js';
 import { checkScore, targetsIfNeeded } from '../score-lines.js';
+import { tellUnitRepresentatives } from '../tell-privately.js';
 
 /** May this person review this unit's sheet: secretary, the year's leader unit, or an assigned reviewer unit. */
 async function mayReview(ctx: CommandContext, round: RoundRecord, leaderUnitId: number | null, unitId: number): Promise<boolean> {
@@ -70,20 +71,17 @@ export const review: Command = {
       before: { code: criterion.code, points: previous?.points ?? null, state: sheet.state },
       after: { code: criterion.code, points, reason, state: next, ...(checked.input ? { input: checked.input } : {}) },
     });
+    const args = {
+      unit: unit.code,
+      code: criterion.code,
+      before: previous ? toPoints(previous.points) : 0,
+      points: toPoints(points),
+      reason,
+    };
+    await tellUnitRepresentatives(ctx, cluster, unit.id, { key: 'review-done-private', args: { ...args, name: cluster.name } });
     return [
       {
-        text: [
-          {
-            key: 'review-done',
-            args: {
-              unit: unit.code,
-              code: criterion.code,
-              before: previous ? toPoints(previous.points) : 0,
-              points: toPoints(points),
-              reason,
-            },
-          },
-        ],
+        text: [{ key: 'review-done', args }],
         buttons: [[{ label: { key: 'button-confirm' }, data: '/confirm' }]],
       },
     ];
@@ -118,6 +116,7 @@ async function appraiseAsIs(ctx: CommandContext, unitCode: string) {
     before: { state: sheet.state },
     after: { state: next },
   });
+  await tellUnitRepresentatives(ctx, cluster, unit.id, { key: 'review-ok-private', args: { unit: unit.code, name: cluster.name } });
   return [
     { text: [{ key: 'review-ok-done', args: { unit: unit.code } }], buttons: [[{ label: { key: 'button-confirm' }, data: '/confirm' }]] },
   ];

@@ -234,6 +234,7 @@ results-header = { $kind ->
    *[yearend] Year-end
 } results { $year } – { $cluster } (out of { $max }):
 results-header-provisional = Provisional { $kind ->
+results-no-chart = This platform cannot show the ranking chart; the table below says it all. Type /results on a platform that shows pictures (such as Telegram) to see the chart.
     [midyear] mid-year
    *[yearend] year-end
 } results { $year } – { $cluster } (out of { $max }):

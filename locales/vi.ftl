@@ -226,6 +226,7 @@ results-header = Kết quả { $kind ->
    *[yearend] tổng kết
 } năm { $year } – { $cluster } (thang điểm { $max }):
 results-header-provisional = Kết quả tạm tính { $kind ->
+results-no-chart = Nền tảng này không hiển thị được biểu đồ xếp hạng; bảng dưới đây có đủ thông tin. Hãy gõ /results trên nền tảng hiển thị được hình ảnh (như Telegram) để xem biểu đồ.
     [midyear] sơ kết 6 tháng
    *[yearend] tổng kết
 } năm { $year } – { $cluster } (thang điểm { $max }):

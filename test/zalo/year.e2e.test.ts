@@ -265,10 +265,11 @@ for (const provider of PROVIDERS) {
           .filter((c) => c.body.chat_id === rep(code).id)
           .map((c) => `${c.method}: ${String(c.body.text)}`);
       };
-      // No picture can reach Zalo without a link: the chart is not drawn, the table says it all.
+      // No picture can reach Zalo without a link: the chart is not drawn, a sentence says so, the table says it all.
       const results = await ask('QN', '/ketqua');
       expect(results).toHaveLength(1);
       expect(results[0]).toMatch(/^sendMessage: Kết quả tổng kết năm 2010/);
+      expect(results[0]).toContain('Nền tảng này không hiển thị được biểu đồ xếp hạng; bảng dưới đây có đủ thông tin.');
       const ranked = results[0]!.split('\n').filter((l) => /^\d+\. [A-Z]+ /.test(l));
       expect(ranked.map((l) => l.split(' ')[1])).toEqual(borderRanking(UNITS).map((u) => u.code));
       // No file either: the sentence says where to get it.

@@ -67,7 +67,7 @@ export const results: Command = {
       // The chart needs the ranking only: no unit sheets, no audit trail.
       const input = { ...reportHeader(cluster, round.term, round, ctx.now), table, units: [], audit: [] };
       replies[0]!.image = { fileName: reportFileName(input, 'png'), mimeType: 'image/png', bytes: rankingChartPng(input, t, ctx.locale) };
-    }
+    } else replies[0]!.text!.push({ key: 'results-no-chart' });
     const others = await readOtherClosedRounds(ctx, { termId: round.termId, exceptId: round.id });
     if (others.length) {
       replies[0]!.buttons = [others.map((o) => ({ label: { key: 'button-results', args: { kind: o.kind } }, data: `/results ${o.kind}` }))];

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
 import type { Db } from './client.js';
 
@@ -24,42 +23,72 @@ export function prismaRaw(db: Db): RawSql {
   };
 }
 
-/** Thrown when a transaction is begun inside another on SQLite, where it could only wait for itself. */
-export class NestedTransactionError extends Error {
-  constructor() {
-    super('a store transaction was begun inside another one; SQLite has one connection, so it would wait for itself forever');
-    this.name = 'NestedTransactionError';
+/** Thrown when a statement or a transaction waited too long for SQLite's one connection. */
+export class StoreBusyError extends Error {
+  constructor(what: string, ms: number) {
+    super(
+      `${what} waited ${ms} ms for the open transaction to end; a transaction that waits on the store outside it (store.tx or store.handle inside store.tx) never ends`,
+    );
+    this.name = 'StoreBusyError';
   }
 }
+
+/** How long a transaction or an outside statement may wait for its turn (Prisma's `maxWait`). */
+const MAX_WAIT_MS = 10_000;
 
 /**
  * One transaction at a time on SQLite's single connection, and statements from outside any
  * transaction wait until none is open. Without it, a statement issued while some command's
  * transaction is open (between two of its awaits) would run inside that transaction: undone if
  * the command rolls back, and not on disk until it commits, so an inbox row acknowledged to the
- * platform in between could vanish.
+ * platform in between could vanish. (No AsyncLocalStorage to tell "inside" from "outside":
+ * on Node 20 it slows every promise; the transaction's own handle simply is not gated.)
  */
 export class SqliteGate {
   private tail: Promise<unknown> = Promise.resolve();
-  private queued = 0;
-  private readonly inside = new AsyncLocalStorage<true>();
+  /** A transaction is open (from before its BEGIN to after its COMMIT or ROLLBACK). */
+  private open = false;
+  /** Outside statements waiting for the open transaction to end. */
+  private waiting: (() => void)[] = [];
 
   /** Runs `work` (a transaction) alone: after the ones before it, with no outside statement meanwhile. */
   exclusive<T>(work: () => Promise<T>): Promise<T> {
-    if (this.inside.getStore()) return Promise.reject(new NestedTransactionError());
-    this.queued += 1;
-    const run = this.tail.then(() => this.inside.run(true, work));
-    this.tail = run.then(
-      () => (this.queued -= 1),
-      () => (this.queued -= 1),
-    );
+    let expired = false;
+    const timer = setTimeout(() => (expired = true), MAX_WAIT_MS);
+    const run = this.tail.then(async () => {
+      clearTimeout(timer);
+      if (expired) throw new StoreBusyError('a transaction', MAX_WAIT_MS);
+      this.open = true;
+      try {
+        return await work();
+      } finally {
+        this.open = false;
+        // The statements that waited run now, before the next transaction begins.
+        for (const wake of this.waiting.splice(0)) wake();
+      }
+    });
+    this.tail = run.catch(() => undefined);
     return run;
   }
 
-  /** Runs a statement from outside a transaction: at once when none is open or waiting, else in its turn. */
+  /**
+   * Runs a statement from outside any transaction: at once when none is open (between two
+   * transactions too), else as soon as the open one has ended.
+   */
   outside<T>(statement: () => Promise<T>): Promise<T> {
-    if (this.queued === 0 || this.inside.getStore()) return statement();
-    return this.exclusive(statement);
+    if (!this.open) return statement();
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        const at = this.waiting.indexOf(wake);
+        if (at >= 0) this.waiting.splice(at, 1);
+        reject(new StoreBusyError('a statement', MAX_WAIT_MS));
+      }, MAX_WAIT_MS);
+      const wake = () => {
+        clearTimeout(timer);
+        statement().then(resolve, reject);
+      };
+      this.waiting.push(wake);
+    });
   }
 }
 

@@ -24,9 +24,14 @@ export async function countOutbound(tx: Tx, options: { platform: string; month: 
 }
 
 /** The month's tally so far (0 before the first message). */
-export async function outboundSoFar(reader: Reader, options: { platform: string; month: string }): Promise<number> {
-  const row = await reader.db.outboundCount.findUnique({ where: { platform_month: options } });
-  return row?.sent ?? 0;
+export async function outboundSoFar(reader: Tx, options: { platform: string; month: string }): Promise<number> {
+  const q = new Params(reader);
+  const rows = await rawQuery<{ sent: number | bigint }[]>(
+    reader,
+    `SELECT "sent" FROM "OutboundCount" WHERE "platform" = ${q.p(options.platform)} AND "month" = ${q.p(options.month)}`,
+    ...q.values,
+  );
+  return Number(rows[0]?.sent ?? 0);
 }
 
 /**
@@ -89,7 +94,7 @@ export function outboundLedger(
   now: () => Date = () => new Date(),
 ) {
   return {
-    soFar: (month: string) => outboundSoFar({ db: store.db }, { platform, month }),
+    soFar: (month: string) => outboundSoFar(store.handle(now()), { platform, month }),
     count: (month: string, messages: number) => countOutbound(store.handle(now()), { platform, month, count: messages }),
     mark: (month: string, mark: BudgetMark) => store.atomic(now(), (tx) => markBudget(tx, { platform, month, mark })),
     recipients: () => clustersOnPlatform({ db: store.db }, platform),

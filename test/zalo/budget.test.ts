@@ -75,13 +75,13 @@ for (const provider of providers) {
       await adapter.send(an, 'vi', say('Nhắc đầu tiên của đợt mới'));
       expect(fake.textsTo(an.slice(5)).at(-1)).toBe('Nhắc đầu tiên của đợt mới');
       expect(telegram.sent).toHaveLength(2);
-      expect(await outboundSoFar({ db: store.db }, { platform: 'zalo', month: '2026-12' })).toBe(
+      expect(await outboundSoFar(store.handle(new Date()), { platform: 'zalo', month: '2026-12' })).toBe(
         fake.calls.filter((c) => c.method === 'sendMessage').length,
       );
       // A new month starts afresh.
       clock.set(new Date('2026-12-31T17:00:00Z'));
       await adapter.send(an, 'vi', say('Nhắc tháng mới', true));
-      expect(await outboundSoFar({ db: store.db }, { platform: 'zalo', month: '2027-01' })).toBe(1);
+      expect(await outboundSoFar(store.handle(new Date()), { platform: 'zalo', month: '2027-01' })).toBe(1);
     });
   });
 }

@@ -199,6 +199,7 @@ export class ZaloAdapter implements Adapter {
     this.pacer.close();
     this.stopping.abort();
     await this.loop.settled();
+    await this.client.close();
   }
 
   /**

@@ -16,6 +16,9 @@ export const BALLOT_REMINDER_MESSAGE_IDS = [
   'reminder-ballot-unit',
   'reminder-ballot-how',
   'reminder-ballot-private',
+  'reminder-ballot-missing-council',
+  'reminder-ballot-person',
+  'reminder-ballot-how-council',
   'reminder-upcoming-ballot',
   'reminder-upcoming-ballot-close',
 ] as const;
@@ -31,14 +34,26 @@ function news(ballot: BallotView, now: Date, timezone: string): Msg {
     : { key: 'reminder-ballot-open', args: { ...args, opened: localDateTime(ballot.openedAt, timezone) } };
 }
 
-/** The group's reminder: the ballot, the units that have not voted by code and name, how to vote. */
+/**
+ * The group's reminder: the ballot, the units that have not voted by code and name (a council's
+ * ballot: the council members by name), how to vote.
+ */
 export function ballotReminderReply(ballot: BallotView, now: Date, timezone: string): Reply {
+  const council = ballot.council;
   const text: Msg[] = [
     news(ballot, now, timezone),
-    { key: 'reminder-ballot-missing', args: { count: ballot.missing.length, issued: ballot.issued } },
+    {
+      key: council ? 'reminder-ballot-missing-council' : 'reminder-ballot-missing',
+      args: { count: ballot.missing.length, issued: ballot.issued },
+    },
   ];
-  for (const unit of ballot.missing) text.push({ key: 'reminder-ballot-unit', args: { code: unit.code, name: unit.name } });
-  text.push({ key: 'reminder-ballot-how', args: { id: ballot.id } });
+  for (const unit of ballot.missing)
+    text.push(
+      council
+        ? { key: 'reminder-ballot-person', args: { name: unit.name } }
+        : { key: 'reminder-ballot-unit', args: { code: unit.code, name: unit.name } },
+    );
+  text.push({ key: council ? 'reminder-ballot-how-council' : 'reminder-ballot-how', args: { id: ballot.id } });
   return { text };
 }
 

@@ -19,19 +19,31 @@ export const BALLOT_REMINDER_MESSAGE_IDS = [
   'reminder-ballot-missing-council',
   'reminder-ballot-person',
   'reminder-ballot-how-council',
+  'reminder-ballot-private-council',
+  'reminder-hands-closes',
+  'reminder-hands-open',
+  'reminder-ballot-how-open',
   'reminder-upcoming-ballot',
   'reminder-upcoming-ballot-close',
 ] as const;
 
-/** The first line: the ballot, and its closing time with the days left (or that it is open). */
+/** The first line: the ballot (or show of hands), and its closing time with the days left (or that it is open). */
 function news(ballot: BallotView, now: Date, timezone: string): Msg {
   const args = { id: ballot.id, question: ballot.question, round: ballot.round };
+  const kind = ballot.method === 'open' ? 'hands' : 'ballot';
   return ballot.closesAt
     ? {
-        key: 'reminder-ballot-closes',
+        key: `reminder-${kind}-closes`,
         args: { ...args, closes: localDateTime(ballot.closesAt, timezone), days: daysUntil(ballot.closesAt, now, timezone) },
       }
-    : { key: 'reminder-ballot-open', args: { ...args, opened: localDateTime(ballot.openedAt, timezone) } };
+    : { key: `reminder-${kind}-open`, args: { ...args, opened: localDateTime(ballot.openedAt, timezone) } };
+}
+
+/** How to vote: privately for a secret ballot (units or a council), anywhere for a show of hands. */
+function how(ballot: BallotView): Msg {
+  const key =
+    ballot.method === 'open' ? 'reminder-ballot-how-open' : ballot.council ? 'reminder-ballot-how-council' : 'reminder-ballot-how';
+  return { key, args: { id: ballot.id } };
 }
 
 /**
@@ -53,17 +65,22 @@ export function ballotReminderReply(ballot: BallotView, now: Date, timezone: str
         ? { key: 'reminder-ballot-person', args: { name: unit.name } }
         : { key: 'reminder-ballot-unit', args: { code: unit.code, name: unit.name } },
     );
-  text.push({ key: council ? 'reminder-ballot-how-council' : 'reminder-ballot-how', args: { id: ballot.id } });
+  text.push(how(ballot));
   return { text };
 }
 
-/** A representative's private reminder: the ballot, that their unit has not voted, how to vote. */
+/**
+ * A representative's private reminder: the ballot, that their unit has not voted (a council's
+ * ballot: that they, a member, have not), how to vote.
+ */
 export function privateBallotReply(ballot: BallotView, unit: UnitRef, now: Date, timezone: string): Reply {
   return {
     text: [
       news(ballot, now, timezone),
-      { key: 'reminder-ballot-private', args: { code: unit.code, name: unit.name } },
-      { key: 'reminder-ballot-how', args: { id: ballot.id } },
+      ballot.council
+        ? { key: 'reminder-ballot-private-council', args: { id: ballot.id } }
+        : { key: 'reminder-ballot-private', args: { code: unit.code, name: unit.name } },
+      how(ballot),
     ],
   };
 }

@@ -83,6 +83,8 @@ export interface BallotView {
    * `name` as the ballot names them, `code` their unit or empty), and no representative is reminded.
    */
   council: boolean;
+  /** The ballot's method: a show of hands (`open`) is reminded as one, and may be voted in a group. */
+  method: VoteRules['method'];
 }
 
 /**
@@ -135,6 +137,7 @@ export async function loadBallotViews(reader: Reader, options: { ballotIds: numb
       missing,
       issued: council ? rules.council.length : voters.length,
       council,
+      method: rules.method,
     });
   }
   return views;

@@ -69,12 +69,13 @@ for (const provider of PROVIDERS) {
         ['agreed', 'ballotId', 'id'],
       ]);
       expect(await store.db.ballotOpenVote.count()).toBe(0);
-      // The reminder names the council members who have not voted, in the group only.
+      // The reminder names the council members who have not voted in the group, and tells each privately.
       h.clock.set(new Date('2026-12-11T01:00:00Z'));
       expect((await m.scheduler().tick()).sent).toBe(1);
       const sent = adapter.sent.map((s) => ({ chat: s.chatKey, text: replyText(i18n, s.locale, s.reply) }));
-      expect(sent).toHaveLength(1);
+      expect(sent.map((s) => s.chat)).toEqual(['test:group', m.privateKey(reps.CT)]);
       expect(sent[0]!.text).toContain('Các thành viên Hội đồng chưa bỏ phiếu (1/3):\n• Đại diện Cần Thơ (@dai_dien_can_tho) – CT');
+      expect(sent[1]!.text).toContain(`Bạn là thành viên Hội đồng bỏ phiếu và chưa bỏ phiếu số ${id}.`);
       const last = await ok(reps.CT, `/vote ${id} BL`, /Tất cả/, { private: true });
       expect(last.text).toContain('BL – Sở Nội vụ Bạc Liêu: 3/3 phiếu đồng ý, đạt 100,00% – đủ ngưỡng, trúng.');
       expect(last.text).not.toContain('từng người biểu quyết');
@@ -102,12 +103,21 @@ for (const provider of PROVIDERS) {
 
     it('takes a show of hands in the group too, and lists who voted how in the count and the minutes', async () => {
       const { sec, reps, ok } = m;
-      const opened = await ok(sec, '/ballot open Đề nghị tặng Cờ thi đua | candidates=BL,LA | method=hands', /Đã mở biểu quyết giơ tay/);
+      const opened = await ok(
+        sec,
+        '/ballot open Đề nghị tặng Cờ thi đua | candidates=BL,LA | method=hands | closes=12/12/2026 17:00',
+        /Đã mở biểu quyết giơ tay/,
+      );
       expect(opened.text).toContain('Hình thức: biểu quyết giơ tay (công khai)');
       expect(opened.text).toContain('trong nhóm của Cụm hoặc tin nhắn riêng với bot');
       const id = ballotNumber(opened.text);
       await ok(reps.BL, `/vote ${id} LA`, /Đã ghi nhận biểu quyết công khai của BL cho phiếu số \d+ \(1\/3/);
       await ok(reps.LA, `/vote ${id} BL`, /\(2\/3/, { private: true });
+      m.h.clock.set(new Date('2026-12-11T01:00:00Z'));
+      expect((await m.scheduler().tick()).sent).toBe(1);
+      const reminded = m.adapter.sent.map((x) => replyText(i18n, x.locale, x.reply));
+      expect(reminded[0]).toContain('✋ Nhắc biểu quyết giơ tay');
+      expect(reminded[0]).toContain('trong nhóm của Cụm hoặc tin nhắn riêng với bot');
       const done = await ok(reps.CT, `/vote ${id} none`, /Tất cả/);
       expect(done.text).toContain('Biểu quyết công khai, từng người biểu quyết:');
       expect(done.text).toContain('– BL – Sở Nội vụ Bạc Liêu (Đại diện Bạc Liêu (@dai_dien_bac_lieu)): đồng ý LA.');

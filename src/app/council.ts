@@ -41,10 +41,10 @@ async function personFor(ctx: CommandContext, clusterId: number, word: string): 
  */
 export async function withCouncil(ctx: CommandContext, rules: ClusterRules, clusterId: number, words: string[]): Promise<ClusterRules> {
   if (words.length === 1 && NONE.has(words[0]!.toLowerCase())) return { ...rules, vote: { ...rules.vote, voters: 'members', council: [] } };
-  const mentioned = (ctx.incoming.mentions ?? []).filter((m) => m.key).map((m) => m.key!);
-  const typed = words.filter(
-    (w) => !(ctx.incoming.mentions ?? []).some((m) => m.username && `@${m.username}`.toLowerCase() === w.toLowerCase()),
-  );
+  // A platform mention with a key names its person by key; its typed `@username` is then not read again.
+  const keyed = (ctx.incoming.mentions ?? []).filter((m) => m.key);
+  const mentioned = keyed.map((m) => m.key!);
+  const typed = words.filter((w) => !keyed.some((m) => m.username && `@${m.username}`.toLowerCase() === w.toLowerCase()));
   const targets = [...mentioned, ...typed];
   if (!targets.length) throw new UserError('usage-council');
   const council: CouncilMember[] = [];

@@ -374,7 +374,7 @@ usage-reminders = Usage: /reminders.
 
 ## Classification and ranking rules (/rules)
 
-usage-rules = Usage: /rules to see them; the secretary changes them with /rules bands 95 80 50 (thresholds in % for excellent, good, completed), /rules tiebreak first-section fewer-deductions (or none), /rules bonuscap 10 (or none), /rules evidence 10 5 (MB a file, files a criterion), /rules reminders group|private|both (where reminders go), /rules issuer NAME (or none: the issuing body in the minutes' header).
+usage-rules = Usage: /rules to see them; the secretary changes them with /rules bands 95 80 50 (thresholds in % for excellent, good, completed), /rules tiebreak first-section fewer-deductions (or none), /rules bonuscap 10 (or none), /rules evidence 10 5 (MB a file, files a criterion), /rules reminders group|private|both (where reminders go), /rules issuer NAME (or none: the issuing body in the minutes' header); the year-end vote: /rules council @name UNIT_CODE… (a council votes instead of the units, or none), /rules method secret|hands (secret ballot or show of hands) and the other rules /rules lists.
 error-rules-bands = Give exactly three percentages, falling, above 0 and at most 100: excellent, good, completed. For example /rules bands 95 80 50.
 error-rules-tiebreak = Tie-breaks are first-section (higher first-section score) and fewer-deductions (fewer deduction points), each at most once; or none to rank by total alone.
 rules-current = The cluster's classification and ranking rules:

@@ -87,6 +87,17 @@ reminder-ballot-missing = Units that have not voted ({ $count }/{ $issued }):
 reminder-ballot-unit = • { $code } – { $name }
 reminder-ballot-how = Each unit's representative votes in a private chat with the bot: /vote { $id }. Ballots are secret; reminders only say which units have not voted.
 reminder-ballot-private = Your unit { $code } – { $name } has not voted yet.
+reminder-ballot-missing-council = Council members who have not voted ({ $count }/{ $issued }):
+reminder-ballot-person = • { $name }
+reminder-ballot-how-council = Council members vote in a private chat with the bot: /vote { $id }. Ballots are secret; reminders only say who has not voted.
+reminder-ballot-private-council = You are on the voting council and have not voted in ballot { $id } yet.
+reminder-hands-closes = ✋ Show of hands reminder: ballot { $id } “{ $question }” (round { $round }) ends at { $closes } ({ $days ->
+        [0] today
+        [1] tomorrow
+       *[other] in { $days } days
+    }).
+reminder-hands-open = ✋ Show of hands reminder: ballot { $id } “{ $question }” (round { $round }), open since { $opened }, is still waiting for votes.
+reminder-ballot-how-open = An open vote: send /vote { $id } CODE… in the cluster's group or a private chat with the bot; the count lists who voted how.
 reminder-upcoming-ballot = • { $due }: reminder to the units that have not voted in ballot { $id } ({ $question })
 reminder-upcoming-ballot-close = • { $due }: ballot { $id } ({ $question }) closes and its count is published
 reminder-chat-gone = The bot can no longer post in “{ $chat }” (it was removed, or the chat was archived): reminders will no longer be sent there. A secretary can add the bot back and bind the chat with /link.

@@ -366,7 +366,7 @@ usage-reminders = Cách dùng: /reminders.
 
 ## Quy chế xếp loại, xếp hạng (/rules)
 
-usage-rules = Cách dùng: /rules để xem; thư ký sửa bằng /rules bands 95 80 50 (ngưỡng % xuất sắc, tốt, hoàn thành), /rules tiebreak first-section fewer-deductions (hoặc none), /rules bonuscap 10 (hoặc none), /rules evidence 10 5 (MB mỗi tệp, số tệp mỗi tiêu chí), /rules reminders group|private|both (nơi gửi nhắc nhở), /rules issuer TÊN_CƠ_QUAN (hoặc none: cơ quan chủ quản ghi trên tiêu đề biên bản).
+usage-rules = Cách dùng: /rules để xem; thư ký sửa bằng /rules bands 95 80 50 (ngưỡng % xuất sắc, tốt, hoàn thành), /rules tiebreak first-section fewer-deductions (hoặc none), /rules bonuscap 10 (hoặc none), /rules evidence 10 5 (MB mỗi tệp, số tệp mỗi tiêu chí), /rules reminders group|private|both (nơi gửi nhắc nhở), /rules issuer TÊN_CƠ_QUAN (hoặc none: cơ quan chủ quản ghi trên tiêu đề biên bản); bỏ phiếu tại hội nghị tổng kết: /rules council @tên MÃ_ĐƠN_VỊ… (Hội đồng bỏ phiếu thay cho các đơn vị, hoặc none), /rules method secret|hands (bỏ phiếu kín hoặc biểu quyết giơ tay) và các nguyên tắc khác nêu trong /rules.
 error-rules-bands = Cần đúng ba ngưỡng phần trăm, giảm dần, lớn hơn 0 và không quá 100: xuất sắc, tốt, hoàn thành. Ví dụ /rules bands 95 80 50.
 error-rules-tiebreak = Tiêu chí phụ chỉ gồm first-section (điểm mục đầu tiên cao hơn) và fewer-deductions (ít điểm trừ hơn), mỗi tiêu chí một lần; hoặc none để chỉ xét tổng điểm.
 rules-current = Quy chế xếp loại, xếp hạng của Cụm:

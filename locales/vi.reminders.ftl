@@ -87,6 +87,17 @@ reminder-ballot-missing = Các đơn vị chưa bỏ phiếu ({ $count }/{ $issu
 reminder-ballot-unit = • { $code } – { $name }
 reminder-ballot-how = Người đại diện đơn vị bỏ phiếu trong tin nhắn riêng với bot: /vote { $id }. Nội dung phiếu được giữ bí mật; nhắc nhở chỉ nêu đơn vị nào chưa bỏ phiếu.
 reminder-ballot-private = Đơn vị { $code } – { $name } của Bạn chưa bỏ phiếu.
+reminder-ballot-missing-council = Các thành viên Hội đồng chưa bỏ phiếu ({ $count }/{ $issued }):
+reminder-ballot-person = • { $name }
+reminder-ballot-how-council = Thành viên Hội đồng bỏ phiếu trong tin nhắn riêng với bot: /vote { $id }. Nội dung phiếu được giữ bí mật; nhắc nhở chỉ nêu ai chưa bỏ phiếu.
+reminder-ballot-private-council = Bạn là thành viên Hội đồng bỏ phiếu và chưa bỏ phiếu số { $id }.
+reminder-hands-closes = ✋ Nhắc biểu quyết giơ tay: phiếu số { $id } “{ $question }” (vòng { $round }) kết thúc lúc { $closes } ({ $days ->
+        [0] hôm nay
+        [1] ngày mai
+       *[other] còn { $days } ngày nữa
+    }).
+reminder-hands-open = ✋ Nhắc biểu quyết giơ tay: phiếu số { $id } “{ $question }” (vòng { $round }), mở lúc { $opened }, vẫn đang chờ biểu quyết.
+reminder-ballot-how-open = Biểu quyết công khai: gửi /vote { $id } MÃ… trong nhóm của Cụm hoặc tin nhắn riêng với bot; kết quả ghi rõ ai biểu quyết thế nào.
 reminder-upcoming-ballot = • { $due }: nhắc các đơn vị chưa bỏ phiếu số { $id } ({ $question })
 reminder-upcoming-ballot-close = • { $due }: đóng hòm phiếu số { $id } ({ $question }) và công bố kết quả kiểm phiếu
 reminder-chat-gone = Bot không còn gửi được tin vào nhóm “{ $chat }” (bot đã bị xóa khỏi nhóm hoặc nhóm đã bị lưu trữ): nhắc việc sẽ không gửi vào đó nữa. Thư ký có thể thêm lại bot rồi gửi /link để gắn lại.

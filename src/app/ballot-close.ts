@@ -5,7 +5,17 @@ import { writeAudit } from '../store/audit.js';
 import { lockBallot } from '../store/ballot-box.js';
 import { cancelBallotReminders } from '../store/ballot-reminders.js';
 import type { Button, Msg, Reply } from '../reply.js';
-import { ballotMsgs, ballotParts, countBallot, membersOf, openBallot, publish, tallyMsgs, type BallotScope } from './ballots.js';
+import {
+  ballotMsgs,
+  ballotParts,
+  countBallot,
+  howToVoteMsg,
+  membersOf,
+  openBallot,
+  publish,
+  tallyMsgs,
+  type BallotScope,
+} from './ballots.js';
 import type { CommandContext } from './context.js';
 
 /**
@@ -97,7 +107,7 @@ export async function closingReplies(
   });
   if (next)
     replies.push({
-      text: [{ key: 'ballot-second-round' }, ...ballotMsgs(next, cluster.locale), { key: 'ballot-how-to-vote', args: { id: next.id } }],
+      text: [{ key: 'ballot-second-round' }, ...ballotMsgs(next, cluster.locale), howToVoteMsg(next)],
     });
   return replies;
 }

@@ -1,13 +1,13 @@
 import { asRound } from '../store/records.js';
 import type { BallotRecord, ClusterRecord, MeetingRecord, TermRecord, UnitRecord } from '../store/records.js';
-import type { VoteRules } from '../domain/ballot-rules.js';
+import { voteRulesFrom, type VoteRules } from '../domain/ballot-rules.js';
 import { UserError } from '../domain/errors.js';
 import { quorumMet, tally, type Candidate, type Tally } from '../domain/tally.js';
 import { writeAudit } from '../store/audit.js';
-import { readPapers, votedUnitIds } from '../store/ballot-box.js';
+import { readOpenVotes, readPapers, votedPersonIds, votedUnitIds } from '../store/ballot-box.js';
 import { scheduleBallotReminders } from '../store/ballot-reminders.js';
 import type { Tx } from '../store/tx.js';
-import { formatPercent, voteRulesMsgs } from '../reports/minutes/format.js';
+import { formatPercent, openVoteMsgs, voteRulesMsgs } from '../reports/minutes/format.js';
 import type { Msg, Notice, Reply } from '../reply.js';
 import { type CommandContext } from './context.js';
 import { consolidatedFor } from './round-report.js';
@@ -92,20 +92,25 @@ export interface OpenBallot {
 /**
  * Opens one ballot round: the quorum is checked on the attendance, the entitled units fixed
  * (members, or those present), the candidates and rules frozen, its reminders planned
- * (`domain/ballot-reminders.ts`).
+ * (`domain/ballot-reminders.ts`). A council's ballot entitles the listed persons; its quorum is
+ * counted on the members who voted, when it closes (attendance is kept per unit).
  */
 export async function openBallot(ctx: BallotScope, o: OpenBallot): Promise<BallotRecord> {
   const meeting = await requireYearEndMeeting(ctx, o.term);
   const units = await membersOf(ctx, o.cluster.id);
   const present = await presentUnitIds(ctx, meeting.id);
-  if (!present.size) throw new UserError('error-ballot-no-attendance');
-  if (!quorumMet(present.size, units.length, o.rules.quorum)) {
+  const council = o.rules.voters === 'council';
+  if (council && !o.rules.council.length) throw new UserError('error-rules-council-empty');
+  if (!council && !present.size) throw new UserError('error-ballot-no-attendance');
+  if (!council && !quorumMet(present.size, units.length, o.rules.quorum)) {
     const needed = Math.ceil((o.rules.quorum.num * units.length) / o.rules.quorum.den);
     throw new UserError('error-ballot-quorum', { present: present.size, members: units.length, needed });
   }
   if (o.seats < 1 || o.seats > o.candidates.length)
     throw new UserError('error-ballot-seats', { seats: o.seats, candidates: o.candidates.length });
-  const voters = units.filter((u) => o.rules.voters === 'members' || present.has(u.id)).map((u) => u.id);
+  const voters = council
+    ? o.rules.council.map((m) => m.personId)
+    : units.filter((u) => o.rules.voters === 'members' || present.has(u.id)).map((u) => u.id);
   const ballot = await ctx.db.ballot.create({
     data: {
       termId: o.term.id,
@@ -118,8 +123,8 @@ export async function openBallot(ctx: BallotScope, o: OpenBallot): Promise<Ballo
       round: o.round ?? 1,
       parentId: o.parentId ?? null,
       voterUnits: JSON.stringify(voters),
-      members: units.length,
-      present: present.size,
+      members: council ? voters.length : units.length,
+      present: council ? 0 : present.size,
       closesAt: o.closesAt ?? null,
       openedAt: ctx.now,
     },
@@ -142,11 +147,14 @@ export async function openBallot(ctx: BallotScope, o: OpenBallot): Promise<Ballo
   return ballot;
 }
 
-/** A stored ballot's frozen parts, parsed. */
+/**
+ * A stored ballot's frozen parts, parsed (rules frozen before a setting existed get its default).
+ * `voters`: unit ids, or on a council's ballot person ids.
+ */
 export function ballotParts(ballot: BallotRecord): { candidates: Candidate[]; rules: VoteRules; voters: number[]; result: Tally | null } {
   return {
     candidates: JSON.parse(ballot.candidates) as Candidate[],
-    rules: JSON.parse(ballot.rules) as VoteRules,
+    rules: voteRulesFrom(JSON.parse(ballot.rules) as Partial<VoteRules>),
     voters: JSON.parse(ballot.voterUnits) as number[],
     result: ballot.result ? (JSON.parse(ballot.result) as Tally) : null,
   };
@@ -157,26 +165,36 @@ export function openBallots(ctx: BallotScope, termId: number): Promise<BallotRec
   return ctx.db.ballot.findMany({ where: { termId, state: 'open' }, orderBy: { id: 'asc' } });
 }
 
-/** Counts a ballot from its papers and the meeting's attendance (pure tally over what is stored). */
+/**
+ * Counts a ballot from its papers and the meeting's attendance (pure tally over what is stored).
+ * A council's ballot counts its listed members: those who voted stand for "present". A show of
+ * hands adds who voted how.
+ */
 export async function countBallot(ctx: BallotScope, ballot: BallotRecord, units: UnitRecord[]): Promise<Tally> {
   const { candidates, rules, voters } = ballotParts(ballot);
   const papers = await readPapers(ctx.db, ballot.id);
-  const voted = await votedUnitIds(ctx.db, ballot.id);
-  const present = ballot.meetingId !== null ? await presentUnitIds(ctx, ballot.meetingId) : new Set<number>();
-  const codeOf = new Map(units.map((u) => [u.id, u.code]));
-  const codes = (ids: Iterable<number>) => new Set([...ids].map((id) => codeOf.get(id)!).filter(Boolean));
-  return tally({
-    candidates,
-    seats: ballot.seats,
-    rules,
-    members: ballot.members,
-    present: ballot.present,
-    issued: voters.length,
-    papers,
-    presentCandidates: codes(present),
-    votedCandidates: codes(voted),
-    round: ballot.round,
-  });
+  const common = { candidates, seats: ballot.seats, rules, members: ballot.members, issued: voters.length, papers, round: ballot.round };
+  let t: Tally;
+  if (rules.voters === 'council') {
+    const voted = await votedPersonIds(ctx.db, ballot.id);
+    const unitsOf = (pred: (personId: number) => boolean) =>
+      new Set(rules.council.filter((m) => m.unit !== null && pred(m.personId)).map((m) => m.unit!));
+    const votedUnits = unitsOf((id) => voted.has(id));
+    t = tally({
+      ...common,
+      present: voted.size,
+      presentCandidates: votedUnits,
+      votedCandidates: votedUnits,
+      entitledCandidates: unitsOf(() => true),
+    });
+  } else {
+    const voted = await votedUnitIds(ctx.db, ballot.id);
+    const present = ballot.meetingId !== null ? await presentUnitIds(ctx, ballot.meetingId) : new Set<number>();
+    const codeOf = new Map(units.map((u) => [u.id, u.code]));
+    const codes = (ids: Iterable<number>) => new Set([...ids].map((id) => codeOf.get(id)!).filter(Boolean));
+    t = tally({ ...common, present: ballot.present, presentCandidates: codes(present), votedCandidates: codes(voted) });
+  }
+  return rules.method === 'open' ? { ...t, openVotes: await readOpenVotes(ctx.db, ballot.id) } : t;
 }
 
 /** The count as lines of a reply (also what the cluster's chats are told). */
@@ -185,7 +203,7 @@ export function tallyMsgs(ballot: BallotRecord, t: Tally, locale: string): Msg[]
     { key: 'ballot-result-title', args: { id: ballot.id, question: ballot.question, round: ballot.round } },
     { key: 'ballot-result-counts', args: { issued: t.issued, returned: t.returned, valid: t.valid, invalid: t.invalid } },
   ];
-  if (!t.quorumMet) lines.push({ key: 'ballot-result-no-quorum', args: { present: ballot.present, members: ballot.members } });
+  if (!t.quorumMet) lines.push(noQuorumMsg(ballot, t));
   for (const r of [...t.rows].sort((a, b) => b.agree - a.agree)) {
     lines.push({
       key: 'ballot-result-row',
@@ -203,7 +221,16 @@ export function tallyMsgs(ballot: BallotRecord, t: Tally, locale: string): Msg[]
   if (t.byScore.length) lines.push({ key: 'ballot-result-by-score', args: { codes: t.byScore.join(', ') } });
   if (t.runoff) lines.push({ key: 'ballot-result-runoff', args: { codes: t.runoff.codes.join(', '), seats: t.runoff.seats } });
   lines.push(t.elected.length ? { key: 'ballot-result-elected', args: { codes: t.elected.join(', ') } } : { key: 'ballot-result-none' });
-  return lines;
+  return [...lines, ...openVoteMsgs(t)];
+}
+
+/** Why no candidate passed: the quorum, in units present or (a council) members who voted. */
+export function noQuorumMsg(ballot: BallotRecord, t: Tally): Msg {
+  const council = ballotParts(ballot).rules.voters === 'council';
+  return {
+    key: council ? 'ballot-result-no-quorum-council' : 'ballot-result-no-quorum',
+    args: { present: t.present ?? ballot.present, members: t.members ?? ballot.members },
+  };
 }
 
 /** A ballot's heading, rules and candidates, as shown when it opens and to voters. */
@@ -214,6 +241,13 @@ export function ballotMsgs(ballot: BallotRecord, locale: string): Msg[] {
     ...voteRulesMsgs(rules, locale, ballot.seats),
     { key: 'ballot-candidates', args: { list: candidates.map((c) => `${c.code} – ${c.name}`).join('; ') } },
   ];
+}
+
+/** How to vote in a ballot: privately (secret), or also in a group (a show of hands). */
+export function howToVoteMsg(ballot: BallotRecord): Msg {
+  const { rules } = ballotParts(ballot);
+  const who = rules.voters === 'council' ? 'council' : 'units';
+  return { key: rules.method === 'open' ? 'ballot-how-to-vote-open' : 'ballot-how-to-vote', args: { id: ballot.id, who } };
 }
 
 /** Sends `reply` to every live chat of the cluster but the one the command came from (if any). */

@@ -1,5 +1,6 @@
 import {
   ELECTION_MODE_WORDS,
+  METHOD_WORDS,
   parseFraction,
   parseRotation,
   parseThreshold,
@@ -12,7 +13,7 @@ import type { ClusterRules } from '../domain/rules.js';
 
 /**
  * The `/rules` words for the year-end meeting's settings (English, and Vietnamese without marks):
- * `voters members|present`, `quorum 2/3`, `threshold >1/2 all` (`>=2/3 present`, `>=70% valid`),
+ * `voters members|present|council`, `method secret|hands`, `quorum 2/3`, `threshold >1/2 all` (`>=2/3 present`, `>=70% valid`),
  * `selfvote allowed|excluded`, `rounds 1|2`, `election rotation|free|appointed`,
  * `rotation CODE…`. Returns the changed rules, or null when `what` is not one of them.
  */
@@ -20,8 +21,14 @@ export function withVoteSetting(rules: ClusterRules, what: string, words: string
   const vote = rules.vote;
   switch (what) {
     case 'voters':
-    case 'cutri':
-      return { ...rules, vote: { ...vote, voters: pickWord(words[0], VOTER_WORDS, 'error-rules-voters') } };
+    case 'cutri': {
+      const voters = pickWord(words[0], VOTER_WORDS, 'error-rules-voters');
+      if (voters === 'council' && !vote.council.length) throw new UserError('error-rules-council-empty');
+      return { ...rules, vote: { ...vote, voters } };
+    }
+    case 'method':
+    case 'phuongthuc':
+      return { ...rules, vote: { ...vote, method: pickWord(words[0], METHOD_WORDS, 'error-rules-method') } };
     case 'quorum':
     case 'tyle':
       if (words.length !== 1) throw new UserError('error-rules-fraction', { input: words.join(' ') });

@@ -22,10 +22,23 @@ export interface Threshold extends Fraction {
   base: ThresholdBase;
 }
 
+/** A person listed in the cluster's council (`/rules council`), as frozen into each ballot. */
+export interface CouncilMember {
+  personId: number;
+  /** How the ballot and the minutes name them ("Name (@username)"). */
+  name: string;
+  /** The unit they represent when listed by its code (for the self-vote rule), else null. */
+  unit: string | null;
+}
+
 /** The settings every ballot of the cluster runs under (a copy is frozen into each ballot). */
 export interface VoteRules {
-  /** One ballot per member unit, or per unit present at the meeting. */
-  voters: 'members' | 'present';
+  /** One ballot per member unit, per unit present at the meeting, or per listed council member. */
+  voters: 'members' | 'present' | 'council';
+  /** The listed persons when `voters` is `council` (kept, unused, otherwise). */
+  council: CouncilMember[];
+  /** `secret`: a secret ballot (*bỏ phiếu kín*); `open`: a show of hands, who voted how is recorded. */
+  method: 'secret' | 'open';
   /** Units present over member units needed for the vote to count (≥). */
   quorum: Fraction;
   threshold: Threshold;
@@ -42,9 +55,11 @@ export interface ElectionRules {
   rotation: string[];
 }
 
-/** DOMAIN.md's defaults: members vote, quorum ≥ 2/3 present, pass > 50 % of all members, self-vote allowed, 2 rounds. */
+/** DOMAIN.md's defaults: members vote by secret ballot, quorum ≥ 2/3 present, pass > 50 % of all members, self-vote allowed, 2 rounds. */
 export const DEFAULT_VOTE_RULES: VoteRules = {
   voters: 'members',
+  council: [],
+  method: 'secret',
   quorum: { num: 2, den: 3 },
   threshold: { num: 1, den: 2, strict: true, base: 'all' },
   selfVote: 'allowed',
@@ -66,7 +81,9 @@ const fraction = z.object({ num: z.number().int().nonnegative(), den: z.number()
 
 /** Stored vote settings (every field optional: defaults fill the rest). */
 export const voteRulesSchema = z.object({
-  voters: z.enum(['members', 'present']).optional(),
+  voters: z.enum(['members', 'present', 'council']).optional(),
+  council: z.array(z.object({ personId: z.number().int(), name: z.string(), unit: z.string().nullable() })).optional(),
+  method: z.enum(['secret', 'open']).optional(),
   quorum: fraction.optional(),
   threshold: fraction.extend({ strict: z.boolean(), base: z.enum(['all', 'present', 'valid']) }).optional(),
   selfVote: z.enum(['allowed', 'excluded']).optional(),
@@ -155,6 +172,16 @@ export const VOTER_WORDS: Record<string, VoteRules['voters']> = {
   thanhvien: 'members',
   present: 'present',
   comat: 'present',
+  council: 'council',
+  hoidong: 'council',
+};
+/** The words for the voting method. */
+export const METHOD_WORDS: Record<string, VoteRules['method']> = {
+  secret: 'secret',
+  kin: 'secret',
+  hands: 'open',
+  open: 'open',
+  giotay: 'open',
 };
 /** The words for the self-vote rule. */
 export const SELF_VOTE_WORDS: Record<string, VoteRules['selfVote']> = {

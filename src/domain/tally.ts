@@ -20,9 +20,9 @@ export interface TallyInput {
   candidates: Candidate[];
   seats: number;
   rules: VoteRules;
-  /** Member units of the cluster. */
+  /** Member units of the cluster (a council's ballot: the listed persons). */
   members: number;
-  /** Units recorded present at the meeting when the ballot opened. */
+  /** Units recorded present at the meeting when the ballot opened (a council's ballot: the members who voted). */
   present: number;
   /** Ballots issued: the units entitled to vote. */
   issued: number;
@@ -32,8 +32,19 @@ export interface TallyInput {
   presentCandidates: ReadonlySet<string>;
   /** Candidates whose own unit returned a ballot (for a `valid` base with self-vote excluded). */
   votedCandidates: ReadonlySet<string>;
+  /**
+   * Candidates whose own unit holds a vote, for an `all` base with self-vote excluded; absent:
+   * every candidate (each is a member unit). A council's ballot: the units of listed members.
+   */
+  entitledCandidates?: ReadonlySet<string>;
   /** 1 for the first round, 2 for a second. */
   round: number;
+}
+
+/** One voter's vote in a show of hands (method `open`): public, so named. */
+export interface OpenVote {
+  voter: string;
+  agreed: string[];
 }
 
 /** One candidate's line of the count. */
@@ -55,6 +66,9 @@ export interface Tally {
   valid: number;
   invalid: number;
   quorumMet: boolean;
+  /** The quorum's figures: member units (or council members) and those present (or who voted); absent in counts stored before. */
+  members?: number;
+  present?: number;
   rows: TallyRow[];
   /** Codes taking a seat, in order of votes. */
   elected: string[];
@@ -62,6 +76,8 @@ export interface Tally {
   runoff: { codes: string[]; seats: number } | null;
   /** Codes that took their seat over a tied candidate by the higher score (last round). */
   byScore: string[];
+  /** A show of hands: who voted how, by voter name; absent for a secret ballot. */
+  openVotes?: OpenVote[];
 }
 
 /** `part / whole` as hundredths of a percent, half up; 0 when the whole is 0. */
@@ -89,7 +105,7 @@ export function isValidPaper(paper: readonly string[], candidates: readonly stri
 /** The base of one candidate's percentage under the rules (one less for its own unit when self-vote is excluded). */
 function baseFor(base: ThresholdBase, code: string, input: TallyInput, valid: number): number {
   const excluded = input.rules.selfVote === 'excluded';
-  if (base === 'all') return input.members - (excluded ? 1 : 0);
+  if (base === 'all') return input.members - (excluded && (input.entitledCandidates?.has(code) ?? true) ? 1 : 0);
   if (base === 'present') return input.present - (excluded && input.presentCandidates.has(code) ? 1 : 0);
   return valid - (excluded && input.votedCandidates.has(code) ? 1 : 0);
 }
@@ -154,6 +170,8 @@ export function tally(input: TallyInput): Tally {
     valid,
     invalid: input.papers.length - valid,
     quorumMet: quorum,
+    members: input.members,
+    present: input.present,
     rows,
     elected,
     runoff,

@@ -255,7 +255,9 @@ export class Scheduler {
       } else {
         reply = ballotReminderReply(ballot, now, cluster.timezone);
         const missing = new Map(ballot.missing.map((u) => [u.id, u]));
-        replyOf = (r) => (missing.has(r.unitId) ? privateBallotReply(ballot, missing.get(r.unitId)!, now, cluster.timezone) : null);
+        // A council's ballot reminds its members who have not voted by person (those who are representatives).
+        const idOf = (r: { unitId: number; personId: number }) => (ballot.council ? r.personId : r.unitId);
+        replyOf = (r) => (missing.has(idOf(r)) ? privateBallotReply(ballot, missing.get(idOf(r))!, now, cluster.timezone) : null);
       }
     } else {
       const handover = batch.handovers.get(reminder.subjectId)!;

@@ -36,20 +36,36 @@ export async function lockBallot(db: Db, ballotId: number): Promise<void> {
   await db.$executeRawUnsafe(`UPDATE "Ballot" SET "state" = "state" WHERE "id" = ${ballotId}`);
 }
 
-/** What casting a paper did: put it in the box, or found the unit had voted or the ballot closed meanwhile. */
+/** What casting a paper did: put it in the box, or found the voter had voted or the ballot closed meanwhile. */
 export type CastResult = { kind: 'cast'; voted: number } | { kind: 'twice' } | { kind: 'closed' };
 
 /**
- * Records that `unitId` voted (by `personId`) and puts its paper in the box, in the caller's
- * transaction, under the ballot's lock; the state and the unit's earlier vote are read again under
- * it. Returns how many units have voted since.
+ * Who casts a paper: a unit's representative (`unitId`), or a council member for themself
+ * (`unitId` null). `open`: a show of hands, whose vote is also recorded by name (`BallotOpenVote`).
  */
-export async function castPaper(db: Db, ballotId: number, unitId: number, personId: number, agreed: Paper): Promise<CastResult> {
+export interface Caster {
+  unitId: number | null;
+  personId: number;
+  open: { voter: string } | null;
+}
+
+/**
+ * Records that the unit (or, on a council's ballot, the person) voted and puts the paper in the
+ * box, in the caller's transaction, under the ballot's lock; the state and the earlier vote are
+ * read again under it. A show of hands also keeps who voted how. Returns how many have voted since.
+ */
+export async function castPaper(db: Db, ballotId: number, caster: Caster, agreed: Paper): Promise<CastResult> {
   await lockBallot(db, ballotId);
   const ballot = await db.ballot.findUniqueOrThrow({ where: { id: ballotId }, select: { state: true } });
   if (ballot.state !== 'open') return { kind: 'closed' };
-  if (await db.ballotVoter.findUnique({ where: { ballotId_unitId: { ballotId, unitId } } })) return { kind: 'twice' };
+  const { unitId, personId } = caster;
+  const earlier = await db.ballotVoter.findFirst({ where: unitId === null ? { ballotId, unitId: null, personId } : { ballotId, unitId } });
+  if (earlier) return { kind: 'twice' };
   await db.ballotVoter.create({ data: { ballotId, unitId, personId } });
+  if (caster.open)
+    await db.ballotOpenVote.create({
+      data: { ballotId, personId, unitId, voter: caster.open.voter, agreed: JSON.stringify([...agreed].sort()) },
+    });
   const papers = await readPapers(db, ballotId);
   papers.push([...agreed].sort());
   await db.ballotPaper.deleteMany({ where: { ballotId } });
@@ -68,6 +84,18 @@ export async function readPapers(db: Db, ballotId: number): Promise<Paper[]> {
 
 /** The unit ids that have voted in a ballot (never how). */
 export async function votedUnitIds(db: Db, ballotId: number): Promise<Set<number>> {
-  const rows = await db.ballotVoter.findMany({ where: { ballotId }, select: { unitId: true } });
-  return new Set(rows.map((r) => r.unitId));
+  const rows = await db.ballotVoter.findMany({ where: { ballotId, unitId: { not: null } }, select: { unitId: true } });
+  return new Set(rows.map((r) => r.unitId!));
+}
+
+/** The person ids that have voted for themselves in a council's ballot (never how). */
+export async function votedPersonIds(db: Db, ballotId: number): Promise<Set<number>> {
+  const rows = await db.ballotVoter.findMany({ where: { ballotId, unitId: null }, select: { personId: true } });
+  return new Set(rows.map((r) => r.personId));
+}
+
+/** A show of hands' votes, who voted how, in the order cast (public by the ballot's method). */
+export async function readOpenVotes(db: Db, ballotId: number): Promise<{ voter: string; agreed: Paper }[]> {
+  const rows = await db.ballotOpenVote.findMany({ where: { ballotId }, orderBy: { id: 'asc' }, select: { voter: true, agreed: true } });
+  return rows.map((r) => ({ voter: r.voter, agreed: JSON.parse(r.agreed) as Paper }));
 }

@@ -1,4 +1,5 @@
 import { planBallotReminders } from '../domain/ballot-reminders.js';
+import { voteRulesFrom, type VoteRules } from '../domain/ballot-rules.js';
 import type { UnitRef } from '../domain/reminders.js';
 import { parseBallotState, type BallotState } from '../domain/states.js';
 import type { Reader, Tx } from './tx.js';
@@ -73,8 +74,17 @@ export interface BallotView {
   closesAt: Date | null;
   /** Entitled units that have not voted, by code (who has voted is public; how, never). */
   missing: UnitRef[];
-  /** Units entitled to vote. */
+  /**
+   * Units entitled to vote (a council's ballot: its listed members).
+   */
   issued: number;
+  /**
+   * A council's ballot: `missing` lists the council members who have not voted (`id` a person id,
+   * `name` as the ballot names them, `code` their unit or empty), and no representative is reminded.
+   */
+  council: boolean;
+  /** The ballot's method: a show of hands (`open`) is reminded as one, and may be voted in a group. */
+  method: VoteRules['method'];
 }
 
 /**
@@ -87,26 +97,36 @@ export async function loadBallotViews(reader: Reader, options: { ballotIds: numb
   const { db } = reader;
   const ballots = await db.ballot.findMany({
     where: { id: { in: options.ballotIds } },
-    select: { id: true, question: true, round: true, state: true, openedAt: true, closesAt: true, voterUnits: true },
+    select: { id: true, question: true, round: true, state: true, openedAt: true, closesAt: true, voterUnits: true, rules: true },
   });
   const voted = await db.ballotVoter.findMany({
     where: { ballotId: { in: ballots.map((b) => b.id) } },
-    select: { ballotId: true, unitId: true },
+    select: { ballotId: true, unitId: true, personId: true },
   });
-  const entitled = new Map(ballots.map((b) => [b.id, JSON.parse(b.voterUnits) as number[]]));
+  const councilOf = new Map(ballots.map((b) => [b.id, voteRulesFrom(JSON.parse(b.rules) as Partial<VoteRules>)]));
+  const entitled = new Map(
+    ballots.filter((b) => councilOf.get(b.id)!.voters !== 'council').map((b) => [b.id, JSON.parse(b.voterUnits) as number[]]),
+  );
   const units = await db.unit.findMany({
     where: { id: { in: [...new Set([...entitled.values()].flat())] } },
     select: { id: true, code: true, name: true },
   });
   const unitById = new Map(units.map((u) => [u.id, u]));
-  const votedBy = new Set(voted.map((v) => `${v.ballotId}:${v.unitId}`));
+  const votedBy = new Set(voted.filter((v) => v.unitId !== null).map((v) => `${v.ballotId}:${v.unitId}`));
+  const personVoted = new Set(voted.filter((v) => v.unitId === null).map((v) => `${v.ballotId}:${v.personId}`));
   for (const b of ballots) {
+    const rules = councilOf.get(b.id)!;
+    const council = rules.voters === 'council';
     const voters = entitled.get(b.id) ?? [];
-    const missing = voters
-      .filter((id) => !votedBy.has(`${b.id}:${id}`))
-      .map((id) => unitById.get(id))
-      .filter((u): u is UnitRef => u !== undefined)
-      .sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
+    const missing = council
+      ? rules.council
+          .filter((m) => !personVoted.has(`${b.id}:${m.personId}`))
+          .map((m): UnitRef => ({ id: m.personId, code: m.unit ?? '', name: m.name }))
+      : voters
+          .filter((id) => !votedBy.has(`${b.id}:${id}`))
+          .map((id) => unitById.get(id))
+          .filter((u): u is UnitRef => u !== undefined)
+          .sort((x, y) => (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
     views.set(b.id, {
       id: b.id,
       question: b.question,
@@ -115,7 +135,9 @@ export async function loadBallotViews(reader: Reader, options: { ballotIds: numb
       openedAt: b.openedAt,
       closesAt: b.closesAt,
       missing,
-      issued: voters.length,
+      issued: council ? rules.council.length : voters.length,
+      council,
+      method: rules.method,
     });
   }
   return views;

@@ -20,6 +20,8 @@ describe('vote settings', () => {
   it('default to DOMAIN.md: members vote, quorum 2/3, more than 1/2 of all members, self-vote allowed, 2 rounds', () => {
     expect(DEFAULT_RULES.vote).toEqual({
       voters: 'members',
+      council: [],
+      method: 'secret',
       quorum: { num: 2, den: 3 },
       threshold: { num: 1, den: 2, strict: true, base: 'all' },
       selfVote: 'allowed',

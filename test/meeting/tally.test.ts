@@ -134,3 +134,21 @@ describe('quorum, self-vote, seats and ties', () => {
     expect(once.elected).toEqual(['LA']);
   });
 });
+
+describe('a council counts its members', () => {
+  it('shrinks an all-members base by one only for a candidate whose unit has a member on the council', () => {
+    const t = tally(
+      input({
+        rules: { voters: 'council', selfVote: 'excluded' },
+        members: 5,
+        present: 4,
+        issued: 5,
+        papers: [['BL'], ['BL'], ['BL'], ['LA']],
+        entitledCandidates: new Set(['LA']),
+      }),
+    );
+    expect(t.rows.find((r) => r.code === 'BL')!.base).toBe(5);
+    expect(t.rows.find((r) => r.code === 'LA')!.base).toBe(4);
+    expect([t.members, t.present]).toEqual([5, 4]);
+  });
+});

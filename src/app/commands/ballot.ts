@@ -1,18 +1,44 @@
 import { END_OF_DAY, parseFutureDate } from '../../domain/dates.js';
 import { UserError } from '../../domain/errors.js';
-import { votedUnitIds } from '../../store/ballot-box.js';
+import { METHOD_WORDS, pickWord, VOTER_WORDS, type VoteRules } from '../../domain/ballot-rules.js';
+import { votedPersonIds, votedUnitIds } from '../../store/ballot-box.js';
+import type { BallotRecord } from '../../store/records.js';
 import type { Msg, Reply } from '../../reply.js';
 import { closeBallot, closeIfDue } from '../ballot-close.js';
-import { ballotMsgs, ballotParts, candidatesFor, membersOf, openBallot, openBallots, publish, tallyMsgs } from '../ballots.js';
+import {
+  ballotMsgs,
+  ballotParts,
+  candidatesFor,
+  howToVoteMsg,
+  membersOf,
+  openBallot,
+  openBallots,
+  publish,
+  tallyMsgs,
+} from '../ballots.js';
 import { requireCluster, requireSecretary, rulesOf, type CommandContext } from '../context.js';
 import { requireOpenTerm, splitFirst } from '../lookups.js';
 import type { Command } from '../registry.js';
 
-/** The options after the question: `seats=2`, `candidates=BL,LA` (`soghe=`, `ungvien=`), `closes=dd/mm/yyyy HH:MM` (`dong=`). */
-function parseOptions(parts: string[]): { seats: number; candidates: string[] | null; closes: string | null } {
+/** What the options after the question say. */
+interface BallotOptions {
+  seats: number;
+  candidates: string[] | null;
+  closes: string | null;
+  /** This ballot's own voters or method, over the cluster's `/rules`. */
+  rules: Partial<Pick<VoteRules, 'voters' | 'method'>>;
+}
+
+/**
+ * The options after the question: `seats=2`, `candidates=BL,LA` (`soghe=`, `ungvien=`),
+ * `closes=dd/mm/yyyy HH:MM` (`dong=`), `method=secret|hands` (`phuongthuc=kin|giotay`),
+ * `voters=members|present|council` (`cutri=`).
+ */
+function parseOptions(parts: string[]): BallotOptions {
   let seats = 1;
   let candidates: string[] | null = null;
   let closes: string | null = null;
+  const rules: BallotOptions['rules'] = {};
   for (const part of parts) {
     const m = /^([a-z]+)\s*=\s*(.+)$/i.exec(part.trim());
     if (!m) throw new UserError('usage-ballot');
@@ -22,21 +48,26 @@ function parseOptions(parts: string[]): { seats: number; candidates: string[] | 
       seats = Number(value);
     } else if (name === 'candidates' || name === 'ungvien') candidates = value.split(/[\s,;]+/).filter(Boolean);
     else if (name === 'closes' || name === 'dong') closes = value;
+    else if (name === 'method' || name === 'phuongthuc') rules.method = pickWord(value, METHOD_WORDS, 'usage-ballot');
+    else if (name === 'voters' || name === 'cutri') rules.voters = pickWord(value, VOTER_WORDS, 'usage-ballot');
     else throw new UserError('usage-ballot');
   }
-  return { seats, candidates, closes };
+  return { seats, candidates, closes, rules };
 }
 
-/** Progress of one open ballot: who has voted and who has not, never how. */
-async function progress(ctx: CommandContext, ballotId: number, voters: number[], units: { id: number; code: string }[]): Promise<Msg> {
-  const voted = await votedUnitIds(ctx.db, ballotId);
+/** Progress of one open ballot: who has voted and who has not (units, or a council's members), never how. */
+async function progress(ctx: CommandContext, b: BallotRecord, units: { id: number; code: string }[]): Promise<Msg> {
+  const { rules, voters } = ballotParts(b);
+  const council = rules.voters === 'council';
+  const voted = council ? await votedPersonIds(ctx.db, b.id) : await votedUnitIds(ctx.db, b.id);
+  const named = council ? rules.council.map((m) => ({ id: m.personId, code: m.name })) : units;
   const codes = (pred: (id: number) => boolean) =>
-    units
+    named
       .filter((u) => voters.includes(u.id) && pred(u.id))
       .map((u) => u.code)
       .join(', ') || '–';
   return {
-    key: 'ballot-progress',
+    key: council ? 'ballot-progress-council' : 'ballot-progress',
     args: { voted: voted.size, issued: voters.length, done: codes((id) => voted.has(id)), missing: codes((id) => !voted.has(id)) },
   };
 }
@@ -44,7 +75,8 @@ async function progress(ctx: CommandContext, ballotId: number, voters: number[],
 /**
  * `/ballot …` (`/bophieu`), the secretary's side of a secret ballot:
  * - `/ballot open QUESTION | seats=1 | candidates=BL,LA | closes=dd/mm/yyyy HH:MM` opens one (the
- *   candidates default to the closed year-end ranking, frozen now; the cluster's `/rules` apply);
+ *   candidates default to the closed year-end ranking, frozen now; the cluster's `/rules` apply,
+ *   `method=hands` and `voters=council` override them for this ballot);
  * - `/ballot` shows the open ballots' progress (who has voted, never how) and anyone may ask it;
  * - `/ballot close [NUMBER]` closes one and publishes the count; `/ballot NUMBER` shows a ballot.
  */
@@ -73,11 +105,15 @@ export const ballot: Command = {
         question,
         candidates,
         seats: o.seats,
-        rules: rulesOf(cluster).vote,
+        rules: { ...rulesOf(cluster).vote, ...o.rules },
         closesAt,
       });
       const reply: Reply = {
-        text: [{ key: 'ballot-opened' }, ...ballotMsgs(opened, ctx.locale), { key: 'ballot-how-to-vote', args: { id: opened.id } }],
+        text: [
+          { key: 'ballot-opened', args: { method: ballotParts(opened).rules.method } },
+          ...ballotMsgs(opened, ctx.locale),
+          howToVoteMsg(opened),
+        ],
       };
       await publish(ctx, cluster, reply);
       return [reply];
@@ -98,7 +134,7 @@ export const ballot: Command = {
       const { result } = ballotParts(found);
       if (result) return [{ text: tallyMsgs(found, result, ctx.locale) }];
       const units = await membersOf(ctx, cluster.id);
-      return [{ text: [...ballotMsgs(found, ctx.locale), await progress(ctx, found.id, ballotParts(found).voters, units)] }];
+      return [{ text: [...ballotMsgs(found, ctx.locale), await progress(ctx, found, units)] }];
     }
     if (word) throw new UserError('usage-ballot');
     const units = await membersOf(ctx, cluster.id);
@@ -110,7 +146,7 @@ export const ballot: Command = {
         replies.push({
           text: [
             { key: 'ballot-heading', args: { id: b.id, question: b.question, round: b.round, seats: b.seats } },
-            await progress(ctx, b.id, ballotParts(b).voters, units),
+            await progress(ctx, b, units),
           ],
         });
     }

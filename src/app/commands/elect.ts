@@ -3,7 +3,7 @@ import { proposeByRotation, rotationOrder } from '../../domain/election.js';
 import { UserError } from '../../domain/errors.js';
 import type { Reply } from '../../reply.js';
 import { handoverOffer, recordElection } from '../ballot-close.js';
-import { ballotMsgs, candidatesFor, membersOf, openBallot, openBallots, publish } from '../ballots.js';
+import { ballotMsgs, candidatesFor, howToVoteMsg, membersOf, openBallot, openBallots, publish } from '../ballots.js';
 import { requireSecretary, rulesOf } from '../context.js';
 import { requireOpenTerm } from '../lookups.js';
 import type { Command } from '../registry.js';
@@ -68,7 +68,9 @@ export const elect: Command = {
       if (!proposal) throw new UserError('error-elect-few');
       [leader, deputy] = [[proposal.leader], [proposal.deputy]];
     }
-    const voteRules = { ...ELECTION_VOTE_RULES, quorum: rules.vote.quorum, voters: rules.vote.voters };
+    // The leader's confirming vote is by member units (a council votes on awards only); a show of hands applies.
+    const voters = rules.vote.voters === 'council' ? 'members' : rules.vote.voters;
+    const voteRules = { ...ELECTION_VOTE_RULES, quorum: rules.vote.quorum, voters, method: rules.vote.method };
     const t = ctx.i18n.translator(cluster.locale);
     const replies: Reply[] = [
       {
@@ -94,7 +96,7 @@ export const elect: Command = {
         seats: 1,
         rules: voteRules,
       });
-      replies.push({ text: [...ballotMsgs(opened, ctx.locale), { key: 'ballot-how-to-vote', args: { id: opened.id } }] });
+      replies.push({ text: [...ballotMsgs(opened, ctx.locale), howToVoteMsg(opened)] });
     }
     for (const reply of replies) await publish(ctx, cluster, reply);
     return replies;

@@ -1,4 +1,5 @@
 import { UserError } from '../../domain/errors.js';
+import { withCouncil } from '../council.js';
 import { withVoteSetting } from '../vote-settings.js';
 import { voteRulesMsgs } from '../../reports/minutes/format.js';
 import {
@@ -54,7 +55,8 @@ function rulesReply(ctx: CommandContext, rules: ClusterRules, header: string): R
  * secretary changes them: `/rules bands 95 80 50`, `/rules tiebreak first-section
  * fewer-deductions` (or `none`), `/rules bonuscap 10` (or `none`), `/rules reminders
  * group|private|both` (where reminders go), `/rules issuer BODY` (or `none`: the issuing body
- * the minutes' header names above the cluster). A closed round keeps the rules
+ * the minutes' header names above the cluster), `/rules council @a @b BL…` (or `none`: the
+ * persons who vote instead of the units, `council.ts`). A closed round keeps the rules
  * it was ranked with (`Round.rules`), so changing them never rewrites a published ranking.
  */
 export const rules: Command = {
@@ -92,6 +94,10 @@ export const rules: Command = {
       case 'issuer':
       case 'coquan':
         next = withMinutesIssuer(current, rest);
+        break;
+      case 'council':
+      case 'hoidong':
+        next = await withCouncil(ctx, current, cluster.id, words);
         break;
       case 'evidence':
       case 'minhchung':

@@ -1,4 +1,5 @@
 import type { Fraction, VoteRules } from '../../domain/ballot-rules.js';
+import type { Tally } from '../../domain/tally.js';
 import type { Msg } from '../../reply.js';
 
 /**
@@ -29,21 +30,37 @@ export function formatFraction(f: Fraction, locale: string): string {
   return `${f.num}/${f.den}`;
 }
 
-/** The vote rules as sentences, for `/rules`, every ballot and the minutes; `seats` when a ballot is meant. */
+/**
+ * The vote rules as sentences, for `/rules`, every ballot and the minutes; `seats` when a ballot
+ * is meant. Every setting is printed: who votes (a council by name), the method, quorum, threshold
+ * and base, seats, self-vote, rounds.
+ */
 export function voteRulesMsgs(rules: VoteRules, locale: string, seats?: number): Msg[] {
+  const who = rules.voters === 'council' ? 'council' : 'units';
   const lines: Msg[] = [
-    { key: 'vote-rule-voters', args: { voters: rules.voters } },
-    { key: 'vote-rule-quorum', args: { quorum: formatFraction(rules.quorum, locale) } },
+    { key: 'vote-rule-voters', args: { voters: rules.voters, council: rules.council.map((m) => m.name).join('; ') || '–' } },
+    { key: 'vote-rule-method', args: { method: rules.method } },
+    { key: 'vote-rule-quorum', args: { quorum: formatFraction(rules.quorum, locale), who } },
     {
       key: 'vote-rule-threshold',
       args: {
         strict: rules.threshold.strict ? 'yes' : 'no',
         fraction: formatFraction(rules.threshold, locale),
         base: rules.threshold.base,
+        who,
       },
     },
   ];
   if (seats !== undefined) lines.push({ key: 'vote-rule-seats', args: { seats } });
   lines.push({ key: 'vote-rule-self', args: { self: rules.selfVote } }, { key: 'vote-rule-rounds', args: { rounds: rules.maxRounds } });
   return lines;
+}
+
+/** A show of hands' record: each voter and whom they agreed with (nothing for a secret ballot). */
+export function openVoteMsgs(t: Tally): Msg[] {
+  if (!t.openVotes) return [];
+  return [
+    { key: 'ballot-open-votes' },
+    ...t.openVotes.map((v): Msg => ({ key: 'ballot-open-vote', args: { voter: v.voter, agreed: v.agreed.join(', ') || '–' } })),
+  ];
 }

@@ -3,7 +3,7 @@ import { AlignmentType, Document, Packer, PageBreak, PageOrientation, Paragraph,
 import type { Translate } from '../../i18n/i18n.js';
 import type { Msg } from '../../reply.js';
 import { centre, dataTable, nfc, para, SMALL, twoColumns } from './docx-parts.js';
-import { formatPercent, formatPoints, voteRulesMsgs } from './format.js';
+import { formatPercent, formatPoints, openVoteMsgs, voteRulesMsgs } from './format.js';
 import type { MinutesBallot, MinutesInput } from './types.js';
 
 /** The Word document's media type (what the adapters send it as). */
@@ -185,6 +185,8 @@ function ballotSummary(b: MinutesBallot, input: MinutesInput, t: Translate): Par
   if (tally.byScore.length) out.push(para(t('ballot-result-by-score', { codes: tally.byScore.join(', ') }), { indent: true }));
   if (tally.runoff)
     out.push(para(t('ballot-result-runoff', { codes: tally.runoff.codes.join(', '), seats: tally.runoff.seats }), { indent: true }));
+  // A show of hands is public: who voted how is part of the record.
+  for (const m of openVoteMsgs(tally)) out.push(para(t(m.key, m.args), { indent: true }));
   return out;
 }
 
@@ -253,6 +255,7 @@ function annex(input: MinutesInput, t: Translate): Block[] {
         [40, 12, 12, 14, 22],
         [1, 2, 3],
       ),
+      ...openVoteMsgs(b.tally).map((m) => para(t(m.key, m.args), { indent: true })),
       para(''),
     );
   }

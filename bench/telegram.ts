@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, workerData } from 'node:worker_threads';
 import type { Chat, User, UserFromGetMe } from 'grammy/types';
 import { pino } from 'pino';
 import { BotCore } from '../src/app/bot-core.js';
@@ -13,6 +13,7 @@ import { OutboxSender, type OutboxTarget } from '../src/adapters/kit/outbox-send
 import type { Store } from '../src/store/store.js';
 import { FakeTelegram, type BotMessage } from '../test/support/fake-telegram.js';
 import { freshSqliteStore } from '../test/support/store.js';
+import { FakeThread, serveFake } from './fake-thread.js';
 import { MEKONG, report, sampleCriteria } from './figures.js';
 
 /**
@@ -107,27 +108,25 @@ class Driver {
 async function serve(): Promise<void> {
   const fake = await FakeTelegram.start();
   const driver = new Driver(fake);
-  parentPort!.on('message', async ({ id, request }: { id: number; request: Request | { op: 'stop' } }) => {
-    const answer = (value: unknown) => parentPort!.postMessage({ id, value });
+  serveFake<Request | { op: 'stop' }>({ apiRoot: fake.apiRoot, token: fake.token, bot: fake.bot }, async (request) => {
     switch (request.op) {
       case 'group':
-        return answer(fake.group(request.title));
+        return fake.group(request.title);
       case 'user':
-        return answer(fake.user(request.name));
+        return fake.user(request.name);
       case 'private':
-        return answer(fake.privateChat(request.user));
+        return fake.privateChat(request.user);
       case 'say':
-        return answer(await driver.send(request.message));
+        return driver.send(request.message);
       case 'burst':
-        return answer(await driver.burst(request.messages));
+        return driver.burst(request.messages);
       case 'steady':
-        return answer(await driver.steady(request.messages, request.perSecond));
+        return driver.steady(request.messages, request.perSecond);
       case 'stop':
         await fake.stop();
-        return answer(true);
+        return true;
     }
   });
-  parentPort!.postMessage({ id: 0, value: { apiRoot: fake.apiRoot, token: fake.token, bot: fake.bot } });
 }
 
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'fake-telegram') void serve();
@@ -135,44 +134,7 @@ if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'fa
 // ——— the bot's side ———
 
 /** The fake Telegram in its worker thread, asked by message. */
-class Telegram {
-  private next = 1;
-  private readonly waiting = new Map<number, (value: unknown) => void>();
-
-  private constructor(
-    private readonly worker: Worker,
-    readonly info: { apiRoot: string; token: string; bot: UserFromGetMe },
-  ) {}
-
-  static async start(): Promise<Telegram> {
-    // The worker loads this same TypeScript file: tsx's loader is registered in it first.
-    const entry = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-    const worker = new Worker(entry, { eval: true, workerData: { role: 'fake-telegram' } });
-    const info = await new Promise<Telegram['info']>((resolve, reject) => {
-      worker.once('message', (m: { value: Telegram['info'] }) => resolve(m.value));
-      worker.once('error', reject);
-    });
-    const telegram = new Telegram(worker, info);
-    worker.on('message', (m: { id: number; value: unknown }) => {
-      telegram.waiting.get(m.id)?.(m.value);
-      telegram.waiting.delete(m.id);
-    });
-    return telegram;
-  }
-
-  ask<T>(request: Request | { op: 'stop' }): Promise<T> {
-    const id = this.next++;
-    return new Promise<T>((resolve) => {
-      this.waiting.set(id, resolve as (value: unknown) => void);
-      this.worker.postMessage({ id, request });
-    });
-  }
-
-  async stop(): Promise<void> {
-    await this.ask({ op: 'stop' });
-    await this.worker.terminate();
-  }
-}
+type Telegram = FakeThread<Request, { apiRoot: string; token: string; bot: UserFromGetMe }>;
 
 /**
  * The adapter on the fake server, long polling; with `store`, through the durable inbox and
@@ -181,7 +143,7 @@ class Telegram {
  * `src/main.ts` runs it. Without, grammY's runner hands updates to the core directly.
  */
 async function withAdapter(core: Core, i18n: I18n, body: (telegram: Telegram) => Promise<void>, store?: Store): Promise<void> {
-  const telegram = await Telegram.start();
+  const telegram: Telegram = await FakeThread.start(import.meta.url, 'fake-telegram');
   const logger = pino({ level: 'silent' });
   const targets = new Map<string, OutboxTarget>();
   const sender = store && new OutboxSender({ store, owner: 'bench', targets, logger });

@@ -10,9 +10,10 @@ import { ManualClock } from '../src/domain/clock.js';
 import { HttpServer } from '../src/http.js';
 import { I18n } from '../src/i18n/i18n.js';
 import { outboundLedger } from '../src/store/outbound-counts.js';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { FakeZalo, zaloText, type FakeZaloMessage, type ZaloCall } from '../test/support/fake-zalo.js';
 import { freshSqliteStore } from '../test/support/store.js';
+import { FakeThread, serveFake } from './fake-thread.js';
 import { MEKONG, report, sampleCriteria } from './figures.js';
 
 /**
@@ -99,70 +100,28 @@ async function serve(): Promise<void> {
   const fake = new FakeZalo();
   await fake.start();
   const driver = new Driver(fake);
-  parentPort!.on('message', async ({ id, request }: { id: number; request: Request }) => {
-    const answer = (value: unknown) => parentPort!.postMessage({ id, value });
+  serveFake<Request>({ apiRoot: fake.apiRoot, token: fake.token }, async (request) => {
     switch (request.op) {
       case 'say':
-        return answer(await driver.say(request.message, request.chatId, new RegExp(request.expected)));
+        return driver.say(request.message, request.chatId, new RegExp(request.expected));
       case 'burst':
-        return answer(await driver.burst(request.messages));
+        return driver.burst(request.messages);
       case 'steady':
-        return answer(await driver.steady(request.messages, request.perSecond));
+        return driver.steady(request.messages, request.perSecond);
       case 'last':
-        return answer(request.chatIds.map((c) => fake.textsTo(c).at(-1) ?? ''));
+        return request.chatIds.map((c) => fake.textsTo(c).at(-1) ?? '');
       case 'sent':
-        return answer(fake.calls.filter((c) => c.method === 'sendMessage').length);
+        return fake.calls.filter((c) => c.method === 'sendMessage').length;
       case 'stop':
         await fake.stop();
-        return answer(true);
+        return true;
     }
   });
-  parentPort!.postMessage({ id: 0, value: { apiRoot: fake.apiRoot, token: fake.token } });
 }
 
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'fake-zalo') void serve();
 
 // ——— the bot's side ———
-
-/** The fake Zalo in its worker thread, asked by message. */
-class Zalo {
-  private next = 1;
-  private readonly waiting = new Map<number, (value: unknown) => void>();
-
-  private constructor(
-    private readonly worker: Worker,
-    readonly info: { apiRoot: string; token: string },
-  ) {}
-
-  static async start(): Promise<Zalo> {
-    // The worker loads this same TypeScript file: tsx's loader is registered in it first.
-    const entry = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); })`;
-    const worker = new Worker(entry, { eval: true, workerData: { role: 'fake-zalo' } });
-    const info = await new Promise<Zalo['info']>((resolve, reject) => {
-      worker.once('message', (m: { value: Zalo['info'] }) => resolve(m.value));
-      worker.once('error', reject);
-    });
-    const zalo = new Zalo(worker, info);
-    worker.on('message', (m: { id: number; value: unknown }) => {
-      zalo.waiting.get(m.id)?.(m.value);
-      zalo.waiting.delete(m.id);
-    });
-    return zalo;
-  }
-
-  ask<T>(request: Request): Promise<T> {
-    const id = this.next++;
-    return new Promise<T>((resolve) => {
-      this.waiting.set(id, resolve as (value: unknown) => void);
-      this.worker.postMessage({ id, request });
-    });
-  }
-
-  async stop(): Promise<void> {
-    await this.ask({ op: 'stop' });
-    await this.worker.terminate();
-  }
-}
 
 /** `npm run bench -- zalo`: the Zalo figures. */
 export async function benchZalo(): Promise<void> {
@@ -179,7 +138,7 @@ async function zaloPath(i18n: I18n, inbox: boolean): Promise<void> {
   const via = inbox ? ' [inbox + outbox]' : ' [direct]';
   const { store, close } = await freshSqliteStore();
   const clock = new ManualClock(new Date('2022-05-06T01:00:00Z'));
-  const fake = await Zalo.start();
+  const fake = await FakeThread.start<Request, { apiRoot: string; token: string }>(import.meta.url, 'fake-zalo');
   const http = new HttpServer();
   const port = await http.listen(0, '127.0.0.1');
   const core = new BotCore({

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { SendError, type Adapter, type SendFailure } from '../delivery.js';
+import type { Adapter } from '../delivery.js';
 import type { Clock } from '../domain/clock.js';
 import { mayRepeat } from '../domain/reminders.js';
 import type { Reply } from '../reply.js';
@@ -10,6 +10,7 @@ import { isRepeatReminder } from '../store/reminder-repeats.js';
 import type { Store } from '../store/store.js';
 import type { BatchLease } from './lease.js';
 import { chatGoneReply } from './messages.js';
+import { attemptSend, failureText, isGone } from './send-attempt.js';
 import type { TickReport } from './report.js';
 
 /** Recording a delivery failed: the batch stops, so at most one sent message is unrecorded. */
@@ -57,27 +58,15 @@ export async function fanOut(
   for (const chat of batch.chats.get(cluster.id) ?? []) {
     if (batch.delivered.has(deliveryKey(reminder.id, chat.id))) continue;
     if (!(await lease.holds(reminder.id))) return false;
-    const adapter = adapters.get(chat.platform);
-    let failure: { kind: SendFailure; message: string } | null = null;
-    if (!adapter) failure = { kind: 'other', message: `no adapter for platform ${chat.platform}` };
-    else {
-      try {
-        await adapter.send(chat.key, cluster.locale, reply);
-      } catch (error) {
-        failure =
-          error instanceof SendError
-            ? { kind: error.failure, message: error.message }
-            : { kind: 'other', message: (error as Error)?.message ?? String(error) };
-      }
-    }
-    const gone = failure !== null && (failure.kind === 'gone' || failure.kind === 'forbidden');
+    const failure = await attemptSend(adapters, { platform: chat.platform, chatKey: chat.key, locale: cluster.locale }, reply);
+    const gone = isGone(failure);
     try {
       await store.atomic(clock.now(), async (tx) => {
         await recordDelivery(tx, {
           reminderId: reminder.id,
           chatId: chat.id,
           state: failure ? 'failed' : 'sent',
-          error: failure ? `${failure.kind}: ${failure.message}`.slice(0, 500) : undefined,
+          error: failureText(failure),
         });
         if (gone) await markChatRemoved(tx, { chatId: chat.id });
       });
@@ -108,12 +97,12 @@ export async function fanOut(
 async function tellChatGone(parts: FanOutParts, locale: string, gone: ChatRef, others: ChatRef[]): Promise<void> {
   const reply = chatGoneReply(gone.title ?? gone.key);
   for (const other of others) {
-    const adapter = parts.adapters.get(other.platform);
-    if (!adapter) continue;
-    try {
-      await adapter.send(other.key, locale, reply);
-    } catch (error) {
-      parts.logger.warn({ chat: other.key, gone: gone.key, err: error }, 'could not tell a chat that another one is gone');
-    }
+    if (!parts.adapters.has(other.platform)) continue;
+    const failure = await attemptSend(parts.adapters, { platform: other.platform, chatKey: other.key, locale }, reply);
+    if (failure)
+      parts.logger.warn(
+        { chat: other.key, gone: gone.key, failure: failure.kind, error: failure.message },
+        'could not tell a chat that another one is gone',
+      );
   }
 }

@@ -1,4 +1,3 @@
-import { SendError, type SendFailure } from '../delivery.js';
 import type { Reply } from '../reply.js';
 import { deliveryKey, type ClusterRef, type ReminderBatch } from '../store/reminder-batch.js';
 import type { ClaimedReminder } from '../store/reminder-claims.js';
@@ -7,6 +6,7 @@ import type { PrivateRecipient } from '../store/reminder-recipients.js';
 import { RecordError, type FanOutParts } from './fan-out.js';
 import type { BatchLease } from './lease.js';
 import type { TickReport } from './report.js';
+import { attemptSend, failureText, isGone } from './send-attempt.js';
 
 /**
  * The private reply for one recipient (what their unit still has to do), or null when the
@@ -42,20 +42,12 @@ export async function fanOutPrivately(
     const reply = replyOf(recipient);
     if (!reply) continue;
     if (!(await lease.holds(reminder.id))) return false;
-    const adapter = adapters.get(recipient.platform);
-    let failure: { kind: SendFailure; message: string } | null = null;
-    if (!adapter) failure = { kind: 'other', message: `no adapter for platform ${recipient.platform}` };
-    else {
-      try {
-        await adapter.send(recipient.chatKey, recipient.locale ?? cluster.locale, reply);
-      } catch (error) {
-        failure =
-          error instanceof SendError
-            ? { kind: error.failure, message: error.message }
-            : { kind: 'other', message: (error as Error)?.message ?? String(error) };
-      }
-    }
-    const gone = failure !== null && (failure.kind === 'gone' || failure.kind === 'forbidden');
+    const failure = await attemptSend(
+      adapters,
+      { platform: recipient.platform, chatKey: recipient.chatKey, locale: recipient.locale ?? cluster.locale },
+      reply,
+    );
+    const gone = isGone(failure);
     try {
       await store.atomic(clock.now(), async (tx) => {
         await recordPrivateDelivery(tx, {
@@ -63,7 +55,7 @@ export async function fanOutPrivately(
           personId: recipient.personId,
           chatKey: recipient.chatKey,
           state: failure ? 'failed' : 'sent',
-          error: failure ? `${failure.kind}: ${failure.message}`.slice(0, 500) : undefined,
+          error: failureText(failure),
         });
         if (gone) await forgetPrivateChat(tx, { personId: recipient.personId, chatKey: recipient.chatKey });
       });

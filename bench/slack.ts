@@ -1,8 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { resolve } from 'node:path';
-import { InboxWorker } from '../src/adapters/kit/inbox-worker.js';
-import { OutboxSender, type OutboxTarget } from '../src/adapters/kit/outbox-sender.js';
 import { NoticeRouter } from '../src/adapters/kit/router.js';
 import { SLACK_CAPABILITIES, SlackAdapter } from '../src/adapters/slack/index.js';
 import { BotCore } from '../src/app/bot-core.js';
@@ -12,6 +10,7 @@ import { I18n } from '../src/i18n/i18n.js';
 import { FakeSlack, type SlackPost } from '../test/support/fake-slack.js';
 import { SlackEvents, type Answer } from '../test/support/fake-slack-events.js';
 import { freshSqliteStore } from '../test/support/store.js';
+import { DurablePath } from './durable.js';
 import { MEKONG, ms, percentile } from './figures.js';
 
 /**
@@ -62,9 +61,8 @@ async function slackPath(inbox: boolean): Promise<void> {
   });
   const http = new HttpServer();
   const router = new NoticeRouter(logger);
-  const targets = new Map<string, OutboxTarget>();
-  const sender = inbox ? new OutboxSender({ store, owner: 'bench', targets, logger }) : undefined;
-  const worker = sender && new InboxWorker({ store, core, sender, sources: [], logger });
+  const durable = inbox ? new DurablePath(store, core, logger) : undefined;
+  const worker = durable?.worker;
   const adapter = new SlackAdapter({
     config: { botToken: fake.token, signingSecret: SECRET, apiUrl: fake.apiUrl, command: '/thidua' },
     core,
@@ -77,12 +75,10 @@ async function slackPath(inbox: boolean): Promise<void> {
     ...(worker ? { inbox: worker } : {}),
   });
   router.register(adapter);
-  worker?.addSource(adapter.inboxSource());
-  targets.set('slack', (item) => adapter.deliverOutbox(item));
+  durable?.attach('slack', adapter);
   const port = await http.listen(0, '127.0.0.1');
   await adapter.start();
-  await sender?.start();
-  await worker?.start();
+  await durable?.start();
   const events = new SlackEvents(fake, `http://127.0.0.1:${port}/slack/events`, SECRET);
   const channel = fake.channel();
   const replies = new Replies(fake, channel);
@@ -169,8 +165,7 @@ async function slackPath(inbox: boolean): Promise<void> {
   );
 
   await adapter.stop();
-  await worker?.stop();
-  await sender?.stop();
+  await durable?.stop();
   await http.close();
   await fake.stop();
   await close();

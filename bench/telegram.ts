@@ -8,12 +8,11 @@ import type { Core, HandleResult } from '../src/app/core.js';
 import { ManualClock } from '../src/domain/clock.js';
 import { I18n } from '../src/i18n/i18n.js';
 import { TELEGRAM_CAPABILITIES, TelegramAdapter } from '../src/adapters/telegram/index.js';
-import { InboxWorker } from '../src/adapters/kit/inbox-worker.js';
-import { OutboxSender, type OutboxTarget } from '../src/adapters/kit/outbox-sender.js';
 import type { Store } from '../src/store/store.js';
 import { FakeTelegram, type BotMessage } from '../test/support/fake-telegram.js';
 import { freshSqliteStore } from '../test/support/store.js';
 import { FakeThread, serveFake } from './fake-thread.js';
+import { DurablePath } from './durable.js';
 import { MEKONG, report, sampleCriteria } from './figures.js';
 
 /**
@@ -145,9 +144,8 @@ type Telegram = FakeThread<Request, { apiRoot: string; token: string; bot: UserF
 async function withAdapter(core: Core, i18n: I18n, body: (telegram: Telegram) => Promise<void>, store?: Store): Promise<void> {
   const telegram: Telegram = await FakeThread.start(import.meta.url, 'fake-telegram');
   const logger = pino({ level: 'silent' });
-  const targets = new Map<string, OutboxTarget>();
-  const sender = store && new OutboxSender({ store, owner: 'bench', targets, logger });
-  const worker = store && sender && new InboxWorker({ store, core, sender, sources: [], logger });
+  const durable = store ? new DurablePath(store, core, logger) : undefined;
+  const worker = durable?.worker;
   const adapter = new TelegramAdapter({
     config: { token: telegram.info.token, apiRoot: telegram.info.apiRoot },
     core,
@@ -157,17 +155,14 @@ async function withAdapter(core: Core, i18n: I18n, body: (telegram: Telegram) =>
     polling: { timeoutSeconds: 5 },
     inbox: worker,
   });
-  worker?.addSource(adapter.inboxSource());
-  targets.set('telegram', (item) => adapter.deliverOutbox(item));
+  durable?.attach('telegram', adapter);
   await adapter.start();
-  await sender?.start();
-  await worker?.start();
+  await durable?.start();
   try {
     await body(telegram);
   } finally {
     await adapter.stop();
-    await worker?.stop();
-    await sender?.stop();
+    await durable?.stop();
     await telegram.stop();
   }
 }

@@ -1,8 +1,6 @@
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pino } from 'pino';
-import { InboxWorker } from '../src/adapters/kit/inbox-worker.js';
-import { OutboxSender, type OutboxTarget } from '../src/adapters/kit/outbox-sender.js';
 import { NoticeRouter } from '../src/adapters/kit/router.js';
 import { ZaloAdapter, zaloCapabilities } from '../src/adapters/zalo/index.js';
 import { BotCore } from '../src/app/bot-core.js';
@@ -14,6 +12,7 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { FakeZalo, zaloText, type FakeZaloMessage, type ZaloCall } from '../test/support/fake-zalo.js';
 import { freshSqliteStore } from '../test/support/store.js';
 import { FakeThread, serveFake } from './fake-thread.js';
+import { DurablePath } from './durable.js';
 import { MEKONG, report, sampleCriteria } from './figures.js';
 
 /**
@@ -150,9 +149,8 @@ async function zaloPath(i18n: I18n, inbox: boolean): Promise<void> {
   });
   const logger = pino({ level: 'silent' });
   const router = new NoticeRouter(logger);
-  const targets = new Map<string, OutboxTarget>();
-  const sender = inbox ? new OutboxSender({ store, owner: 'bench', targets, logger }) : undefined;
-  const worker = sender && new InboxWorker({ store, core, sender, sources: [], logger });
+  const durable = inbox ? new DurablePath(store, core, logger) : undefined;
+  const worker = durable?.worker;
   const adapter = new ZaloAdapter({
     config: {
       token: fake.info.token,
@@ -169,11 +167,9 @@ async function zaloPath(i18n: I18n, inbox: boolean): Promise<void> {
     ...(process.env.BENCH_NO_LEDGER ? {} : { ledger: outboundLedger(store, 'zalo', () => clock.now()) }),
   });
   router.register(adapter);
-  worker?.addSource(adapter.inboxSource());
-  targets.set('zalo', (item) => adapter.deliverOutbox(item));
+  durable?.attach('zalo', adapter);
   await adapter.start();
-  await sender?.start();
-  await worker?.start();
+  await durable?.start();
   try {
     const group = 'g0bench0cluster';
     const secretary = { id: '1000000000000000001', name: 'Thư ký' };
@@ -221,8 +217,7 @@ async function zaloPath(i18n: I18n, inbox: boolean): Promise<void> {
     );
   } finally {
     await adapter.stop();
-    await worker?.stop();
-    await sender?.stop();
+    await durable?.stop();
     await http.close();
     await fake.stop();
     await close();
